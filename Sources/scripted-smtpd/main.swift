@@ -1,0 +1,3 @@
+import SMTPProbe
+
+print("scripted-smtpd: not yet wired")

@@ -1,0 +1,3 @@
+import SMTPProbe
+
+print("smtpprobe: not yet wired")
