@@ -34,7 +34,9 @@ public protocol MonotonicClock: Sendable {
   func nowNanoseconds() -> UInt64
 }
 
-/// The system's monotonic clock. The corresponding C function is `clock_gettime`.
+/// The system's monotonic clock.
+///
+/// The corresponding C function is `clock_gettime`.
 public struct SystemClock: MonotonicClock {
   public init() {}
 

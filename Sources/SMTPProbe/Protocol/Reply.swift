@@ -22,7 +22,8 @@ public struct Reply: Hashable, Sendable {
     self.code = code
     self.lines = lines
     self.texts = texts ?? lines.map { Reply.text(ofLine: $0) }
-    self.enhanced = enhanced ?? self.texts.first.flatMap { EnhancedStatusCode.prefix(of: $0[...])?.code }
+    self.enhanced =
+      enhanced ?? self.texts.first.flatMap { EnhancedStatusCode.prefix(of: $0[...])?.code }
     self.violations = violations
   }
 
@@ -34,8 +35,9 @@ public struct Reply: Hashable, Sendable {
   /// The reply's class from its first digit, or nil for a code outside 200...599.
   public var replyClass: ReplyClass? { ReplyClass(code: code) }
 
-  /// The human text of the reply: each line's text without a leading enhanced code, joined by
-  /// single spaces. This is what patterns are matched against.
+  /// The human text of the reply, which is what patterns are matched against.
+  ///
+  /// Each line's text without a leading enhanced code, joined by single spaces.
   public var text: String {
     texts.map { line -> String in
       let sub = line[...]
