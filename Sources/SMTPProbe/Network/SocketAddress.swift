@@ -18,7 +18,7 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   public let host: String
   public let port: Int
   /// The `sockaddr_in` or `sockaddr_in6` bytes.
-  let sockaddrBytes: [UInt8]
+  package let sockaddrBytes: [UInt8]
 
   /// Makes an address from a numeric IPv4 or IPv6 host (brackets allowed) and a port; nil when
   /// `numericHost` is not an IP address. The corresponding C function is `inet_pton`.
@@ -75,7 +75,7 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `AF_INET` or `AF_INET6`.
-  var addressFamily: Int32 { family == .ipv4 ? AF_INET : AF_INET6 }
+  package var addressFamily: Int32 { family == .ipv4 ? AF_INET : AF_INET6 }
 
   /// `host:port`, with the IPv6 host in brackets.
   public var description: String {
@@ -83,7 +83,7 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Calls `body` with a `sockaddr` pointer and its length.
-  func withSockaddr<Result>(
+  package func withSockaddr<Result>(
     _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result
   ) -> Result {
     var storage = sockaddr_storage()
