@@ -23,7 +23,9 @@ struct Script: Hashable, Sendable {
         steps.append(.send(try Self.unescape(argument, line: number)))
       case "expect":
         let prefix = argument.trimmingSpaces()
-        guard !prefix.isEmpty else { throw ScriptError(line: number, message: "expect needs a prefix or *") }
+        guard !prefix.isEmpty else {
+          throw ScriptError(line: number, message: "expect needs a prefix or *")
+        }
         steps.append(.expect(prefix: prefix == "*" ? "" : prefix))
       case "expect-data":
         steps.append(.expectData)

@@ -1,7 +1,8 @@
+import SMTPProbe
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import SMTPProbe
 
 /// Replays a script on one accepted connection, logging every line both ways.
 final class ScriptedConnection {

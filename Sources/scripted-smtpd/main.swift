@@ -1,10 +1,11 @@
+import SMTPProbe
+
 // scripted-smtpd: a loopback SMTP test peer replaying a script on each connection, for the
 // behaviour a real MTA will not show (odd replies, slow or hostile peers). See ScriptStep for
 // the script format and ServerOptions for the command line. Prints `PORT n` once listening.
 #if canImport(Glibc)
   import Glibc
 #endif
-import SMTPProbe
 
 func writeAll(_ fd: Int32, _ text: String) {
   let bytes = Array(text.utf8)
@@ -47,7 +48,8 @@ else { fail("--listen wants a numeric address", code: 64) }
 let listener: Int32
 let port: Int
 do {
-  listener = try Syscall.socket(family: address.family == .ipv4 ? AF_INET : AF_INET6, nonBlocking: false)
+  listener = try Syscall.socket(
+    family: address.family == .ipv4 ? AF_INET : AF_INET6, nonBlocking: false)
   try Syscall.setOption(listener, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1)
   try Syscall.bind(listener, to: address)
   try Syscall.listen(listener, backlog: 16)

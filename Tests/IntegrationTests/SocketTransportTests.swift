@@ -1,8 +1,9 @@
+import SMTPProbe
+import Testing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import SMTPProbe
-import Testing
 
 /// SocketTransport against real sockets on loopback: connect, bytes both ways, and each way a
 /// connection fails (refused, peer close, reset, timeout).
@@ -58,7 +59,8 @@ import Testing
     defer { transport.close() }
     #expect(report.address == listener.address)
     #expect(report.failedAttempts.map(\.error) == [.refused(closedV6)])
-    #expect(report.failedAttempts.map(\.description) == ["[::1]:\(listener.port): connection refused"])
+    #expect(
+      report.failedAttempts.map(\.description) == ["[::1]:\(listener.port): connection refused"])
   }
 
   @Test func everyFailedAddressIsListed() throws {
@@ -166,9 +168,27 @@ import Testing
     Syscall.close(fd)
   }
 
-  // Connect timeouts are not tested: on loopback a SYN is answered or refused at once, and a
-  // full accept queue is not a reliable way to drop SYNs (it differs between kernels, gVisor,
-  // and syncookie settings). Tests never use a non-loopback address.
+  /// A listener that never accepts, with a backlog of 0, holds one or two connections; the
+  /// kernel then drops further SYNs (Linux and gVisor alike), so a connect times out.
+  @Test func connectTimesOutWhenTheAcceptQueueIsFull() throws {
+    let listener = try LoopbackListener(backlog: 0)
+    var held: [SocketTransport] = []
+    defer { held.forEach { $0.close() } }
+    var timeout: ConnectFailure?
+    for _ in 0..<8 {
+      do {
+        let (transport, _) = try SocketTransport.connect(
+          host: "127.0.0.1", port: listener.port, connectTimeout: 0.3)
+        held.append(transport)
+      } catch {
+        timeout = error
+        break
+      }
+    }
+    let failure = try #require(timeout)
+    #expect(failure.attempts.map(\.error) == [.timedOut(listener.address, seconds: 0.3)])
+    #expect(failure.description.hasSuffix("127.0.0.1:\(listener.port): timed out after 0.3 s"))
+  }
 
   private func readAll(_ fd: Int32, count: Int) throws -> [UInt8] {
     var bytes: [UInt8] = []

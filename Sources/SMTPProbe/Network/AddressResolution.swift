@@ -4,10 +4,11 @@
 
 /// Host name or numeric address to TCP socket addresses, through the system resolver.
 public enum AddressResolution {
-  /// Resolves `host` (a name, an IPv4 address, or an IPv6 address with or without brackets)
-  /// to the addresses of `port` that `family` allows, in the resolver's order (RFC 6724
-  /// sorting by glibc). AI_ADDRCONFIG is not used, so `::1` works on machines without a
-  /// global IPv6 address. The corresponding C function is `getaddrinfo`.
+  /// Resolves `host` (a name, an IPv4 address, or an IPv6 address with or without brackets) to the
+  /// addresses of `port` that `family` allows, in the resolver's order (RFC 6724 sorting by glibc).
+  ///
+  /// AI_ADDRCONFIG is not used, so `::1` works on machines without a global IPv6 address. The
+  /// corresponding C function is `getaddrinfo`.
   public static func resolve(
     host: String, port: Int, family: AddressFamilyPreference
   ) throws(SocketError) -> [SocketAddress] {

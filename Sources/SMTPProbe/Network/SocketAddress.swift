@@ -21,7 +21,9 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   package let sockaddrBytes: [UInt8]
 
   /// Makes an address from a numeric IPv4 or IPv6 host (brackets allowed) and a port; nil when
-  /// `numericHost` is not an IP address. The corresponding C function is `inet_pton`.
+  /// `numericHost` is not an IP address.
+  ///
+  /// The corresponding C function is `inet_pton`.
   public init?(numericHost: String, port: Int) {
     guard (0...65535).contains(port) else { return nil }
     var text = numericHost
@@ -43,8 +45,10 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 
-  /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them; nil
-  /// for a family other than IPv4 or IPv6. The corresponding C function is `inet_ntop`.
+  /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them; nil for a
+  /// family other than IPv4 or IPv6.
+  ///
+  /// The corresponding C function is `inet_ntop`.
   package init?(sockaddrBytes bytes: [UInt8]) {
     guard bytes.count >= MemoryLayout<sa_family_t>.size else { return nil }
     let rawFamily = bytes.withUnsafeBytes { $0.loadUnaligned(as: sa_family_t.self) }

@@ -12,7 +12,7 @@ public enum SocketError: Error, Hashable, Sendable, CustomStringConvertible {
   case networkUnreachable(SocketAddress)
   /// No route to the host (EHOSTUNREACH).
   case hostUnreachable(SocketAddress)
-  /// This machine cannot use the address's family, e.g. IPv6 disabled (EAFNOSUPPORT).
+  /// This machine cannot use the address's family, as when IPv6 is disabled (EAFNOSUPPORT).
   case addressFamilyNotSupported(SocketAddress)
   /// `getaddrinfo` failed; `message` is the resolver's `gai_strerror` text.
   case resolutionFailed(host: String, message: String)

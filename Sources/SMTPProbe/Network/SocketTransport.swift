@@ -56,8 +56,10 @@ public final class SocketTransport: Transport {
       host: host, addresses: addresses, connectTimeout: connectTimeout, clock: clock)
   }
 
-  /// Connects to the first of `addresses` that answers, trying them in order (for callers
-  /// that resolved already, e.g. the addresses of an MX host). `host` names them in messages.
+  /// Connects to the first of `addresses` that answers, trying them in order.
+  ///
+  /// For callers that resolved already (the addresses of an MX host); `host` names them in
+  /// messages.
   public static func connect(
     host: String, addresses: [SocketAddress], connectTimeout: Double,
     clock: any MonotonicClock = SystemClock()
@@ -171,8 +173,10 @@ public final class SocketTransport: Transport {
     fileDescriptor = -1
   }
 
-  /// Hands the socket to another owner (the TLS transport), which must close it; this
-  /// transport is closed afterwards. Returns -1 when already closed.
+  /// Hands the socket to another owner (the TLS transport), which must close it; this transport is
+  /// closed afterwards.
+  ///
+  /// Returns -1 when already closed.
   public func releaseDescriptor() -> Int32 {
     let fd = fileDescriptor
     fileDescriptor = -1
@@ -184,9 +188,9 @@ public final class SocketTransport: Transport {
     return fileDescriptor
   }
 
-  private func wait(for event: Int32, fd: Int32, deadline: Deadline, start: UInt64) throws(
-    TransportError
-  ) {
+  private func wait(for event: Int32, fd: Int32, deadline: Deadline, start: UInt64)
+    throws(TransportError)
+  {
     var fds = [pollfd(fd: fd, events: Int16(event), revents: 0)]
     let ready: Int
     do {

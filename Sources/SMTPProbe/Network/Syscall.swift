@@ -10,7 +10,9 @@
 /// connection continues asynchronously, POSIX `connect`), and `close` never retries (on Linux
 /// the descriptor is gone even when `close` fails, so retrying could close someone else's).
 package enum Syscall {
-  /// Creates a close-on-exec TCP socket. The corresponding C function is `socket`.
+  /// Creates a close-on-exec TCP socket.
+  ///
+  /// The corresponding C function is `socket`.
   package static func socket(family: Int32, nonBlocking: Bool) throws(SyscallError) -> Int32 {
     var type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
     if nonBlocking { type |= Int32(SOCK_NONBLOCK.rawValue) }
@@ -19,11 +21,11 @@ package enum Syscall {
     return fd
   }
 
-  /// Starts connecting `fd` to `address`; returns false when the connection is still in
-  /// progress (EINPROGRESS, or EINTR which means the same). The corresponding C function is
-  /// `connect`.
-  package static func connect(_ fd: Int32, to address: SocketAddress) throws(SyscallError) -> Bool
-  {
+  /// Starts connecting `fd` to `address`; returns false when the connection is still in progress
+  /// (EINPROGRESS, or EINTR which means the same).
+  ///
+  /// The corresponding C function is `connect`.
+  package static func connect(_ fd: Int32, to address: SocketAddress) throws(SyscallError) -> Bool {
     let result = address.withSockaddr { pointer, length in Glibc.connect(fd, pointer, length) }
     if result == 0 { return true }
     let code = errno
@@ -31,19 +33,24 @@ package enum Syscall {
     throw SyscallError(call: "connect", errno: code)
   }
 
-  /// Binds `fd` to `address`. The corresponding C function is `bind`.
+  /// Binds `fd` to `address`.
+  ///
+  /// The corresponding C function is `bind`.
   package static func bind(_ fd: Int32, to address: SocketAddress) throws(SyscallError) {
     let result = address.withSockaddr { pointer, length in Glibc.bind(fd, pointer, length) }
     if result == -1 { throw SyscallError(call: "bind", errno: errno) }
   }
 
-  /// Marks `fd` as accepting connections. The corresponding C function is `listen`.
+  /// Marks `fd` as accepting connections.
+  ///
+  /// The corresponding C function is `listen`.
   package static func listen(_ fd: Int32, backlog: Int32) throws(SyscallError) {
     if Glibc.listen(fd, backlog) == -1 { throw SyscallError(call: "listen", errno: errno) }
   }
 
-  /// Accepts one connection and marks it close-on-exec, retrying on EINTR. The corresponding
-  /// C functions are `accept` and `fcntl(F_SETFD)`.
+  /// Accepts one connection and marks it close-on-exec, retrying on EINTR.
+  ///
+  /// The corresponding C functions are `accept` and `fcntl(F_SETFD)`.
   package static func accept(_ fd: Int32) throws(SyscallError) -> Int32 {
     while true {
       let client = Glibc.accept(fd, nil, nil)
@@ -57,9 +64,10 @@ package enum Syscall {
     }
   }
 
-  /// Waits for events on `fds` until `deadline` (nil: no limit); returns how many descriptors
-  /// have events, 0 when the deadline passed. On EINTR it waits again for the time left. The
-  /// corresponding C function is `poll`.
+  /// Waits for events on `fds` until `deadline` (nil: no limit); returns how many descriptors have
+  /// events, 0 when the deadline passed.
+  ///
+  /// On EINTR it waits again for the time left. The corresponding C function is `poll`.
   package static func poll(
     _ fds: inout [pollfd], deadline: Deadline?, clock: any MonotonicClock
   ) throws(SyscallError) -> Int {
@@ -76,6 +84,7 @@ package enum Syscall {
   }
 
   /// Reads up to `maximum` bytes, retrying on EINTR; an empty array means end of stream.
+  ///
   /// EAGAIN is returned as nil. The corresponding C function is `recv`.
   package static func receive(_ fd: Int32, maximum: Int) throws(SyscallError) -> [UInt8]? {
     var buffer = [UInt8](repeating: 0, count: maximum)
@@ -94,9 +103,10 @@ package enum Syscall {
     }
   }
 
-  /// Writes some of `bytes[offset...]` with MSG_NOSIGNAL (a closed peer gives EPIPE, not
-  /// SIGPIPE), retrying on EINTR; returns the count written, 0 on EAGAIN. The corresponding C
-  /// function is `send`.
+  /// Writes some of `bytes[offset...]` with MSG_NOSIGNAL (a closed peer gives EPIPE, not SIGPIPE),
+  /// retrying on EINTR; returns the count written, 0 on EAGAIN.
+  ///
+  /// The corresponding C function is `send`.
   package static func send(_ fd: Int32, _ bytes: [UInt8], from offset: Int) throws(SyscallError)
     -> Int
   {
@@ -112,14 +122,16 @@ package enum Syscall {
     }
   }
 
-  /// Closes `fd` once; never retried (see the type's note). The corresponding C function is
-  /// `close`.
+  /// Closes `fd` once; never retried (see the type's note).
+  ///
+  /// The corresponding C function is `close`.
   package static func close(_ fd: Int32) {
     _ = Glibc.close(fd)
   }
 
-  /// The pending error of a socket, 0 when none: how a non-blocking connect reports its
-  /// outcome. The corresponding C function is `getsockopt(SO_ERROR)`.
+  /// The pending error of a socket, 0 when none: how a non-blocking connect reports its outcome.
+  ///
+  /// The corresponding C function is `getsockopt(SO_ERROR)`.
   package static func pendingError(_ fd: Int32) throws(SyscallError) -> Int32 {
     var value: Int32 = 0
     var length = socklen_t(MemoryLayout<Int32>.size)
@@ -129,7 +141,9 @@ package enum Syscall {
     return value
   }
 
-  /// Sets an integer socket option. The corresponding C function is `setsockopt`.
+  /// Sets an integer socket option.
+  ///
+  /// The corresponding C function is `setsockopt`.
   package static func setOption(_ fd: Int32, level: Int32, name: Int32, value: Int32)
     throws(SyscallError)
   {
@@ -139,8 +153,9 @@ package enum Syscall {
     }
   }
 
-  /// Switches `fd` between blocking and non-blocking mode. The corresponding C function is
-  /// `fcntl(F_SETFL)`.
+  /// Switches `fd` between blocking and non-blocking mode.
+  ///
+  /// The corresponding C function is `fcntl(F_SETFL)`.
   package static func setNonBlocking(_ fd: Int32, _ nonBlocking: Bool) throws(SyscallError) {
     let flags = Glibc.fcntl(fd, F_GETFL)
     if flags == -1 { throw SyscallError(call: "fcntl", errno: errno) }
@@ -150,14 +165,18 @@ package enum Syscall {
     }
   }
 
-  /// The local address of `fd`. The corresponding C function is `getsockname`.
+  /// The local address of `fd`.
+  ///
+  /// The corresponding C function is `getsockname`.
   package static func localAddress(_ fd: Int32) throws(SyscallError) -> SocketAddress {
     try socketName("getsockname", fd) { fd, pointer, length in
       Glibc.getsockname(fd, pointer, length)
     }
   }
 
-  /// The peer address of `fd`. The corresponding C function is `getpeername`.
+  /// The peer address of `fd`.
+  ///
+  /// The corresponding C function is `getpeername`.
   package static func peerAddress(_ fd: Int32) throws(SyscallError) -> SocketAddress {
     try socketName("getpeername", fd) { fd, pointer, length in
       Glibc.getpeername(fd, pointer, length)
@@ -181,10 +200,11 @@ package enum Syscall {
     return address
   }
 
-  /// Resolves `host` to TCP addresses of `family` (AF_UNSPEC for any). AI_ADDRCONFIG is off so
-  /// that `::1` resolves on hosts without a global IPv6 address. Returns the `EAI_*` code and
-  /// its text on failure. The corresponding C functions are `getaddrinfo`, `freeaddrinfo` and
-  /// `gai_strerror`.
+  /// Resolves `host` to TCP addresses of `family` (AF_UNSPEC for any).
+  ///
+  /// AI_ADDRCONFIG is off so that `::1` resolves on hosts without a global IPv6 address. Returns
+  /// the `EAI_*` code and its text on failure. The corresponding C functions are `getaddrinfo`,
+  /// `freeaddrinfo` and `gai_strerror`.
   package static func getaddrinfo(host: String, port: Int, family: Int32)
     -> Result<[SocketAddress], AddressInfoError>
   {

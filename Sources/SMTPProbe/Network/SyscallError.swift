@@ -14,7 +14,9 @@ package struct SyscallError: Error, Hashable, Sendable, CustomStringConvertible 
     self.errno = errno
   }
 
-  /// The C library's text for `errno`. The corresponding C function is `strerror`.
+  /// The C library's text for `errno`.
+  ///
+  /// The corresponding C function is `strerror`.
   package var message: String { String(cString: strerror(errno)) }
 
   package var description: String { "\(call) failed: \(message) (errno \(errno))" }

@@ -1,7 +1,8 @@
+import SMTPProbe
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import SMTPProbe
 
 /// A listening socket opened by a test on a loopback address, port 0 (the kernel picks one).
 final class LoopbackListener {

@@ -85,7 +85,8 @@ final class ScriptedServer {
       Bundle.main.bundleURL,
       TestServers.repositoryRoot.appendingPathComponent(".build/debug"),
     ].map { $0.appendingPathComponent("scripted-smtpd") }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+    guard
+      let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
     else {
       throw StartFailure(description: "scripted-smtpd is not built: run swift build first")
     }
