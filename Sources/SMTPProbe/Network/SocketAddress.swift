@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One IPv4 or IPv6 socket address (numeric host and port), as `connect` takes it.
+///
+/// It keeps the raw `sockaddr_in`/`sockaddr_in6` bytes (so an IPv6 scope id survives) next to
+/// the numeric text, written `192.0.2.1:25` or `[2001:db8::1]:25` as in RFC 3986 section 3.2.2.
+public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
+  /// The IP version of an address.
+  public enum Family: String, Hashable, Sendable {
+    case ipv4
+    case ipv6
+  }
+
+  public let family: Family
+  /// The numeric host: `127.0.0.1` or `::1`.
+  public let host: String
+  public let port: Int
+  /// The `sockaddr_in` or `sockaddr_in6` bytes.
+  package let sockaddrBytes: [UInt8]
+
+  /// Makes an address from a numeric IPv4 or IPv6 host (brackets allowed) and a port; nil when
+  /// `numericHost` is not an IP address.
+  ///
+  /// The corresponding C function is `inet_pton`.
+  public init?(numericHost: String, port: Int) {
+    guard (0...65535).contains(port) else { return nil }
+    var text = numericHost
+    if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
+    var v4 = sockaddr_in()
+    if inet_pton(AF_INET, text, &v4.sin_addr) == 1 {
+      v4.sin_family = sa_family_t(AF_INET)
+      v4.sin_port = in_port_t(UInt16(port).bigEndian)
+      self.init(sockaddrBytes: withUnsafeBytes(of: v4) { Array($0) })
+      return
+    }
+    var v6 = sockaddr_in6()
+    if inet_pton(AF_INET6, text, &v6.sin6_addr) == 1 {
+      v6.sin6_family = sa_family_t(AF_INET6)
+      v6.sin6_port = in_port_t(UInt16(port).bigEndian)
+      self.init(sockaddrBytes: withUnsafeBytes(of: v6) { Array($0) })
+      return
+    }
+    return nil
+  }
+
+  /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them; nil for a
+  /// family other than IPv4 or IPv6.
+  ///
+  /// The corresponding C function is `inet_ntop`.
+  package init?(sockaddrBytes bytes: [UInt8]) {
+    guard bytes.count >= MemoryLayout<sa_family_t>.size else { return nil }
+    let rawFamily = bytes.withUnsafeBytes { $0.loadUnaligned(as: sa_family_t.self) }
+    var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+    switch Int32(rawFamily) {
+    case AF_INET where bytes.count >= MemoryLayout<sockaddr_in>.size:
+      var v4 = sockaddr_in()
+      withUnsafeMutableBytes(of: &v4) { $0.copyBytes(from: bytes.prefix($0.count)) }
+      guard inet_ntop(AF_INET, &v4.sin_addr, &text, socklen_t(text.count)) != nil else {
+        return nil
+      }
+      family = .ipv4
+      port = Int(UInt16(bigEndian: v4.sin_port))
+      sockaddrBytes = withUnsafeBytes(of: v4) { Array($0) }
+    case AF_INET6 where bytes.count >= MemoryLayout<sockaddr_in6>.size:
+      var v6 = sockaddr_in6()
+      withUnsafeMutableBytes(of: &v6) { $0.copyBytes(from: bytes.prefix($0.count)) }
+      guard inet_ntop(AF_INET6, &v6.sin6_addr, &text, socklen_t(text.count)) != nil else {
+        return nil
+      }
+      family = .ipv6
+      port = Int(UInt16(bigEndian: v6.sin6_port))
+      sockaddrBytes = withUnsafeBytes(of: v6) { Array($0) }
+    default:
+      return nil
+    }
+    host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// `AF_INET` or `AF_INET6`.
+  package var addressFamily: Int32 { family == .ipv4 ? AF_INET : AF_INET6 }
+
+  /// `host:port`, with the IPv6 host in brackets.
+  public var description: String {
+    family == .ipv6 ? "[\(host)]:\(port)" : "\(host):\(port)"
+  }
+
+  /// Calls `body` with a `sockaddr` pointer and its length.
+  package func withSockaddr<Result>(
+    _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result
+  ) -> Result {
+    var storage = sockaddr_storage()
+    withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: sockaddrBytes) }
+    let length = socklen_t(sockaddrBytes.count)
+    return withUnsafePointer(to: &storage) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, length) }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/// The command line of scripted-smtpd.
+///
+/// `scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N] [--log FILE]
+/// [--ignore-stdin]`. The default listen address is `127.0.0.1:0` (a free port).
+struct ServerOptions {
+  var listenHost = "127.0.0.1"
+  var listenPort = 0
+  var scriptPath = ""
+  /// Connections to serve before exiting; nil for no limit.
+  var connections: Int?
+  var logPath: String?
+  /// Keep running when stdin closes (by default a closed stdin means "exit").
+  var ignoreStdin = false
+
+  static let usage =
+    "usage: scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N]"
+    + " [--log FILE] [--ignore-stdin]"
+
+  init(arguments: [String]) throws(ScriptError) {
+    var rest = arguments[...]
+    func value(_ option: String) throws(ScriptError) -> String {
+      guard let next = rest.popFirst() else {
+        throw ScriptError(line: 0, message: "\(option) needs a value")
+      }
+      return next
+    }
+    while let option = rest.popFirst() {
+      switch option {
+      case "--listen":
+        let text = try value(option)
+        guard let colon = text.lastIndex(of: ":"),
+          let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
+        else { throw ScriptError(line: 0, message: "--listen wants HOST:PORT") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        listenHost = host
+        listenPort = port
+      case "--script": scriptPath = try value(option)
+      case "--once": connections = 1
+      case "--connections":
+        guard let count = Int(try value(option)), count > 0 else {
+          throw ScriptError(line: 0, message: "--connections wants a positive number")
+        }
+        connections = count
+      case "--log": logPath = try value(option)
+      case "--ignore-stdin": ignoreStdin = true
+      default: throw ScriptError(line: 0, message: "unknown option \(option)")
+      }
+    }
+    if scriptPath.isEmpty { throw ScriptError(line: 0, message: "--script is required") }
+  }
+}
