@@ -62,7 +62,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 521, title: "Host Does Not Accept Mail",
         description:
-          "A 5xx Permanent Negative reply: this host does not accept mail at all (RFC 7504). The machine exists and answers on port 25, but it is set up to refuse every incoming message, not just yours.",
+          "This host does not accept mail at all (RFC 7504). The machine exists and answers on port 25, but it is deliberately set up to refuse every incoming message, not just yours.",
         when:
           "When connecting to a host that only sends mail or serves other purposes, typically as the greeting; some servers send it in reply to every command instead. It often means the address was resolved to the wrong machine.",
         fix:
@@ -123,7 +123,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 551, title: "User Not Local",
         description:
-          "A 5xx Permanent Negative reply: the recipient is not local to this server and the server will not forward the message. Unlike 251, this is a rejection; the text may name the address the user can now be reached at.",
+          "The recipient is not local to this server and the server will not forward the message there. Unlike 251, this is a rejection, not a relay; the text may name the address the user can now be reached at.",
         when:
           "When sending to someone who has moved to another server or provider, and this server declines to relay the message to the new location. Some servers also use it as a plain relay refusal.",
         fix:
@@ -170,7 +170,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 556, title: "Domain Does Not Accept Mail",
         description:
-          "A 5xx Permanent Negative reply from a relaying server: the recipient's domain does not accept mail at all, typically because it publishes a null MX (RFC 7505). It comes with enhanced code 5.1.10.",
+          "The recipient's domain does not accept mail at all, typically because it publishes a null MX (RFC 7505), and the relaying server says so. It comes with enhanced code 5.1.10.",
         when:
           "After RCPT TO on a relay or submission server that looked up the recipient domain and found a null MX record (\"0 .\").",
         fix:

@@ -35,7 +35,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 221, title: "Closing Connection",
         description:
-          "The server says goodbye and is closing the transmission channel. This is the orderly end of a session, and it belongs to the 2xx Positive Completion class.",
+          "The server says goodbye and is closing the transmission channel. This is the orderly, successful end of a session.",
         when:
           "After you send QUIT at the end of a session; it is the expected, normal answer to QUIT. The server closes the TCP connection right after it.",
         fix:
@@ -64,7 +64,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 251, title: "User Not Local",
         description:
-          "A 2xx Positive Completion reply: the recipient does not live on this server, but the server accepts the message anyway and will forward it to the forward-path it names. In effect it relays for that one recipient.",
+          "The recipient does not live on this server, but the server accepts the message anyway and will forward it to the forward-path it names. As a 2xx Positive Completion reply it counts as success: the server relays for that one recipient.",
         when:
           "When sending to a recipient whose mailbox has moved to, or is hosted on, another server that this server knows about. With ETRN (RFC 1985) the same number means there were no messages waiting for the node.",
         fix:

@@ -7,7 +7,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 421, title: "Service Not Available",
         description:
-          "A 4xx Transient Negative reply: the service is not available right now and the server is closing the transmission channel. It can come as the greeting, or in the middle of a session when the server has to shut down or gives up on the client.",
+          "The service is not available right now and the server is closing the transmission channel. It can come as the greeting, or in the middle of a session when the server has to shut down or gives up on the client; as a 4xx Transient Negative reply it promises nothing permanent.",
         when:
           "When the server is overloaded, restarting, under maintenance, or refusing a client that opened too many connections or sent too fast. Idle-timeout disconnects and some greylisting setups use it too.",
         fix:
@@ -36,7 +36,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 451, title: "Local Error",
         description:
-          "A 4xx Transient Negative reply: the server aborted the command because of a local error in processing. The problem is on the receiving side and is expected to clear up.",
+          "The server aborted the command because of a local error in processing. The problem is on the receiving side and, as with every 4xx Transient Negative reply, is expected to clear up.",
         when:
           "When the receiving server cannot finish the command: its DNS lookups time out, a database or LDAP backend is down, the virus or spam scanner fails, or the disk cannot be written. Exim and others also use 451 for greylisting and for temporary SPF errors.",
         fix:
