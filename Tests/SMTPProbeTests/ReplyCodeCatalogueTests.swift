@@ -39,6 +39,10 @@ struct ReplyCodeCatalogueTests {
     ExtensionCode(code: 355, rfc: "RFC 1845"),
     ExtensionCode(code: 552, rfc: "RFC 1870"),
     ExtensionCode(code: 553, rfc: "RFC 6531"),
+    ExtensionCode(code: 422, rfc: "RFC 5248"),
+    ExtensionCode(code: 523, rfc: "RFC 5248"),
+    ExtensionCode(code: 524, rfc: "RFC 5248"),
+    ExtensionCode(code: 525, rfc: "RFC 5248"),
   ]
 
   @Test("codes are sorted and unique")
@@ -98,6 +102,12 @@ struct ReplyCodeCatalogueTests {
     let first = entry.when.split(separator: " ").first.map(String.init) ?? ""
     let openers = ["When", "After", "As", "At", "In", "Most", "Only", "Right"]
     #expect(openers.contains(first), "\(entry.code) starts with \(first)")
+  }
+
+  @Test("descriptions read after \"With CODE,\"", arguments: ReplyCodeCatalogue.all)
+  func descriptionReadsAsClause(_ entry: ReplyCodeEntry) {
+    let first = entry.description.split(separator: " ").first.map(String.init) ?? ""
+    #expect(["The", "This", "There"].contains(first), "\(entry.code) starts with \(first)")
   }
 
   @Test("lookup finds each entry and nothing else")

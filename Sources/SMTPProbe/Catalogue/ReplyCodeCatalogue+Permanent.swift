@@ -69,6 +69,33 @@ extension ReplyCodeCatalogue {
           "Check the domain's MX records and make sure you are connecting to the host they name. If the domain really accepts no mail, reach the recipient by some other means; retrying will not help.",
         rfc: ["RFC 7504", "RFC 1846"], category: .hostDoesNotAcceptMail, retry: .never),
       ReplyCodeEntry(
+        code: 523, title: "Encryption Needed",
+        description:
+          "The server wants a strong privacy layer such as TLS before it accepts this authentication mechanism. The enhanced status code registry pairs this code with X.7.10; it mostly concerns clear-text mechanisms.",
+        when:
+          "After AUTH PLAIN or LOGIN on an unencrypted connection to a server that reports 523 5.7.10 rather than 538.",
+        fix:
+          "Run STARTTLS (or use implicit TLS on port 465), send EHLO again and authenticate over the encrypted channel, or choose a stronger mechanism.",
+        rfc: ["RFC 5248"], category: .tlsRequired, retry: .afterFix),
+      ReplyCodeEntry(
+        code: 524, title: "Encryption Required for Authentication Mechanism (Alternate Code)",
+        description:
+          "The chosen mechanism may only be used over an encrypted connection. The enhanced status code registry pairs this code with X.7.11, as an alternative to the 538 of RFC 4954.",
+        when:
+          "After AUTH before STARTTLS on servers that send 524 5.7.11 instead of 538.",
+        fix:
+          "Start TLS first, send EHLO again, then authenticate. Never send the password in clear to get around it.",
+        rfc: ["RFC 5248", "RFC 4954 6"], category: .tlsRequired, retry: .afterFix),
+      ReplyCodeEntry(
+        code: 525, title: "User Account Disabled",
+        description:
+          "The credentials may be right, but the account itself has been disabled, for example for abuse, a suspected break-in or non-payment. The enhanced status code registry pairs this code with X.7.13.",
+        when:
+          "After AUTH for an account an administrator has switched off, usually as 525 5.7.13.",
+        fix:
+          "Contact the mail system's administrator to have the account re-enabled; asking the user for the password again will not help.",
+        rfc: ["RFC 5248"], category: .authFailed, retry: .afterFix),
+      ReplyCodeEntry(
         code: 530, title: "Authentication Required",
         description:
           "The server will not go on until the client does something first: authenticate with AUTH (RFC 4954, enhanced code 5.7.0) or, with the text \"Must issue a STARTTLS command first\", switch to TLS (RFC 3207).",
@@ -150,12 +177,12 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 554, title: "Transaction Failed",
         description:
-          "A catch-all permanent refusal. As the greeting it means no SMTP service is offered to this client; after DATA it means the message was refused, most often by spam or policy filters.",
+          "The transaction failed and the server gives no more specific code. As the greeting it means no SMTP service is offered to this client; after DATA it means the message was refused, most often by spam or policy filters.",
         when:
-          "As the banner when the client IP is blocklisted (Spamhaus, Spamcop, Barracuda and others), or after the end of DATA when content filters reject the message. BURL and REQUIRETLS failures may use it too.",
+          "As the banner when the client IP is blocklisted (Spamhaus, Spamcop, Barracuda and others), or after the end of DATA when content filters reject the message. BURL (RFC 4468) uses it too when the message content cannot be fetched.",
         fix:
           "Read the text: if it names a blocklist, look your IP up there and follow the delisting procedure after fixing the cause. For content refusals, check SPF, DKIM and DMARC and remove what looks like spam before sending again.",
-        rfc: ["RFC 5321 4.2.2", "RFC 5321 3.1"], category: .policySpamContent,
+        rfc: ["RFC 5321 4.2.2", "RFC 5321 3.1", "RFC 4468"], category: .policySpamContent,
         retry: .afterFix),
       ReplyCodeEntry(
         code: 555, title: "MAIL/RCPT Parameters Not Recognized",

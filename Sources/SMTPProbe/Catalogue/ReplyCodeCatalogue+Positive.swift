@@ -7,7 +7,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 211, title: "System Status",
         description:
-          "A status or help report about the server itself. The text is meant for a person and carries no machine-readable meaning beyond \"this worked\".",
+          "The server reports its own status or answers a help request. The text is meant for a person and carries no machine-readable meaning beyond \"this worked\".",
         when:
           "In reply to HELP or to an administrative status query. Few public servers answer with it; most use 214 for HELP instead.",
         fix:
@@ -84,7 +84,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 253, title: "Pending Messages Started",
         description:
-          "An ETRN reply: the server has started delivering the messages queued for the node you named, and the text usually says how many there are.",
+          "The server has started delivering the messages queued for the node named in ETRN, and the text usually says how many there are.",
         when:
           "After ETRN from a host that collects queued mail for its domain, typically a site behind a dial-up or intermittent link.",
         fix:
@@ -118,7 +118,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 355, title: "Octet Offset",
         description:
-          "A reply from the experimental checkpoint/restart extension: it gives the byte offset from which an interrupted transfer can be resumed.",
+          "The server gives the byte offset from which an interrupted transfer can be resumed. It belongs to the experimental checkpoint/restart extension.",
         when:
           "Only with servers that implement the CHECKPOINT extension of RFC 1845, when a client restarts a transaction. It is almost never seen in practice.",
         fix:

@@ -15,9 +15,18 @@ extension ReplyCodeCatalogue {
         rfc: ["RFC 5321 3.8", "RFC 5321 4.2.2", "RFC 5321 4.2.3"],
         category: .serviceUnavailable, retry: .later),
       ReplyCodeEntry(
+        code: 422, title: "Password Transition Needed (Alternate Code)",
+        description:
+          "The account has to move to the authentication mechanism you asked for before it can use it. The enhanced status code registry pairs this code with X.7.12, as an alternative to the 432 that RFC 4954 uses.",
+        when:
+          "After AUTH on the few servers that send 422 4.7.12 instead of the 432 of RFC 4954.",
+        fix:
+          "Treat it like 432: authenticate once with PLAIN over TLS so the server can convert the stored password, then use the stronger mechanism.",
+        rfc: ["RFC 5248", "RFC 4954 6"], category: .authFailed, retry: .afterFix),
+      ReplyCodeEntry(
         code: 432, title: "Password Transition Needed",
         description:
-          "An AUTH reply: the account has to switch to the mechanism you asked for, and the server cannot use it until the password has been converted. It comes with enhanced code 4.7.12.",
+          "The account has to switch to the mechanism you asked for in AUTH, and the server cannot use it until the password has been converted. It comes with enhanced code 4.7.12.",
         when:
           "After AUTH with a challenge-response mechanism such as CRAM-MD5 for an account whose password is stored only in a form that mechanism cannot use yet.",
         fix:
@@ -55,7 +64,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 453, title: "No Mail Waiting",
         description:
-          "An On-Demand Mail Relay (ODMR) reply: there is nothing queued for you. It is not an error, just an empty queue.",
+          "There is nothing queued for you. This On-Demand Mail Relay (ODMR) reply reports an empty queue, not an error.",
         when:
           "After ATRN on an ODMR server (RFC 2645), when no messages are waiting for the domains you asked for.",
         fix:
@@ -64,7 +73,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 454, title: "TLS or Authentication Temporarily Unavailable",
         description:
-          "Two extensions use this code for a temporary failure: after STARTTLS it means TLS is not available right now (RFC 3207), and after AUTH it means authentication failed for a temporary reason on the server side (RFC 4954, enhanced code 4.7.0).",
+          "The server cannot do TLS or authentication for a temporary reason. After STARTTLS it means TLS is not available right now (RFC 3207); after AUTH it means authentication failed because of a passing problem on the server side (RFC 4954, enhanced code 4.7.0).",
         when:
           "After STARTTLS when the server's certificate or key cannot be loaded or its TLS library fails, or after AUTH when the password backend (LDAP, SQL, a SASL daemon) cannot be reached.",
         fix:
@@ -82,7 +91,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 458, title: "Unable to Queue Messages for Node",
         description:
-          "An ETRN reply: the server could not start a queue run for the node you named, for a reason it expects to pass.",
+          "The server could not start a queue run for the node named in ETRN, for a reason it expects to pass.",
         when:
           "After ETRN when the server's queue runner is busy or the queue for that node cannot be processed right now.",
         fix:
@@ -91,7 +100,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 459, title: "Node Not Allowed",
         description:
-          "An ETRN reply: the server refuses to start a queue run for that node, and the text gives the reason. Although it is a 4xx code, it usually reflects configuration, not a passing state.",
+          "The server refuses to start a queue run for the node named in ETRN, and the text gives the reason. Although it is a 4xx code, it usually reflects configuration, not a passing state.",
         when:
           "After ETRN for a domain or host that the server does not hold mail for, or that is not allowed to trigger a queue run from your address.",
         fix:
