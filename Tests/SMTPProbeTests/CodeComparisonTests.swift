@@ -85,6 +85,16 @@ struct CodeComparisonTests {
         == "For 421 (Service Not Available): \(a.fix) For 551 (User Not Local): \(b.fix)")
   }
 
+  @Test("learn more lists each RFC once")
+  func learnMore() throws {
+    let a = try entry(251)
+    let b = try entry(551)
+    let references = CodeComparison.learnMore(a, b)
+    #expect(references.first == a.rfc.first)
+    #expect(Set(references) == Set(a.rfc + b.rfc))
+    #expect(Set(references).count == references.count)
+  }
+
   @Test("every pair reads cleanly")
   func everyPair() {
     for a in ReplyCodeCatalogue.all {

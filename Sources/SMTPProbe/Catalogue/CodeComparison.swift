@@ -32,6 +32,12 @@ public enum CodeComparison {
     "For \(a.code) (\(a.title)): \(a.fix) For \(b.code) (\(b.title)): \(b.fix)"
   }
 
+  /// The "Learn More" list: the RFC sections both cards cite, each once, in order of appearance.
+  public static func learnMore(_ a: ReplyCodeEntry, _ b: ReplyCodeEntry) -> [String] {
+    var seen: Set<String> = []
+    return (a.rfc + b.rfc).filter { seen.insert($0).inserted }
+  }
+
   /// Whether the two share a class, in one sentence (RFC 5321 4.2.1).
   static func classDifference(_ a: ReplyCodeEntry, _ b: ReplyCodeEntry) -> String {
     if a.replyClass == b.replyClass {

@@ -78,7 +78,7 @@ extension EnhancedStatusCatalogue {
       EnhancedStatusEntry(
         subject: 2, detail: 2, title: "Mailbox full",
         description:
-          "The recipient is over their storage quota. The owner can free space, so delivery may work later; many servers send it as 4.2.2 and some, like Gmail, as 5.2.2.",
+          "The recipient is over their storage quota. The owner can free space, so delivery may work later; depending on their policy servers send it as 4.2.2 (retry later) or 5.2.2 (bounce now).",
         classes: [4, 5], rfc: ["RFC 3463 3.3"], category: .mailboxFull),
       EnhancedStatusEntry(
         subject: 2, detail: 3, title: "Message length exceeds administrative limit",

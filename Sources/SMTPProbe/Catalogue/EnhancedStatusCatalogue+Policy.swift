@@ -145,7 +145,7 @@ extension EnhancedStatusCatalogue {
       EnhancedStatusEntry(
         subject: 7, detail: 26, title: "Multiple authentication checks failed",
         description:
-          "More than one authentication check failed, typically SPF and DKIM together, which is what a DMARC failure looks like. Gmail and Microsoft use it for unauthenticated bulk mail; set up SPF, DKIM and DMARC for the sending domain.",
+          "More than one authentication check failed, typically SPF and DKIM together, which is what a DMARC failure looks like. Gmail uses it for mail from unauthenticated senders; set up SPF, DKIM and DMARC for the sending domain.",
         classes: [5], rfc: ["RFC 7372"], category: .dmarcFail),
       EnhancedStatusEntry(
         subject: 7, detail: 27, title: "Sender address has null MX",
