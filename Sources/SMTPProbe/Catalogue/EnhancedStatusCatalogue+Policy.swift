@@ -95,7 +95,7 @@ extension EnhancedStatusCatalogue {
       EnhancedStatusEntry(
         subject: 7, detail: 16, title: "Message is too big for the specified priority",
         description:
-          "The server accepts messages of this size only at a lower priority, or only smaller ones at this priority. Send a smaller message or lower the MT-PRIORITY.",
+          "The message is too big for the MT-PRIORITY it asked for: at that priority the server only takes messages up to a smaller size, for example while it lets only small urgent mail through. Send a smaller message or use a lower priority.",
         classes: [4, 5], rfc: ["RFC 6710"], category: .messageTooLarge),
       EnhancedStatusEntry(
         subject: 7, detail: 17, title: "Mailbox owner has changed",

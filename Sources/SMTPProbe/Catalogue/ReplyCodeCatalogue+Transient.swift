@@ -7,7 +7,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 421, title: "Service Not Available",
         description:
-          "The service is not available right now and the server is closing the transmission channel. It can come as the greeting, or in the middle of a session when the server has to shut down or gives up on the client; as a 4xx Transient Negative reply it promises nothing permanent.",
+          "The service is not available right now and the server is closing the transmission channel. It can come as the greeting, or in the middle of a session when the server has to shut down or gives up on the client. Being a 4xx Transient Negative reply, the refusal is temporary by definition.",
         when:
           "When the server is overloaded, restarting, under maintenance, or refusing a client that opened too many connections or sent too fast. Idle-timeout disconnects and some greylisting setups use it too.",
         fix:
