@@ -6,7 +6,7 @@ public struct ReplyCodeEntry: Hashable, Sendable {
   public var title: String
   /// What the code means.
   public var description: String
-  /// When a sender typically meets it.
+  /// When a sender typically meets it; reads after "You see 251 " ("When sending to ...").
   public var when: String
   /// What to do about it.
   public var fix: String
@@ -36,4 +36,7 @@ public struct ReplyCodeEntry: Hashable, Sendable {
     // Catalogue entries are 2yz to 5yz by construction; the test suite checks it.
     ReplyClass(code: code) ?? .permanentNegative
   }
+
+  /// The class as the reference pages name it: "2xx Positive Completion" (RFC 5321 4.2.1).
+  public var classLabel: String { "\(code / 100)xx \(replyClass.title)" }
 }
