@@ -2,8 +2,9 @@
 ///
 /// Splitting knows nothing of which options take values; `Invocation` binds values later
 /// (the shape of swift-argument-parser's `SplitArguments`). `--name=value` keeps its attached
-/// value; `-` alone and negative numbers (`-1`) are values; `--` ends options, and every
-/// later argument is a value.
+/// value; `-` alone and negative numbers of two or more digits (`-12`) are values, while a
+/// single dash and digit is a short option (`-4`, `-6`); `--` ends options, and every later
+/// argument is a value.
 struct ArgumentTokens: Equatable {
   /// One element of the command line.
   enum Token: Equatable {
@@ -35,7 +36,7 @@ struct ArgumentTokens: Equatable {
           tokens.append(.option(name: argument, attached: nil, index: index))
         }
       } else if argument.hasPrefix("-"), argument.count > 1,
-        !(argument.dropFirst().first?.isNumber ?? false)
+        argument.count == 2 || !argument.dropFirst().allSatisfy(\.isASCIIDigitCharacter)
       {
         tokens.append(.option(name: argument, attached: nil, index: index))
       } else {
@@ -44,4 +45,9 @@ struct ArgumentTokens: Equatable {
     }
     self.tokens = tokens
   }
+}
+
+extension Character {
+  /// Whether this is one of the ASCII digits 0 to 9.
+  fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -4,9 +4,11 @@ enum ColorChoice: String, CaseIterable, Sendable {
   case always
   case never
 
-  /// Whether to colour: `always` and `never` are explicit; `auto` colours a terminal unless
-  /// `NO_COLOR` is set to anything non-empty (no-color.org) or `TERM` is `dumb`. An explicit
-  /// `--color always` wins over `NO_COLOR`, as that convention asks.
+  /// Whether to colour output.
+  ///
+  /// `always` and `never` are explicit; `auto` colours a terminal unless `NO_COLOR` is set to
+  /// anything non-empty (no-color.org) or `TERM` is `dumb`. An explicit `--color always` wins
+  /// over `NO_COLOR`, as that convention asks.
   func colors(environment: [String: String], isTerminal: Bool) -> Bool {
     switch self {
     case .always: return true

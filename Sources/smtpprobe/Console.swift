@@ -41,8 +41,9 @@ struct Console {
       readInput: readAll)
   }
 
-  /// Writes every byte of `text`, retrying after EINTR. The corresponding C function is
-  /// `write`.
+  /// Writes every byte of `text`, retrying after EINTR.
+  ///
+  /// The corresponding C function is `write`.
   private static func writeAll(_ descriptor: Int32, _ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
@@ -55,8 +56,9 @@ struct Console {
     }
   }
 
-  /// Reads standard input to its end, retrying after EINTR. The corresponding C function is
-  /// `read`.
+  /// Reads standard input to its end, retrying after EINTR.
+  ///
+  /// The corresponding C function is `read`.
   private static func readAll() -> String {
     var data: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)

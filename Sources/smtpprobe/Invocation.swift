@@ -99,6 +99,10 @@ struct Invocation: Hashable, Sendable {
         } else if case .value(let value, _) = tokens.first {
           tokens.removeFirst()
           given.append(Given(name: name, value: value))
+        } else if case .option(let next, nil, _) = tokens.first, Self.isNegativeNumber(next) {
+          // `--port -1`: a number the user meant as the value, refused later with its reason.
+          tokens.removeFirst()
+          given.append(Given(name: name, value: next))
         } else {
           throw .missingValue(option: name)
         }
@@ -153,6 +157,11 @@ struct Invocation: Hashable, Sendable {
     default:
       command = .probe(try Self.probeOptions(positionals, given, output))
     }
+  }
+
+  private static func isNegativeNumber(_ text: String) -> Bool {
+    text.count > 1 && text.hasPrefix("-")
+      && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   private static func topic(_ name: String?) -> HelpText.Topic {

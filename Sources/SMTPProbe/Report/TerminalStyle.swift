@@ -40,8 +40,10 @@ public struct TerminalStyle: Hashable, Sendable {
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
 
-  /// Wraps `text` into lines of at most `width` columns after `indent`, breaking at spaces;
-  /// a word longer than the line stays whole. East Asian wide characters count two columns.
+  /// Wraps `text` into lines of at most `width` columns, `indent` included.
+  ///
+  /// Breaks at spaces; a word longer than the line stays whole. East Asian wide characters
+  /// count two columns.
   public func wrap(_ text: String, indent: String = "") -> [String] {
     guard let width else { return [indent + text] }
     let available = max(20, width - indent.count)
