@@ -1,6 +1,7 @@
 /// Reads replies a person pasted: bare reply lines, or a client transcript.
 ///
-/// Line endings may be CRLF, LF or missing. Transcript prefixes are stripped: `<-`, `<~`,
+/// Line endings may be CRLF, LF or missing; a paste loses its CRLFs, so line endings are not
+/// judged (no bare-LF violation). Blank lines are skipped. Transcript prefixes are stripped: `<-`, `<~`,
 /// `<**` (swaks), `S:` and `<<<` mark server lines; `->`, `~>`, `**>`, `C:` and `>>>` mark
 /// client lines, and `===`/`***` lines are a tool's own notes. When client lines are present,
 /// each reply is matched to the command it answered (in order, as with RFC 2920 pipelining),
