@@ -118,9 +118,9 @@ public struct ExplainTextRenderer: Sendable {
     var out: [String] = []
     out.append(style.bold(style.colored(diagnosis.summary, for: diagnosis.replyClass)))
     let classText = diagnosis.replyClass.map { classTitle($0, reply.code) } ?? "unknown"
+    out.append(label(headings.class) + style.colored(classText, for: diagnosis.replyClass))
     out.append(
-      label(headings.class) + style.colored(classText, for: diagnosis.replyClass) + "   "
-        + label(headings.category) + diagnosis.category.rawValue + "   " + label(headings.retry)
+      label(headings.category) + diagnosis.category.rawValue + "   " + label(headings.retry)
         + diagnosis.retry.rawValue)
     if let after = explanation.after {
       out.append(style.dim("In answer to \(after.displayName)."))
