@@ -125,7 +125,7 @@ struct PastedExpectation: Hashable, Sendable {
       return
     }
     #expect(x.code == "X.1.1" && x.replyClass == nil)
-    #expect(x.description.classMeaning.hasPrefix("X stands for any class"))
+    #expect(x.classMeaning.hasPrefix("X stands for any class"))
   }
 
   @Test func diagnosesAPastedReply() throws {

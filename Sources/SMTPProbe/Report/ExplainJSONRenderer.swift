@@ -60,8 +60,8 @@ public enum ExplainJSONRenderer {
     return [
       "enhanced": .string(card.code),
       "class": JSONValue(card.replyClass?.rawValue),
-      "class_meaning": .string(description.classMeaning),
-      "subject": .int(description.code.subject),
+      "class_meaning": .string(card.classMeaning),
+      "subject": .int(card.subject),
       "subject_title": .string(description.subjectTitle),
       "subject_description": .string(description.subjectDescription),
       "title": .string(description.title),
@@ -76,10 +76,7 @@ public enum ExplainJSONRenderer {
   public static func reply(_ explanation: ExplainReport.ReplyExplanation) -> JSONValue {
     let enhancedStatus: JSONValue =
       if let code = explanation.reply.enhanced, let description = explanation.enhanced {
-        enhanced(
-          ExplainReport.EnhancedCard(
-            code: code.description, replyClass: code.replyClass, description: description,
-            registeredClasses: EnhancedStatusCatalogue.entry(for: code)?.classes ?? []))
+        enhanced(ExplainReport.EnhancedCard(code, description: description))
       } else {
         .null
       }

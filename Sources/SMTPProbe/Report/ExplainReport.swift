@@ -36,28 +36,38 @@ public enum ExplainReport: Hashable, Sendable {
     public var code: String
     /// The class, or nil for the registry's `X.` spelling.
     public var replyClass: ReplyClass?
-    /// The catalogue's description; for `X.` it is the first class the registry lists.
+    /// The subject digit (RFC 3463 section 2: 0 to 7).
+    public var subject: Int
+    /// What the class means; for `X.` which classes the registry lists.
+    public var classMeaning: String
+    /// The catalogue's description; for `X.` that of the first class the registry lists.
     public var description: EnhancedStatusDescription
     /// The class digits the registry lists for this subject and detail (empty if unregistered).
     public var registeredClasses: [Int]
 
     public init(
-      code: String, replyClass: ReplyClass?, description: EnhancedStatusDescription,
-      registeredClasses: [Int]
+      code: String, replyClass: ReplyClass?, subject: Int, classMeaning: String,
+      description: EnhancedStatusDescription, registeredClasses: [Int]
     ) {
       self.code = code
       self.replyClass = replyClass
+      self.subject = subject
+      self.classMeaning = classMeaning
       self.description = description
       self.registeredClasses = registeredClasses
     }
 
-    /// The card for `code` (RFC 3463 section 2 and the IANA registry).
-    public init(_ code: EnhancedStatusCode) {
-      let entry = EnhancedStatusCatalogue.entry(for: code)
+    /// The card for `code` with its catalogue description (RFC 3463 and the IANA registry).
+    public init(_ code: EnhancedStatusCode, description: EnhancedStatusDescription) {
       self.init(
-        code: code.description, replyClass: code.replyClass,
-        description: EnhancedStatusCatalogue.describe(code),
-        registeredClasses: entry?.classes ?? [])
+        code: code.description, replyClass: code.replyClass, subject: code.subject,
+        classMeaning: description.classMeaning, description: description,
+        registeredClasses: EnhancedStatusCatalogue.entry(for: code)?.classes ?? [])
+    }
+
+    /// The card for `code`, described by the catalogue.
+    public init(_ code: EnhancedStatusCode) {
+      self.init(code, description: EnhancedStatusCatalogue.describe(code))
     }
 
     /// The card for `X.subject.detail`: any class.
@@ -69,8 +79,7 @@ public enum ExplainReport: Hashable, Sendable {
         classes.first.flatMap {
           EnhancedStatusCode(statusClass: $0, subject: subject, detail: detail)
         } ?? probe
-      var description = EnhancedStatusCatalogue.describe(representative)
-      description.classMeaning =
+      let classMeaning =
         classes.isEmpty
         ? "X stands for any class: 2 success, 4 persistent transient failure, 5 permanent "
           + "failure."
@@ -78,8 +87,9 @@ public enum ExplainReport: Hashable, Sendable {
           + (classes.count == 1 ? "class " : "classes ")
           + classes.map(String.init).joined(separator: ", ") + "."
       self.init(
-        code: "X.\(subject).\(detail)", replyClass: nil, description: description,
-        registeredClasses: classes)
+        code: "X.\(subject).\(detail)", replyClass: nil, subject: subject,
+        classMeaning: classMeaning,
+        description: EnhancedStatusCatalogue.describe(representative), registeredClasses: classes)
     }
   }
 

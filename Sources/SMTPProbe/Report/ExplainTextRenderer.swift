@@ -99,8 +99,8 @@ public struct ExplainTextRenderer: Sendable {
     out.append("")
     out += section(headings.description, [description.description])
     let classDigit = card.code.prefix(1)
-    out += section("\(headings.class) \(classDigit)", [description.classMeaning])
-    let subject = card.code.split(separator: ".").dropFirst().first ?? ""
+    out += section("\(headings.class) \(classDigit)", [card.classMeaning])
+    let subject = card.subject
     out += section(
       "\(headings.subject) \(subject) · \(description.subjectTitle)",
       [description.subjectDescription])
@@ -152,9 +152,7 @@ public struct ExplainTextRenderer: Sendable {
       out += section(headings.learnMore, [card.rfc.joined(separator: ", ")])
     }
     if let enhanced = reply.enhanced, let description = explanation.enhanced {
-      let card = ExplainReport.EnhancedCard(
-        code: enhanced.description, replyClass: enhanced.replyClass, description: description,
-        registeredClasses: [])
+      let card = ExplainReport.EnhancedCard(enhanced, description: description)
       out += enhancedCard(card)
     }
     return out
