@@ -7,6 +7,8 @@
 struct Console {
   var environment: [String: String]
   var stdoutIsTerminal: Bool
+  /// Whether standard input is a terminal (a person would have to type the reply).
+  var stdinIsTerminal: Bool = false
   /// The terminal's width in columns, when stdout is one.
   var terminalColumns: Int?
   var writeOutput: (String) -> Void
@@ -36,7 +38,8 @@ struct Console {
       isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
       ? Int(size.ws_col) : nil
     return Console(
-      environment: environment, stdoutIsTerminal: isTerminal, terminalColumns: columns,
+      environment: environment, stdoutIsTerminal: isTerminal,
+      stdinIsTerminal: isatty(STDIN_FILENO) == 1, terminalColumns: columns,
       writeOutput: { writeAll(STDOUT_FILENO, $0) }, writeError: { writeAll(STDERR_FILENO, $0) },
       readInput: readAll)
   }

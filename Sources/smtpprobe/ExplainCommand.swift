@@ -9,8 +9,12 @@ struct ExplainCommand {
     let report: ExplainReport
     do {
       let query = try ExplainQuery.parse(options.inputs)
-      report = try ExplainReport.build(
-        query, after: options.after, readStandardInput: console.readInput)
+      report = try ExplainReport.build(query, after: options.after) {
+        if console.stdinIsTerminal {
+          console.writeError("smtpprobe: paste the reply, then press Ctrl-D\n")
+        }
+        return console.readInput()
+      }
     } catch {
       console.fail(error.description)
       return .usage
