@@ -83,9 +83,10 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
     let diagnosis = Classifier.diagnose(reply, after: .rcpt)
     #expect(result.stdout.hasPrefix(diagnosis.summary))
     #expect(result.stdout.contains("<- \(Self.userUnknown)"))
-    #expect(result.stdout.contains("Category: \(diagnosis.category.rawValue)"))
+    let english = Headings(.en)
+    #expect(result.stdout.contains("\(english.category): \(diagnosis.category.rawValue)"))
     #expect(result.stdout.contains("In answer to RCPT."))
-    #expect(result.stdout.contains("\nEvidence\n"))
+    #expect(result.stdout.contains("\n\(english.evidence)\n"))
     #expect(result.stdout.contains("SMTP 550 \(try entry(550).title)"))
   }
 
@@ -98,7 +99,7 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
     expectSuccess(result)
     #expect(result.stdout.contains("<- 550-5.1.1 double-checking"))
     // A paste loses its CRLFs; line endings are not judged, so nothing is a violation.
-    #expect(!result.stdout.contains("Violations"))
+    #expect(!result.stdout.contains(Headings(.en).violations))
   }
 
   @Test func transcriptOnStandardInput() throws {
