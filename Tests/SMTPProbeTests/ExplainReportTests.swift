@@ -230,7 +230,8 @@ struct PastedExpectation: Hashable, Sendable {
     let report = try ExplainReport.build(.codes([550]), readStandardInput: { "" })
     let narrow = ExplainTextRenderer(style: TerminalStyle(colors: false, width: 50)).render(report)
     // Paragraphs wrap; the title and label lines are short by design.
-    #expect(narrow.split(separator: "\n").dropFirst().allSatisfy { $0.count <= 50 })
+    let lines: [Substring] = narrow.split(separator: "\n")
+    #expect(lines.dropFirst().allSatisfy { $0.count <= 50 })
     let coloured = ExplainTextRenderer(style: TerminalStyle(colors: true)).render(report)
     #expect(coloured.contains("\u{1B}[31m"))
     #expect(coloured.contains("\u{1B}[1m"))
