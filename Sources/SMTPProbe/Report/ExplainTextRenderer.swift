@@ -101,9 +101,11 @@ public struct ExplainTextRenderer: Sendable {
     let classDigit = card.code.prefix(1)
     out += section("\(headings.class) \(classDigit)", [card.classMeaning])
     let subject = card.subject
-    out += section(
-      "\(headings.subject) \(subject) · \(description.subjectTitle)",
-      [description.subjectDescription])
+    if let subjectTitle = description.subjectTitle {
+      out += section(
+        "\(headings.subject) \(subject) · \(subjectTitle)",
+        [description.subjectDescription ?? ""])
+    }
     if !description.rfc.isEmpty {
       out += section(headings.learnMore, [description.rfc.joined(separator: ", ")])
     }
