@@ -109,3 +109,32 @@ extension CertificateInfo {
     return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
   }
 }
+
+extension CertificateInfo {
+  /// The certificates in a PEM text, in order (`PEM_read_bio_X509`); stops at the first
+  /// block that does not parse.
+  public static func certificates(pem: String) -> [CertificateInfo] {
+    let list = X509List(pem: pem)
+    return withExtendedLifetime(list) { list.certificates.map { CertificateInfo(x509: $0) } }
+  }
+}
+
+/// Owns the `X509` objects read from a PEM text and frees them.
+final class X509List {
+  private(set) var certificates: [OpaquePointer] = []
+
+  init(pem: String) {
+    let bytes = Array(pem.utf8)
+    let bio = bytes.withUnsafeBytes { BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }
+    guard let bio else { return }
+    defer { BIO_free(bio) }
+    while let cert = PEM_read_bio_X509(bio, nil, nil, nil) {
+      certificates.append(cert)
+    }
+    OpenSSLErrorQueue.clear()  // the end of the text reads as "no start line"
+  }
+
+  deinit {
+    for cert in certificates { X509_free(cert) }
+  }
+}

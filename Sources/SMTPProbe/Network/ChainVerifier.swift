@@ -84,3 +84,33 @@ enum ChainVerifier {
     return name.withCString { X509_check_host(leaf, $0, strlen($0), flags, nil) } == 1
   }
 }
+
+extension ChainVerifier {
+  /// Verifies a PEM chain (leaf first) against the PEM trust anchors in `trustedPEM`, without a
+  /// connection: the same checks as after a handshake, for tests and offline inspection.
+  static func verify(
+    pemChain: String, trustedPEM: String, expectedName: String, time: Date
+  ) -> TLSVerification {
+    let chain = X509List(pem: pemChain)
+    let anchors = X509List(pem: trustedPEM)
+    guard let store = X509_STORE_new() else {
+      return TLSVerification(
+        expectedName: expectedName, trustStore: .caFile("<memory>"),
+        faults: [.other(code: -1, text: "X509_STORE_new failed")])
+    }
+    defer { X509_STORE_free(store) }
+    for anchor in anchors.certificates { X509_STORE_add_cert(store, anchor) }
+    guard let stack = OPENSSL_sk_new_null() else {
+      return TLSVerification(
+        expectedName: expectedName, trustStore: .caFile("<memory>"),
+        faults: [.other(code: -1, text: "OPENSSL_sk_new_null failed")])
+    }
+    defer { OPENSSL_sk_free(stack) }
+    for cert in chain.certificates { OPENSSL_sk_push(stack, UnsafeRawPointer(cert)) }
+    return withExtendedLifetime((chain, anchors)) {
+      verify(
+        leaf: chain.certificates.first, chain: stack, store: store,
+        expectedName: expectedName, trustStore: .caFile("<memory>"), time: time)
+    }
+  }
+}

@@ -2,8 +2,9 @@ import Foundation
 
 /// How to set up TLS for one connection: SNI, trust anchors, versions and the verification policy.
 public struct TLSConfiguration: Sendable {
-  /// The name to send as SNI and to check the certificate against (`--sni`); nil uses the name
-  /// we dialled. SNI is never sent for an IP literal (RFC 6066 section 3).
+  /// The name to send as SNI and check the certificate against (`--sni`).
+  ///
+  /// nil uses the name we dialled. SNI is never sent for an IP literal (RFC 6066 section 3).
   public var serverNameIndication: String?
   /// A PEM file of trusted CAs (`--cafile`); nil uses the system CA store.
   public var caFile: String?

@@ -8,7 +8,7 @@ public enum TLSProtocolVersion: String, CaseIterable, Comparable, Hashable, Send
   case tls1_2 = "TLSv1.2"
   case tls1_3 = "TLSv1.3"
 
-  /// The wire version number (`TLS1_VERSION` ... `TLS1_3_VERSION`).
+  /// The wire version number, as OpenSSL's `TLS1_VERSION` through `TLS1_3_VERSION`.
   public var wireValue: Int32 {
     switch self {
     case .tls1_0: 0x0301

@@ -88,7 +88,8 @@ public struct TLSReport: Hashable, Sendable {
       lines.append("    subject: \(cert.subject)")
       lines.append("    issuer: \(cert.issuer)\(cert.isSelfSigned ? " (self-signed)" : "")")
       if !cert.alternativeNames.isEmpty {
-        lines.append("    names: " + cert.alternativeNames.map(\.description).joined(separator: ", "))
+        lines.append(
+          "    names: " + cert.alternativeNames.map(\.description).joined(separator: ", "))
       }
       let days = cert.daysLeft(now: now)
       let left = days < 0 ? "expired \(-days) days ago" : "\(days) days left"

@@ -253,8 +253,10 @@ public final class TLSTransport: Transport {
     }
   }
 
-  /// Sends close_notify once without waiting for the server's (RFC 8446 section 6.1 allows
-  /// closing at once), then frees OpenSSL's state and closes the socket. Safe to call twice.
+  /// Sends close_notify once, frees OpenSSL's state and closes the socket; safe to call twice.
+  ///
+  /// We do not wait for the server's close_notify (RFC 8446 section 6.1 allows closing at once),
+  /// so a silent server cannot hold the probe.
   public func close() {
     if let ssl {
       if handshakeDone {
@@ -284,7 +286,8 @@ public final class TLSTransport: Transport {
     case failed(Int32)
   }
 
-  /// Polls the socket for `events` until the deadline; retries on EINTR.
+  /// Polls the socket for `events` until the deadline, retrying on EINTR.
+  ///
   /// The corresponding C function is `poll`.
   private func wait(for events: Int16, deadline: Deadline) -> WaitResult {
     while true {

@@ -29,8 +29,9 @@ public struct SASL: Sendable {
     self.authorizationIdentity = authorizationIdentity
   }
 
-  /// The initial response to send with `AUTH` (RFC 4954 section 4), or nil to wait for a
-  /// challenge. PLAIN sends its whole message at once; LOGIN and CRAM-MD5 wait for the server.
+  /// The initial response to send with `AUTH` (RFC 4954 section 4), or nil.
+  ///
+  /// PLAIN sends its whole message at once; LOGIN and CRAM-MD5 wait for the server's challenge.
   public mutating func start() -> Secret? {
     switch mechanism {
     case .plain:
@@ -99,7 +100,8 @@ public struct SASL: Sendable {
     guard !secret.isEmpty else { return text }
     var result = text.replacingOccurrences(of: secret, with: "<redacted>")
     let secretBytes = Array(secret.utf8)
-    let separators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>\"',;:"))
+    let separators = CharacterSet.whitespacesAndNewlines.union(
+      CharacterSet(charactersIn: "<>\"',;:"))
     let tokens = Set(result.components(separatedBy: separators).filter { $0.count >= 4 })
     for token in tokens where token != "<redacted>" {
       if let data = Data(base64Encoded: token), contains(Array(data), secretBytes) {
