@@ -7,6 +7,7 @@
 #   2588  STARTTLS, expired certificate
 #   2589  STARTTLS, certificate for the wrong host (wrong.example.test)
 #   2590  STARTTLS, self-signed certificate
+#   2591  STARTTLS, valid certificate, but only TLS 1.0 (deprecated by RFC 8996)
 #
 # Everything lives in .test-servers/postfix-tls/ (config, queue, data, log), so it runs next to
 # the plain instance of Scripts/servers/postfix.sh. AUTH uses Cyrus SASL with a sasldb2 file:
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/../.."
 repo=$(pwd)
 base=$repo/.test-servers/postfix-tls
 tls=$repo/.test-servers/tls
-ports=(2587 2465 2588 2589 2590)
+ports=(2587 2465 2588 2589 2590 2591)
 user=alice
 realm=probe.test
 password='s3cret-Test-pw'
@@ -126,6 +127,10 @@ cat > "$base/etc/master.cf" <<CONF
 127.0.0.1:2590 inet n - n - - smtpd
   -o syslog_name=postfix-smtpprobe-tls/2590
   -o smtpd_tls_chain_files=$tls/selfsigned.key,$tls/selfsigned.crt
+127.0.0.1:2591 inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/2591
+  -o smtpd_tls_protocols=TLSv1
+  -o smtpd_tls_mandatory_protocols=TLSv1
 cleanup   unix  n - n - 0 cleanup
 qmgr      unix  n - n 300 1 qmgr
 rewrite   unix  - - n - - trivial-rewrite
@@ -167,6 +172,7 @@ SMTPPROBE_TEST_TLS_IMPLICIT_PORT=2465
 SMTPPROBE_TEST_TLS_EXPIRED_PORT=2588
 SMTPPROBE_TEST_TLS_WRONGHOST_PORT=2589
 SMTPPROBE_TEST_TLS_SELFSIGNED_PORT=2590
+SMTPPROBE_TEST_TLS_LEGACY_PORT=2591
 SMTPPROBE_TEST_TLS_CAFILE=$tls/ca.crt
 SMTPPROBE_TEST_TLS_HOSTNAME=mx.probe.test
 SMTPPROBE_TEST_AUTH_USER=$user@$realm

@@ -102,6 +102,32 @@ struct TLSTransportTests {
     }
   }
 
+  @Test func legacyProtocolIsReachedAndFlagged() throws {
+    let servers = try TLSTestServers.require()
+    var (client, report, _) = try startTLS(
+      port: servers.legacyPort, serverName: servers.hostName,
+      configuration: TLSConfiguration(caFile: servers.caFile))
+    defer { client.transport.close() }
+    #expect(report.protocolVersion == "TLSv1")
+    #expect(report.usesDeprecatedProtocol)
+    #expect(
+      report.warnings(now: Date()).contains(
+        "TLSv1 is deprecated (RFC 8996); enable TLS 1.2 or 1.3 in the MTA."))
+    try client.expect("EHLO probe.test", 250)
+  }
+
+  @Test func minimumVersionRefusesALegacyServer() throws {
+    let servers = try TLSTestServers.require()
+    #expect {
+      _ = try startTLS(
+        port: servers.legacyPort, serverName: servers.hostName,
+        configuration: TLSConfiguration(caFile: servers.caFile, minimumVersion: .tls1_2))
+    } throws: { error in
+      guard case TLSError.handshakeFailed = error else { return false }
+      return "\(error)".contains("no TLS version in common")
+    }
+  }
+
   @Test func implicitTLSHandshakesBeforeTheGreeting() throws {
     let servers = try TLSTestServers.require()
     let fd = try TestSocket.connect(port: servers.implicitPort)

@@ -14,6 +14,7 @@ struct TLSTestServers: Sendable {
   var expiredPort: UInt16
   var wrongHostPort: UInt16
   var selfSignedPort: UInt16
+  var legacyPort: UInt16
   var caFile: String
   var hostName: String
   var user: String
@@ -41,6 +42,7 @@ struct TLSTestServers: Sendable {
       let expired = port("SMTPPROBE_TEST_TLS_EXPIRED_PORT"),
       let wrongHost = port("SMTPPROBE_TEST_TLS_WRONGHOST_PORT"),
       let selfSigned = port("SMTPPROBE_TEST_TLS_SELFSIGNED_PORT"),
+      let legacy = port("SMTPPROBE_TEST_TLS_LEGACY_PORT"),
       let caFile = env["SMTPPROBE_TEST_TLS_CAFILE"],
       let user = env["SMTPPROBE_TEST_AUTH_USER"],
       let passwordFile = env["SMTPPROBE_TEST_AUTH_PASSWORD_FILE"],
@@ -50,7 +52,7 @@ struct TLSTestServers: Sendable {
     Glibc.close(fd)
     return TLSTestServers(
       starttlsPort: starttls, implicitPort: implicit, expiredPort: expired,
-      wrongHostPort: wrongHost, selfSignedPort: selfSigned, caFile: caFile,
+      wrongHostPort: wrongHost, selfSignedPort: selfSigned, legacyPort: legacy, caFile: caFile,
       hostName: env["SMTPPROBE_TEST_TLS_HOSTNAME"] ?? "mx.probe.test", user: user,
       password: password.trimmingCharacters(in: .newlines))
   }
