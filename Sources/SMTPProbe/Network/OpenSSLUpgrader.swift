@@ -30,11 +30,21 @@ public struct OpenSSLUpgrader: TLSUpgrading, Sendable {
     return (tls, report)
   }
 
-  /// Implicit TLS (`--tls-on-connect`, port 465, RFC 8314 section 3.3): the handshake runs
-  /// right after connect, before the server's greeting, over a connected socket `fd`.
+  /// Implicit TLS (`--tls-on-connect`, port 465, RFC 8314 section 3.3) over a connected `fd`.
+  ///
+  /// The handshake runs right after connect, before the server's greeting. Calling `upgrade`
+  /// on a freshly connected socket transport, before reading anything, does the same.
   public func connectImplicitTLS(fd: Int32, serverName: String, deadline: Deadline)
     throws(TLSError) -> (TLSTransport, TLSReport)
   {
+    try TLSTransport.connect(
+      fd: fd, serverName: serverName, configuration: configuration, deadline: deadline)
+  }
+
+  /// Implicit TLS with an explicit configuration; see the instance method.
+  public static func connectImplicitTLS(
+    fd: Int32, serverName: String, configuration: TLSConfiguration, deadline: Deadline
+  ) throws(TLSError) -> (TLSTransport, TLSReport) {
     try TLSTransport.connect(
       fd: fd, serverName: serverName, configuration: configuration, deadline: deadline)
   }
