@@ -240,6 +240,22 @@ struct TLSTransportTests {
     }
   }
 
+  @Test func unreadableCAFileIsNamed() throws {
+    let (listener, port) = try TestSocket.listen()
+    defer { Glibc.close(listener) }
+    let fd = try TestSocket.connect(port: port)
+    #expect {
+      _ = try TLSTransport.connect(
+        fd: fd, serverName: "mx.probe.test",
+        configuration: TLSConfiguration(caFile: "/nonexistent/ca.pem"),
+        deadline: .after(seconds: 10))
+    } throws: { error in
+      guard case TLSError.caFileUnreadable(let path, _) = error else { return false }
+      return path == "/nonexistent/ca.pem"
+        && "\(error)".hasPrefix("cannot load CA file /nonexistent/ca.pem: ")
+    }
+  }
+
   @Test func plainTransportWithoutASocketCannotBeUpgraded() {
     final class Memory: Transport {
       func send(_ bytes: [UInt8], deadline: Deadline) throws(TransportError) {}
