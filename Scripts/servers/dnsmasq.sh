@@ -53,6 +53,8 @@ zone_options() {
 --dns-rr=mx.dual.test,1,7f000001
 --dns-rr=mx.dual.test,28,00000000000000000000000000000001
 ZONES
+  # big.test: 40 MX records, more than fits a 512-byte UDP answer: exercises the TCP fallback.
+  for i in $(seq 10 49); do echo "--mx-host=big.test,mx$i.big.test,$i"; done
 }
 
 start() {
