@@ -2,7 +2,9 @@
   import Glibc
 #endif
 
-/// Text to bytes for IP addresses. The corresponding C function is `inet_pton`.
+/// Text to bytes for IP addresses.
+///
+/// The corresponding C function is `inet_pton`.
 enum IPAddressBytes {
   /// The 4 (IPv4) or 16 (IPv6) bytes of `text`, or nil if it is not an IP address.
   static func parse(_ text: String) -> [UInt8]? {
