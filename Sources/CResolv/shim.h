@@ -82,6 +82,17 @@ static inline int smtpprobe_res_use_ipv6(res_state state, const struct in6_addr 
   return 0;
 }
 
+/* The address of name server `index` (< nscount): IPv4 from nsaddr_list, IPv6 from glibc's
+ * extension slots; NULL when the slot is empty. */
+static inline const struct sockaddr *smtpprobe_res_server(res_state state, int index) {
+  if (index < 0 || index >= state->nscount || index >= MAXNS) return NULL;
+  if (state->nsaddr_list[index].sin_family == AF_INET)
+    return (const struct sockaddr *)&state->nsaddr_list[index];
+  if (state->_u._ext.nsaddrs[index] != NULL)
+    return (const struct sockaddr *)state->_u._ext.nsaddrs[index];
+  return NULL;
+}
+
 /* res_nsend: sends a query and waits for the answer (UDP, then TCP when truncated).
  * Returns the answer length, or -errno (ETIMEDOUT, ECONNREFUSED, ...) on failure. */
 static inline int smtpprobe_res_send(res_state state, const unsigned char *query, int query_length,

@@ -102,6 +102,27 @@ private enum Captured {
     }
   }
 
+  /// Every single-byte corruption of captured answers parses or throws; none crashes or hangs.
+  @Test func corruptedBytesNeverCrash() {
+    var outcomes = (parsed: 0, rejected: 0)
+    for source in [Captured.goodMX, Captured.cname, Captured.txt, Captured.ptr, Captured.aaaa] {
+      for index in source.indices {
+        for value: UInt8 in [0x00, 0x01, 0x3F, 0x40, 0x80, 0xC0, 0xC1, 0xFF] {
+          var corrupted = source
+          corrupted[index] = value
+          do {
+            _ = try DNSMessage(parsing: corrupted)
+            outcomes.parsed += 1
+          } catch {
+            outcomes.rejected += 1
+          }
+        }
+      }
+    }
+    #expect(outcomes.parsed > 0)
+    #expect(outcomes.rejected > 0)
+  }
+
   @Test func truncationSaysWhere() {
     #expect(throws: DNSMessageError.truncated(what: "the answer section", offset: 30)) {
       try DNSMessage(parsing: Array(Captured.goodMX[..<30]))

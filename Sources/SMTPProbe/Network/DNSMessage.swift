@@ -198,12 +198,12 @@ private struct DNSMessageReader {
       guard length == 4 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, not 4")
       }
-      return .a(rdata.map(String.init).joined(separator: "."))
+      return .a(IPAddressBytes.text(rdata))
     case .aaaa:
       guard length == 16 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, not 16")
       }
-      return .aaaa(Self.ipv6Text(rdata))
+      return .aaaa(IPAddressBytes.text(rdata))
     case .mx:
       guard length >= 3 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, too short")
@@ -244,31 +244,5 @@ private struct DNSMessageReader {
     default:
       return .other(rdata)
     }
-  }
-
-  /// An IPv6 address in RFC 5952 form: lower-case hex, the longest run (2+) of zero groups as "::".
-  static func ipv6Text(_ bytes: [UInt8]) -> String {
-    let groups = (0..<8).map { UInt16(bytes[$0 * 2]) << 8 | UInt16(bytes[$0 * 2 + 1]) }
-    var bestStart = -1
-    var bestLength = 1
-    var index = 0
-    while index < 8 {
-      guard groups[index] == 0 else {
-        index += 1
-        continue
-      }
-      var runEnd = index
-      while runEnd < 8 && groups[runEnd] == 0 { runEnd += 1 }
-      if runEnd - index > bestLength {
-        bestStart = index
-        bestLength = runEnd - index
-      }
-      index = runEnd
-    }
-    let hex = groups.map { String($0, radix: 16) }
-    guard bestStart >= 0 else { return hex.joined(separator: ":") }
-    let head = hex[..<bestStart].joined(separator: ":")
-    let tail = hex[(bestStart + bestLength)...].joined(separator: ":")
-    return head + "::" + tail
   }
 }

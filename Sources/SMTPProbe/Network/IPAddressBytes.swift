@@ -18,4 +18,35 @@ enum IPAddressBytes {
     }
     return nil
   }
+
+  /// The text form of 4 or 16 address bytes: dotted quad, or RFC 5952 IPv6.
+  static func text(_ bytes: [UInt8]) -> String {
+    bytes.count == 16 ? ipv6Text(bytes) : bytes.map(String.init).joined(separator: ".")
+  }
+
+  /// An IPv6 address in RFC 5952 form: lower-case hex, the longest run (2+) of zero groups as "::".
+  static func ipv6Text(_ bytes: [UInt8]) -> String {
+    let groups = (0..<8).map { UInt16(bytes[$0 * 2]) << 8 | UInt16(bytes[$0 * 2 + 1]) }
+    var bestStart = -1
+    var bestLength = 1
+    var index = 0
+    while index < 8 {
+      guard groups[index] == 0 else {
+        index += 1
+        continue
+      }
+      var runEnd = index
+      while runEnd < 8 && groups[runEnd] == 0 { runEnd += 1 }
+      if runEnd - index > bestLength {
+        bestStart = index
+        bestLength = runEnd - index
+      }
+      index = runEnd
+    }
+    let hex = groups.map { String($0, radix: 16) }
+    guard bestStart >= 0 else { return hex.joined(separator: ":") }
+    let head = hex[..<bestStart].joined(separator: ":")
+    let tail = hex[(bestStart + bestLength)...].joined(separator: ":")
+    return head + "::" + tail
+  }
 }

@@ -22,8 +22,7 @@ public struct LibresolvResolver: Resolver {
     let query = DNSQuery(
       name: name, type: type, id: UInt16.random(in: 0...UInt16.max, using: &generator))
     let bytes = try query.encoded()
-    let answer = try send(bytes)
-    let server = configuration.serverDescription
+    let (answer, server) = try send(bytes)
     let message: DNSMessage
     do {
       message = try DNSMessage(parsing: answer)
@@ -39,8 +38,8 @@ public struct LibresolvResolver: Resolver {
     return try DNSAnswer.interpret(message, name: name, type: type, server: server)
   }
 
-  /// Sends the query bytes with `res_nsend` and returns the raw answer.
-  private func send(_ query: [UInt8]) throws(DNSError) -> [UInt8] {
+  /// Sends the query bytes with `res_nsend`; returns the raw answer and the server(s) asked.
+  private func send(_ query: [UInt8]) throws(DNSError) -> (answer: [UInt8], server: String) {
     guard let state = smtpprobe_res_new() else {
       let code = errno
       throw .system(call: "res_ninit", errno: code, message: String(cString: strerror(code)))
@@ -51,6 +50,7 @@ public struct LibresolvResolver: Resolver {
     if let server = configuration.server {
       try use(server, in: state)
     }
+    let server = configuration.server?.description ?? Self.servers(of: state)
     var answer = [UInt8](repeating: 0, count: 65_535)
     let length = query.withUnsafeBufferPointer { queryBuffer in
       answer.withUnsafeMutableBufferPointer { answerBuffer in
@@ -59,8 +59,32 @@ public struct LibresolvResolver: Resolver {
           Int32(answerBuffer.count))
       }
     }
-    guard length >= 0 else { throw error(errno: -length) }
-    return Array(answer.prefix(Int(length)))
+    guard length >= 0 else { throw error(errno: -length, server: server) }
+    return (Array(answer.prefix(Int(length))), server)
+  }
+
+  /// The name servers res_ninit read from /etc/resolv.conf, as "10.0.0.53:53, [fd00::53]:53".
+  private static func servers(of state: res_state) -> String {
+    var servers: [String] = []
+    for index in 0..<Int32(MAXNS) {
+      guard let address = smtpprobe_res_server(state, index) else { continue }
+      servers.append(describe(address))
+    }
+    return servers.isEmpty ? "from /etc/resolv.conf" : servers.joined(separator: ", ")
+  }
+
+  /// An IPv4 or IPv6 socket address as `address:port` or `[address]:port`.
+  private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
+    if address.pointee.sa_family == sa_family_t(AF_INET6) {
+      return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
+        let bytes = withUnsafeBytes(of: v6.pointee.sin6_addr) { Array($0) }
+        return "[\(IPAddressBytes.text(bytes))]:\(UInt16(bigEndian: v6.pointee.sin6_port))"
+      }
+    }
+    return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
+      let bytes = withUnsafeBytes(of: v4.pointee.sin_addr) { Array($0) }
+      return "\(IPAddressBytes.text(bytes)):\(UInt16(bigEndian: v4.pointee.sin_port))"
+    }
   }
 
   /// Points the state at one server: IPv4 in nsaddr_list, IPv6 in glibc's extension slots.
@@ -82,8 +106,7 @@ public struct LibresolvResolver: Resolver {
   }
 
   /// res_nsend's errno as a DNSError: a timeout, an unreachable server, or a system error.
-  private func error(errno code: Int32) -> DNSError {
-    let server = configuration.serverDescription
+  private func error(errno code: Int32, server: String) -> DNSError {
     switch code {
     case ETIMEDOUT, EAGAIN:
       return .timedOut(
