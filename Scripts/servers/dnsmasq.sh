@@ -71,6 +71,8 @@ start() {
       --bind-interfaces --no-resolv --no-hosts --no-poll --pid-file="$pidfile" "${user[@]}" \
       --log-facility="$dir/dnsmasq.log" --log-queries "${zones[@]}" 2>"$dir/start.err"; then
       wait_until_answering "$port"
+      touch "$repo/.test-servers/env"
+      sed -i '/^SMTPPROBE_TEST_DNS_PORT=/d' "$repo/.test-servers/env"
       echo "SMTPPROBE_TEST_DNS_PORT=$port" >>"$repo/.test-servers/env"
       echo "dnsmasq.sh: serving the test zones on 127.0.0.1:$port" >&2
       return 0

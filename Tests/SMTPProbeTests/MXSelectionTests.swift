@@ -196,6 +196,8 @@ private let testZones = StaticResolver(
   @Test func hostLookupTimeoutIsADNSFailure() {
     let route = route("slowhost.test")
     #expect(route.mx.first?.problems.first?.hasPrefix("DNS failure looking up its address") == true)
+    #expect(
+      route.failure == .dnsFailure(.timedOut(server: "127.0.0.1:53", seconds: 5, tries: 2)))
     #expect(route.verdict?.exitCode == 3)
   }
 

@@ -52,8 +52,10 @@ public struct MailRouteResolver: Sendable {
           + " ignoring the null MX")
       usable.removeAll(where: \.isNullMX)
     }
+    var dnsFailures: [DNSError] = []
     for record in MXSelection.order(usable, using: &generator) {
-      let host = mxHost(record, route: &route)
+      let (host, dnsFailure) = mxHost(record, route: &route)
+      if let dnsFailure { dnsFailures.append(dnsFailure) }
       if host.addresses.isEmpty {
         route.notes.append(
           "skipping MX \(record.preference) \(record.exchange): "
@@ -62,7 +64,10 @@ public struct MailRouteResolver: Sendable {
       route.mx.append(host)
     }
     if route.usableHosts.isEmpty {
-      route.failure = .noMailHosts(domain: domain, implicit: false)
+      // Only DNS failures: we do not know whether the hosts have addresses.
+      route.failure =
+        dnsFailures.count == route.mx.count && !dnsFailures.isEmpty
+        ? .dnsFailure(dnsFailures[0]) : .noMailHosts(domain: domain, implicit: false)
     }
     return route
   }
@@ -76,7 +81,7 @@ public struct MailRouteResolver: Sendable {
           + " (implicit MX)"
       ])
     var host = MXHost(host: domain, preference: 0, addresses: [])
-    let (addresses, canonical, problem) = lookUp(domain)
+    let (addresses, canonical, problem, dnsFailure) = lookUp(domain)
     host.addresses = addresses
     if let problem { host.problems.append(problem) }
     if let canonical {
@@ -84,13 +89,15 @@ public struct MailRouteResolver: Sendable {
     }
     route.mx = [host]
     if addresses.isEmpty {
-      route.failure = .noMailHosts(domain: domain, implicit: true)
+      route.failure =
+        dnsFailure.map(RouteFailure.dnsFailure) ?? .noMailHosts(domain: domain, implicit: true)
     }
     return route
   }
 
-  /// Resolves one exchange, recording IP-literal and CNAME warnings on the route.
-  private func mxHost(_ record: MXRecord, route: inout MailRoute) -> MXHost {
+  /// Resolves one exchange, recording IP-literal and CNAME warnings on the route; also returns
+  /// the DNS failure that left it without an address, if that is why.
+  private func mxHost(_ record: MXRecord, route: inout MailRoute) -> (MXHost, DNSError?) {
     var host = MXHost(host: record.exchange, preference: record.preference, addresses: [])
     if MXSelection.isIPLiteral(record.exchange) {
       let address = MXSelection.literalAddress(record.exchange)
@@ -103,9 +110,9 @@ public struct MailRouteResolver: Sendable {
       } else {
         host.problems.append("\(address) is outside the allowed address family")
       }
-      return host
+      return (host, nil)
     }
-    let (addresses, canonical, problem) = lookUp(record.exchange)
+    let (addresses, canonical, problem, dnsFailure) = lookUp(record.exchange)
     host.addresses = addresses
     if let problem { host.problems.append(problem) }
     if let target = canonical {
@@ -114,13 +121,13 @@ public struct MailRouteResolver: Sendable {
           + " RFC 2181 10.3 forbids MX targets that are aliases; following it")
       host.problems.append("the MX host is a CNAME for \(target)")
     }
-    return host
+    return (host, dnsFailure)
   }
 
   /// Addresses of `name` in the allowed family, its canonical name if it is an alias (CNAME),
-  /// and why there are no addresses.
+  /// why there are no addresses, and the DNS failure behind that (not NXDOMAIN/NODATA), if any.
   private func lookUp(_ name: String) -> (
-    addresses: [String], canonical: String?, problem: String?
+    addresses: [String], canonical: String?, problem: String?, dnsFailure: DNSError?
   ) {
     let types: [DNSRecordType] =
       switch family {
@@ -140,8 +147,9 @@ public struct MailRouteResolver: Sendable {
         errors.append(error)
       }
     }
-    guard addresses.isEmpty else { return (addresses, canonical, nil) }
-    return (addresses, canonical, problem(name, errors: errors))
+    guard addresses.isEmpty else { return (addresses, canonical, nil, nil) }
+    let failure = errors.first { !$0.isDefinitiveAnswer }
+    return (addresses, canonical, problem(name, errors: errors), failure)
   }
 
   /// One sentence for a name with no usable address.
