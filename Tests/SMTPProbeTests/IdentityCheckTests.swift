@@ -58,7 +58,7 @@ import Testing
     #expect(
       report.warnings == [
         "could not look up the reverse DNS (PTR) of 127.0.0.5:"
-          + " no answer from DNS server 127.0.0.1:53 within 5 s (2 tries)"
+          + " no answer from DNS server 127.0.0.1:53 after 2 tries of 5 s each"
       ])
   }
 

@@ -48,8 +48,9 @@ public enum DNSError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unexpectedResponseCode(let name, let type, let code, let server):
       "DNS server \(server) answered \(code) for \(name) \(type)"
     case .timedOut(let server, let seconds, let tries):
-      "no answer from DNS server \(server) within \(seconds) s"
-        + (tries > 1 ? " (\(tries) tries)" : "")
+      tries > 1
+        ? "no answer from DNS server \(server) after \(tries) tries of \(seconds) s each"
+        : "no answer from DNS server \(server) within \(seconds) s"
     case .unreachable(let server, let message):
       "DNS server \(server) is unreachable: \(message)"
     case .malformedAnswer(let server, let reason):

@@ -10,6 +10,11 @@ import CResolv
 /// shareable across threads. By default the name servers come from /etc/resolv.conf; a
 /// configured server replaces them. res_nsend retries over TCP when an answer is truncated.
 /// We read the RCODE ourselves, because res_nquery folds NXDOMAIN and SERVFAIL into h_errno.
+///
+/// glibc's res_nsend drops SERVFAIL, NOTIMP and REFUSED answers (reporting a timeout instead)
+/// unless the state's `pfcode` is set, as dig sets it; the CResolv shim sets it so that those
+/// answers reach us as what they are. The cost: with several resolv.conf servers, a SERVFAIL
+/// from the first is reported rather than retried on the next.
 public struct LibresolvResolver: Resolver {
   public var configuration: ResolverConfiguration
 
