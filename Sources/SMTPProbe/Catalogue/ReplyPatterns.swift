@@ -41,7 +41,7 @@ public enum ReplyPatterns {
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
     access + greylisting + reverseDNS + authentication + blocklists + rateLimits + sizes
-    + mailboxes + senders + content + service
+    + senders + mailboxes + content + service
 
   /// The first pattern that matches `reply` answering `command`, if any.
   public static func firstMatch(
