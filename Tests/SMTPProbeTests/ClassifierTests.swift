@@ -105,6 +105,7 @@ private func parse(_ raw: String) throws -> Reply {
     let raw = "550 5.1.1 <nobody@example.org>... User unknown"
     let asSender = Classifier.diagnose(try parse(raw), after: .mail)
     #expect(asSender.category == .senderRejected)
+    #expect(asSender.retry == .afterFix)  // fix the sender; "never" was about a recipient
     #expect(asSender.summary.contains("MAIL FROM"))
     #expect(asSender.evidence.first?.kind == .pattern)
     #expect(asSender.evidence.contains { $0.kind == .context && $0.value == "MAIL" })

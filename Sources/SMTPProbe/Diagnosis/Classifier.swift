@@ -46,7 +46,7 @@ public enum Classifier {
         Evidence(
           kind: .pattern, value: pattern.id,
           detail: "The reply text matches a known phrase (source: \(pattern.source))."))
-      evidence += [enhancedEvidence, codeEvidence, ruleEvidence].compactMap { $0 }
+      evidence += [enhancedEvidence, codeEvidence].compactMap { $0 }
     } else if relayRule == nil, let enhanced = reply.enhanced,
       let category = enhancedCategory(enhanced, command)
     {
@@ -56,7 +56,7 @@ public enum Classifier {
         explanation: advice.explanation
           + " The enhanced code \(enhanced) means: \(EnhancedCodeRules.meaning(of: enhanced)).",
         fix: advice.fix, retry: nil)
-      evidence += [enhancedEvidence, codeEvidence, ruleEvidence].compactMap { $0 }
+      evidence += [enhancedEvidence, codeEvidence].compactMap { $0 }
     } else if let rule, let ruleEvidence {
       verdict = Verdict(
         category: rule.category, summary: rule.summary, explanation: rule.explanation,
@@ -72,14 +72,23 @@ public enum Classifier {
     }
 
     if verdict.category == .ok { verdict.category = .other }
-    if let note = ContextRules.attributeToSender(
+    let before = verdict.category
+    let senderNote = ContextRules.attributeToSender(
       &verdict.category, summary: &verdict.summary, explanation: &verdict.explanation,
-      fix: &verdict.fix, command: command),
-      !evidence.contains(where: { $0.kind == .context })
+      fix: &verdict.fix, command: command)
+    // A pattern's "never" was about a recipient; for the sender it is fixable.
+    if verdict.category != before { verdict.retry = nil }
+    // Context that agrees with the verdict supports it; context the text overrode does not.
+    if let rule, let ruleEvidence, rule.category == verdict.category,
+      !evidence.contains(ruleEvidence)
     {
-      evidence.append(note)
+      evidence.append(ruleEvidence)
+    } else if let senderNote, !evidence.contains(where: { $0.kind == .context }) {
+      evidence.append(senderNote)
     }
-    if verdict.category == .blocklistedIP, let list = ReplyPatterns.blocklistOperator(in: text) {
+    if verdict.category == .blocklistedIP, let list = ReplyPatterns.blocklistOperator(in: text),
+      !verdict.fix.contains(list.delisting)
+    {
       verdict.fix +=
         " For \(list.name): request delisting at \(list.delisting) after fixing the cause."
     }

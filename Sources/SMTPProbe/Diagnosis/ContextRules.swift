@@ -187,16 +187,18 @@ enum ContextRules {
     let evidence = Evidence(
       kind: .context, value: CommandKind.mail.rawValue,
       detail: "The reply answered MAIL FROM, so it concerns the sender address.")
+    let what: String
     switch category {
-    case .mailboxUnknown, .mailboxDisabled, .userNotLocal, .hostDoesNotAcceptMail, .mailboxFull:
-      category = .senderRejected
-    case .addressSyntax, .senderRejected:
-      return evidence
-    default:
-      return nil
+    case .mailboxUnknown: what = "the server says your sender address does not exist"
+    case .mailboxDisabled: what = "the server says your sender mailbox is disabled"
+    case .hostDoesNotAcceptMail:
+      what = "your sender domain accepts no mail, so bounces could not return"
+    case .userNotLocal, .mailboxFull: what = "the server refuses your sender address"
+    case .addressSyntax, .senderRejected: return evidence
+    default: return nil
     }
-    summary =
-      "Sender rejected at MAIL FROM: \(summary.prefix(1).lowercased())\(summary.dropFirst())"
+    category = .senderRejected
+    summary = "Sender rejected at MAIL FROM: \(what)"
     explanation =
       "This reply answered MAIL FROM, so it is about your envelope sender, not a recipient. "
       + explanation
