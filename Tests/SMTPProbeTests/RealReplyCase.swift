@@ -1,8 +1,9 @@
 import SMTPProbe
 import Testing
 
-/// A reply a real server sent, as raw CRLF text, with where it was seen and what the
-/// classifier must make of it. Addresses and IPs are replaced by documentation values.
+/// A reply a real server sent, as raw CRLF text, with its source and expected diagnosis.
+///
+/// Addresses and IPs are replaced by documentation values.
 struct RealReplyCase: CustomTestStringConvertible, Sendable {
   /// Who sent it ("Gmail", "Postfix" ...), to count providers.
   let server: String

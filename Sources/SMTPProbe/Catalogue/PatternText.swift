@@ -35,8 +35,10 @@ public struct PatternText: Sendable {
     String(decoding: PatternText(text).bytes, as: UTF8.self)
   }
 
-  /// Whether the folded text contains `needle` (already folded). A plain scan: replies are
-  /// short and phrases shorter, so this beats building a search table per call.
+  /// Whether the folded text contains `needle` (already folded).
+  ///
+  /// A plain scan: replies are short and phrases shorter, so this beats building a search
+  /// table per call.
   public func contains(_ needle: [UInt8]) -> Bool {
     let n = needle.count
     guard n > 0 else { return true }

@@ -5,7 +5,9 @@
 /// first pattern that matches wins, so a provider's exact sentence comes before a generic word
 /// ("Recipient address rejected: Greylisted" must be greylisting, not a rejected recipient).
 public enum ReplyPatterns {
-  /// Where the texts were read. Kept here so each pattern's `source` names one page or file.
+  /// Where the texts were read.
+  ///
+  /// Kept here so each pattern's `source` names one page or file.
   enum Source {
     static let postfixCheck = "Postfix src/smtpd/smtpd_check.c (reject texts)"
     static let postfixSmtpd = "Postfix src/smtpd/smtpd.c (session replies)"

@@ -108,7 +108,9 @@ public enum Classifier {
     var retry: RetryAdvice?
   }
 
-  /// 2yz and 3yz: success or "go on". Patterns are not consulted: a success is a success.
+  /// Diagnoses 2yz and 3yz replies: success or "go on".
+  ///
+  /// Patterns are not consulted: a success is a success.
   private static func positive(
     _ reply: Reply, replyClass: ReplyClass, command: CommandKind?, codeEvidence: Evidence,
     enhancedEvidence: Evidence?

@@ -176,9 +176,11 @@ enum ContextRules {
     }
   }
 
-  /// Re-attributes a mailbox verdict to the sender when the reply answered MAIL FROM: an
-  /// "unknown mailbox" at that step is the sender's address (sender verification), not a
-  /// recipient's. Returns the evidence to record, or nil when nothing changed.
+  /// Re-attributes a mailbox verdict to the sender when the reply answered MAIL FROM.
+  ///
+  /// An "unknown mailbox" at that step is the sender's address (sender verification), not a
+  /// recipient's. Returns the evidence to record, or nil when the verdict is not about an
+  /// address.
   static func attributeToSender(
     _ category: inout DiagnosisCategory, summary: inout String, explanation: inout String,
     fix: inout String, command: CommandKind?
