@@ -13,6 +13,7 @@ private let msNDR =
 private let msSpamresource =
   "https://www.spamresource.com/2023/09/microsoft-multiple-types-of-invalid.html"
 private let msSisimai = "sisimai lib/Sisimai/Rhost/Microsoft.pm (comments quoting Exchange Online)"
+private let eop = "https://smtp.codes/exchangeonline (Exchange Online Protection replies)"
 private let yahoo = "https://senders.yahooinc.com/smtp-error-codes; https://smtp.codes/yahoo"
 private let yahooSisimai = "sisimai lib/Sisimai/Rhost/YahooInc.pm (comments quoting Yahoo/AOL)"
 private let icloud = "https://smtp.codes/icloud; sisimai lib/Sisimai/Rhost/Apple.pm"
@@ -156,6 +157,31 @@ let realReplyCases: [RealReplyCase] = [
     "Microsoft 365",
     "550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.",
     after: .endOfData, .dmarcFail, perm, .afterFix, pattern: "dmarc-policy", source: msNDR),
+
+  RealReplyCase(
+    "Microsoft 365",
+    "550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 (AS16012611)",
+    after: .mail, .blocklistedIP, perm, .afterFix, pattern: "dnsbl-blocked-using",
+    source: eop),
+  RealReplyCase(
+    "Microsoft 365",
+    "550 5.7.1 Service unavailable, Helo domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/dbl?domain=example.com (S8001)",
+    after: .ehlo, .blocklistedIP, perm, .afterFix, pattern: "named-blocklist", source: eop),
+  RealReplyCase(
+    "Microsoft 365",
+    "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653",
+    after: .mail, .blocklistedIP, perm, .afterFix, pattern: "microsoft-banned-sending-ip",
+    source:
+      "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750"
+  ),
+  RealReplyCase(
+    "Microsoft 365",
+    "421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. example.com. PRX8 [example.com]",
+    after: .mail, .rateLimited, temp, .later, pattern: "connection-limits", source: eop),
+  RealReplyCase(
+    "Microsoft 365",
+    "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (AS77712344) [BN8NAM11FT066.eop-nam11.prod.protection.outlook.com]",
+    after: .mail, .serviceUnavailable, temp, .later, pattern: "server-busy", source: eop),
 
   // MARK: Yahoo / AOL
   RealReplyCase(
@@ -361,6 +387,19 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Zoho", "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
     after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "spam-detected", source: zoho),
+
+  // MARK: SORBS users
+  RealReplyCase(
+    "Postfix + SORBS",
+    "554 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.sorbs.net; See: http://www.dnsbl.sorbs.net/lookup.shtml",
+    after: .rcpt, .blocklistedIP, perm, .afterFix, pattern: "dnsbl-blocked-using",
+    source: "https://math.fel.cvut.cz/0misc/undelivered.html"),
+  RealReplyCase(
+    "SORBS user",
+    "550 5.7.1 Your message was rejected because the IP address of the server sending your message is in the block list of the SORBS service.",
+    after: .rcpt, .blocklistedIP, perm, .afterFix, pattern: "named-blocklist",
+    source: "https://catlingmindswipe.blogspot.com/2014/12/how-to-understand-dns-black-listing.html"
+  ),
 
   // MARK: GMX / Web.de, Barracuda, Yandex
   RealReplyCase(

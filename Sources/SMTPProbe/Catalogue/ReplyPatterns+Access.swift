@@ -188,6 +188,16 @@ extension ReplyPatterns {
         "Exchange Online only accepts mail over IPv6 from addresses that have a PTR record.",
       fix: "Set a PTR record for the sending IPv6 address, or send over IPv4.",
       retry: .afterFix, transientRetry: .afterFix, source: Source.microsoftNDR),
+    // Comcast "421 - [Reverse DNS failure : Try again later]"
+    ReplyPattern(
+      id: "reverse-dns-failure", category: .rdnsFail,
+      phrases: ["reverse dns failure", "reverse dns lookup failed", "no reverse dns"],
+      summary: "The receiver could not find reverse DNS (PTR) for your sending IP",
+      explanation:
+        "The receiving ISP requires every sending IP to have a valid PTR record. The lookup for yours failed or returned nothing.",
+      fix: "Set a PTR record for the sending IP (ask its owner) with a matching A/AAAA record.",
+      retry: .afterFix, transientRetry: .later,
+      source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
     // Postfix reject_non_fqdn_helo_hostname: "504 5.5.2 <x>: Helo command rejected: need
     // fully-qualified hostname"
     ReplyPattern(

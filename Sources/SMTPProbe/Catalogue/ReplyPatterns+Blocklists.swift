@@ -58,11 +58,15 @@ extension ReplyPatterns {
       fix:
         "Fix the cause (compromised accounts, complaints, sudden volume), then request delisting at https://sender.office.com and join SNDS to watch the IP.",
       retry: .afterFix, source: Source.outlookS3150),
-    // Exchange Online 5.7.606-649: "Access denied, banned sending IP [192.0.2.1]"; 5.7.511
+    // Exchange Online 5.7.606-649: "Access denied, banned sending IP [192.0.2.1]"; 5.7.708
+    // "Service unavailable. Access denied, traffic not accepted from this IP."; 5.7.511
     // "Access denied, banned sender"; 5.7.513 "... blocked by example.com using Customer Block list".
     ReplyPattern(
       id: "microsoft-banned-sending-ip", category: .blocklistedIP,
-      phrases: ["banned sending ip", "access denied, banned sender", "using customer block list"],
+      phrases: [
+        "banned sending ip", "access denied, banned sender", "using customer block list",
+        "traffic not accepted from this ip",
+      ],
       summary:
         "Microsoft 365 refuses your sending IP: it is on a Microsoft or recipient block list",
       explanation:
@@ -160,6 +164,24 @@ extension ReplyPatterns {
         "Use the lookup link in the reply to see the reason, fix it, then request removal there.",
       retry: .afterFix,
       source: "\(Source.gmx); \(Source.proofpoint); \(Source.mimecast); \(Source.icloud)"),
+    // Comcast: the reply carries a block code, e.g. BL000001 (listed on Spamhaus Zen), BL000010
+    // (Cloudmark CSI), ES000010 (dynamic/residential IP space); Cox: CXBL, CDRBL, IPBL0001
+    // (Spamhaus Zen), IPBL1000 (Cloudmark CSI).
+    ReplyPattern(
+      id: "isp-block-codes", category: .blocklistedIP,
+      phrases: [
+        "bl000000", "bl000001", "bl000010", "bl000011", "bl000100", "bl000101",
+        "bl000110", "bl000111", "es000001", "es000010", "cxbl", "cdrbl", "ipbl0", "ipbl1",
+      ],
+      summary: "The receiving ISP (Comcast or Cox) blocks your IP: see the block code",
+      explanation:
+        "Comcast and Cox put a block code in the reply naming the reason: a public blocklist listing (Spamhaus, Cloudmark), their own spam-pattern block, or an IP in dynamic or residential space.",
+      fix:
+        "Look the code up on the ISP's postmaster page (https://postmaster.comcast.net, https://postmaster.cox.net), fix the listing or reverse DNS it names, then ask for removal.",
+      retry: .afterFix,
+      source:
+        "http://postmaster.comcast.net/mail-error-codes.html; http://postmaster.cox.net/confluence/display/postmaster/Error+Codes"
+    ),
     // Any reply naming a well-known public list.
     ReplyPattern(
       id: "named-blocklist", category: .blocklistedIP,
@@ -225,19 +247,25 @@ extension ReplyPatterns {
       fix: "Let the queue retry later; lower concurrency and volume to iCloud.",
       retry: .afterFix, source: Source.icloud),
     // Postfix anvil limits: "421 4.7.0 mx.example.com Error: too many connections from
-    // 192.0.2.1"; Yahoo "421 Max message per connection reached, closing transmission channel".
+    // 192.0.2.1"; Yahoo "421 Max message per connection reached, closing transmission channel";
+    // Exchange Online "421 4.3.2 The maximum number of concurrent connections per resource
+    // forest has exceeded a limit"; Comcast "421 - [Too many sessions opened]".
     ReplyPattern(
       id: "connection-limits", category: .rateLimited,
       phrases: [
         "too many connections from", "max message per connection reached",
-        "too many concurrent", "too many messages from",
+        "too many concurrent", "too many messages from", "too many sessions",
+        "maximum number of concurrent connections",
       ],
       summary: "Your client exceeded the server's connection or per-connection limits",
       explanation:
         "The server limits how many connections, or messages per connection, one client may use. You went over it, so it refused or closed this session.",
       fix:
         "Open fewer parallel connections to this server and send fewer messages per session; retry later.",
-      retry: .afterFix, source: "\(Source.postfixSmtpd) (anvil limits); \(Source.yahoo)"),
+      retry: .afterFix,
+      source:
+        "\(Source.postfixSmtpd) (anvil limits); \(Source.yahoo); https://smtp.codes/exchangeonline; http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"
+    ),
     ReplyPattern(
       id: "rate-limited", category: .rateLimited,
       phrases: [
