@@ -113,6 +113,24 @@ private func parse(_ raw: String) throws -> Reply {
     #expect(asRecipient.category == .mailboxUnknown)
   }
 
+  @Test func mailboxWordsAfterAUTHAreAboutTheLogin() throws {
+    let unknown = Classifier.diagnose(
+      try parse("535 5.7.8 Unknown user or bad password"), after: .auth)
+    #expect(unknown.category == .authFailed)
+    let disabled = Classifier.diagnose(try parse("535 Account is disabled"), after: .auth)
+    #expect(disabled.category == .authFailed)
+    #expect(disabled.evidence.first?.kind == .replyCode)
+    // The same words after RCPT are about the mailbox.
+    let rcpt = Classifier.diagnose(try parse("550 Account is disabled"), after: .rcpt)
+    #expect(rcpt.category == .mailboxDisabled)
+  }
+
+  @Test func firstMatchConvenience() {
+    #expect(
+      ReplyPatterns.firstMatch(for: Reply(550, "5.7.1 Relay access denied"))?.id == "relay-denied")
+    #expect(ReplyPatterns.firstMatch(for: Reply(250, "Ok")) == nil)
+  }
+
   // MARK: Context
 
   struct ContextCase: CustomTestStringConvertible, Sendable {

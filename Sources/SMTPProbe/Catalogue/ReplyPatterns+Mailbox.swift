@@ -1,6 +1,12 @@
 /// Addresses and mailboxes: unknown, full or disabled mailboxes, rejected senders, domains that
 /// take no mail, message size and recipient limits.
 extension ReplyPatterns {
+  /// The steps where a reply can be about an address. After AUTH, "unknown user" or "account
+  /// disabled" is about the login, not a mailbox, so these patterns stay out of it.
+  static let addressSteps: Set<CommandKind> = [
+    .greeting, .mail, .rcpt, .vrfy, .expn, .data, .endOfData, .bdat,
+  ]
+
   static let sizes: [ReplyPattern] = [
     // Postfix "552 5.3.4 Message size exceeds fixed limit" (smtpd_check.c, message_size_limit);
     // Exim "552 Message size exceeds maximum permitted"; Exchange "552 5.3.4 Message size exceeds
@@ -49,6 +55,7 @@ extension ReplyPatterns {
         "out of storage space", "exhausted allowed storage space",
         "too many messages on the server", "mailbox size limit exceeded", "insufficient quota",
       ],
+      commands: addressSteps,
       summary: "The recipient's mailbox is full",
       explanation:
         "The address exists but its mailbox has used up its storage quota, so it cannot take new mail until the owner frees space.",
@@ -69,6 +76,7 @@ extension ReplyPatterns {
         "is no longer valid", "inactive email address", "account closed", "user is inactive",
         "account has been suspended", "account is suspended",
       ],
+      commands: addressSteps,
       summary: "The recipient's mailbox is disabled",
       explanation:
         "The address existed but its account has been disabled, suspended or closed, so it does not accept mail.",
@@ -83,6 +91,7 @@ extension ReplyPatterns {
         "user unknown in local recipient table", "user unknown in virtual mailbox table",
         "user unknown in virtual alias table", "user unknown in relay recipient table",
       ],
+      commands: addressSteps,
       summary: "No such mailbox: the receiving Postfix does not know this address",
       explanation:
         "Postfix looked the address up in its recipient tables and found no mailbox or alias for it. The domain is right, the local part is not.",
@@ -92,6 +101,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "gmail-no-such-account", category: .mailboxUnknown,
       phrases: ["the email account that you tried to reach does not exist"],
+      commands: addressSteps,
       summary: "No such mailbox: Gmail has no account with this address",
       explanation:
         "Gmail (or Google Workspace) has no account or alias for this address. It was never created, was deleted, or is misspelt.",
@@ -101,6 +111,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "yahoo-no-such-account", category: .mailboxUnknown,
       phrases: ["this user doesn't have a"],
+      commands: addressSteps,
       summary: "No such mailbox: Yahoo has no account with this address",
       explanation:
         "Yahoo (or AOL) says the user ID does not exist. Yahoo says plainly that retrying will never succeed.",
@@ -116,6 +127,7 @@ extension ReplyPatterns {
         "recipient address rejected: access denied",
       ],
       classes: [5],
+      commands: addressSteps,
       summary: "No such mailbox at Microsoft 365 / Outlook.com",
       explanation:
         "Microsoft's servers found no mailbox for this address in the directory. '5.4.1 Access denied' reads like a block but in practice almost always means the address does not exist.",
@@ -129,6 +141,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "exim-unrouteable-address", category: .mailboxUnknown,
       phrases: ["unrouteable address"],
+      commands: addressSteps,
       summary: "The receiving Exim cannot route this address: no such mailbox or domain",
       explanation:
         "None of Exim's routers accepted the address, which means the local part (or the domain) is unknown to that server.",
@@ -147,6 +160,7 @@ extension ReplyPatterns {
         "unknown or illegal alias", "recipient no longer on server", "address does not exist",
         "mailbox does not exist", "recipient address rejected: undeliverable address",
       ],
+      commands: addressSteps,
       summary: "No such mailbox: the server does not know this recipient",
       explanation:
         "The receiving server says the address has no mailbox there. It was never created, has been deleted, or is misspelt.",
@@ -163,6 +177,7 @@ extension ReplyPatterns {
         "recipient address rejected: domain not found", "does not accept mail",
         "nullmx", "null mx",
       ],
+      commands: addressSteps,
       summary: "The recipient's domain does not exist or accepts no mail",
       explanation:
         "The domain after the @ either has no DNS records or publishes a null MX (RFC 7505) saying it never receives mail.",

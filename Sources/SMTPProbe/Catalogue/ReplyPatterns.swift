@@ -53,6 +53,13 @@ public enum ReplyPatterns {
     return all.first { $0.matches(text, classDigit: digit, command: command) }
   }
 
+  /// The first pattern that matches `reply` answering `command`, folding its text here.
+  public static func firstMatch(for reply: Reply, after command: CommandKind? = nil)
+    -> ReplyPattern?
+  {
+    firstMatch(for: reply, text: PatternText(reply.text), after: command)
+  }
+
   /// The pattern with identifier `id`, if any.
   public static func pattern(id: String) -> ReplyPattern? {
     all.first { $0.id == id }
