@@ -1,8 +1,10 @@
 /// Addresses and mailboxes: unknown, full or disabled mailboxes, rejected senders, domains that
 /// take no mail, message size and recipient limits.
 extension ReplyPatterns {
-  /// The steps where a reply can be about an address. After AUTH, "unknown user" or "account
-  /// disabled" is about the login, not a mailbox, so these patterns stay out of it.
+  /// The steps where a reply can be about an address.
+  ///
+  /// After AUTH, "unknown user" or "account disabled" is about the login, not a mailbox, so
+  /// the mailbox patterns stay out of it.
   static let addressSteps: Set<CommandKind> = [
     .greeting, .mail, .rcpt, .vrfy, .expn, .data, .endOfData, .bdat,
   ]
