@@ -37,5 +37,8 @@ struct RealReplyCase: CustomTestStringConvertible, Sendable {
     self.source = source
   }
 
-  var testDescription: String { "\(server): \(raw.prefix(60))" }
+  var testDescription: String {
+    // "\r\n" is one Character in Swift.
+    "\(server): " + raw.prefix(60).map { $0 == "\r\n" ? " | " : String($0) }.joined()
+  }
 }

@@ -363,6 +363,11 @@ let realReplyCases: [RealReplyCase] = [
     after: .mail, .senderRejected, perm, .afterFix, pattern: "sender-domain-not-found",
     source: sendmail),
 
+  RealReplyCase(
+    "ASSP", "451 4.7.1 Please try again later",
+    after: .rcpt, .greylisted, temp, .later, pattern: "please-try-again-later",
+    source: "ASSP assp.pl configuration (DelayError default reply)"),
+
   // MARK: Mimecast
   RealReplyCase(
     "Mimecast",

@@ -131,5 +131,19 @@ extension ReplyPatterns {
       fix:
         "Look for a reason or a link elsewhere in the reply; check your IP on public blocklists and its reverse DNS.",
       retry: .afterFix, transientRetry: .later, source: "\(Source.gmx); \(Source.icloud)"),
+    // ASSP's default DelayError (its greylisting reply) "451 4.7.1 Please try again later";
+    // Sendmail's srvrsmtp.c uses the same words for a deferred AUTH (454, handled by context).
+    // Last in the table: any more specific phrase in the same reply wins.
+    ReplyPattern(
+      id: "please-try-again-later", category: .greylisted,
+      phrases: ["please try again later"], classes: [4],
+      commands: [.mail, .rcpt, .data, .endOfData],
+      summary: "Deferred without a reason: retry later (typically greylisting)",
+      explanation:
+        "The server gave a bare 'try again later' at the envelope or data stage. Greylisting filters such as ASSP's delaying answer exactly this way; a retry after a few minutes is normally accepted.",
+      fix:
+        "Let the queue retry after a few minutes; if it never passes, ask the receiving postmaster.",
+      retry: .afterFix, transientRetry: .later,
+      source: "ASSP assp.pl (DelayError default); Sendmail src/srvrsmtp.c"),
   ]
 }
