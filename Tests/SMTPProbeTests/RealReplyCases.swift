@@ -136,7 +136,7 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Microsoft 365",
     "550 5.4.1 Recipient address rejected: Access denied. [2023-09-18T12:48:32.808Z 08DBB45899852BA7]",
-    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "microsoft-recipient-not-found",
+    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "microsoft-access-denied-541",
     source: msSpamresource),
   RealReplyCase(
     "Microsoft 365",
@@ -294,6 +294,10 @@ let realReplyCases: [RealReplyCase] = [
     "556 5.1.0 <rname@nullmx.example>: Recipient address rejected: Domain nullmx.example does not accept mail",
     after: .rcpt, .hostDoesNotAcceptMail, perm, .never, pattern: "domain-accepts-no-mail",
     source: postfixRef),
+  RealReplyCase(
+    "Postfix", "554 5.7.1 <someone@example.org>: Recipient address rejected: Access denied",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "postfix-access-denied",
+    source: "Postfix src/smtpd/smtpd_check.c (access map REJECT); https://smtpfieldmanual.com"),
   RealReplyCase(
     "Postfix", "552 5.3.4 Message size exceeds fixed limit",
     after: .mail, .messageTooLarge, perm, .afterFix, pattern: "message-too-large",

@@ -36,7 +36,10 @@ import Testing
     let digit = try #require(p.classes.max())
     for phrase in p.phrases {
       let text = PatternText("xx " + phrase.uppercased() + " yy")
-      #expect(p.matches(text, classDigit: digit, command: p.commands?.first), "\(id): \(phrase)")
+      let enhanced = p.enhancedCodes?.first.flatMap { EnhancedStatusCode($0) }
+      #expect(
+        p.matches(text, classDigit: digit, command: p.commands?.first, enhanced: enhanced),
+        "\(id): \(phrase)")
     }
   }
 
@@ -50,6 +53,13 @@ import Testing
     #expect(auth.matches(failed, classDigit: 5, command: .auth))
     #expect(auth.matches(failed, classDigit: 5, command: nil))
     #expect(!auth.matches(failed, classDigit: 5, command: .rcpt))
+    let ms = try #require(ReplyPatterns.pattern(id: "microsoft-access-denied-541"))
+    let denied = PatternText("Recipient address rejected: Access denied")
+    #expect(
+      ms.matches(denied, classDigit: 5, command: .rcpt, enhanced: EnhancedStatusCode("5.4.1")))
+    #expect(
+      !ms.matches(denied, classDigit: 5, command: .rcpt, enhanced: EnhancedStatusCode("5.7.1")))
+    #expect(!ms.matches(denied, classDigit: 5, command: .rcpt, enhanced: nil))
   }
 
   @Test func specificPhrasesWinOverGenericOnes() throws {

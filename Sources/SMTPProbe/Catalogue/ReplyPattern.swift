@@ -21,6 +21,10 @@ public struct ReplyPattern: Hashable, Sendable {
   public let classes: Set<Int>
   /// The commands the pattern applies to, or nil for any (and for an unknown command).
   public let commands: Set<CommandKind>?
+  /// The enhanced codes (`5.4.1`) the pattern requires, or nil for any (or none).
+  ///
+  /// For texts that mean different things at different servers, told apart by their code.
+  public let enhancedCodes: Set<String>?
   /// One line: what happened and whose side it is on.
   public let summary: String
   /// Why, in two to four sentences.
@@ -40,7 +44,8 @@ public struct ReplyPattern: Hashable, Sendable {
   /// Makes a pattern; phrases are lowercased here so callers may write them as servers do.
   public init(
     id: String, category: DiagnosisCategory, phrases: [String], requiring: [String] = [],
-    classes: Set<Int> = [4, 5], commands: Set<CommandKind>? = nil, summary: String,
+    classes: Set<Int> = [4, 5], commands: Set<CommandKind>? = nil,
+    enhancedCodes: Set<String>? = nil, summary: String,
     explanation: String, fix: String, retry: RetryAdvice, transientRetry: RetryAdvice = .later,
     source: String
   ) {
@@ -50,6 +55,7 @@ public struct ReplyPattern: Hashable, Sendable {
     self.requiring = requiring.map { PatternText.fold($0) }
     self.classes = classes
     self.commands = commands
+    self.enhancedCodes = enhancedCodes
     self.summary = summary
     self.explanation = explanation
     self.fix = fix
@@ -62,9 +68,15 @@ public struct ReplyPattern: Hashable, Sendable {
 
   /// Whether the pattern applies to a reply of class digit `classDigit` (nil when the code is
   /// outside 200...599) answering `command`, whose folded text is `text`.
-  public func matches(_ text: PatternText, classDigit: Int?, command: CommandKind?) -> Bool {
+  public func matches(
+    _ text: PatternText, classDigit: Int?, command: CommandKind?,
+    enhanced: EnhancedStatusCode? = nil
+  ) -> Bool {
     if let classDigit, !classes.contains(classDigit) { return false }
     if let commands, let command, !commands.contains(command) { return false }
+    if let enhancedCodes {
+      guard let enhanced, enhancedCodes.contains(enhanced.description) else { return false }
+    }
     guard phraseBytes.contains(where: { text.contains($0) }) else { return false }
     return requiringBytes.allSatisfy { text.contains($0) }
   }

@@ -58,6 +58,20 @@ extension ReplyPatterns {
       retry: .afterFix, transientRetry: .later,
       source:
         "\(Source.yahoo); \(Source.gmx); \(Source.zoho); \(Source.microsoftNDR); \(Source.gmail)"),
+    // Postfix access maps: a REJECT action answers "554 5.7.1 <x>: Recipient address rejected:
+    // Access denied" (likewise "Client host rejected", "Helo command rejected").
+    ReplyPattern(
+      id: "postfix-access-denied", category: .policySpamContent,
+      phrases: [
+        "address rejected: access denied", "client host rejected: access denied",
+        "helo command rejected: access denied",
+      ],
+      summary: "The receiver's access list refuses this client, sender or recipient",
+      explanation:
+        "The receiving Postfix has an access table entry that rejects this client, address or HELO name. It is a local policy decision by the receiver's administrator.",
+      fix:
+        "Ask the receiving postmaster why the entry exists and to remove it if the mail is wanted.",
+      retry: .afterFix, transientRetry: .later, source: Source.postfixCheck),
     // Yandex "Message rejected under suspicion of SPAM"; Zoho "554 5.7.1 Email cannot be
     // delivered. Reason: Email flagged as Spam."; Mail.ru "550 spam message rejected".
     ReplyPattern(

@@ -126,7 +126,7 @@ extension ReplyPatterns {
       phrases: [
         "recipientnotfound", "recipient not found by smtp address lookup",
         "requested action not taken: mailbox unavailable",
-        "recipient address rejected: access denied",
+
       ],
       classes: [5],
       commands: addressSteps,
@@ -138,6 +138,21 @@ extension ReplyPatterns {
       retry: .never,
       source:
         "\(Source.microsoftNDR); https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html"
+    ),
+    // Microsoft 365 "550 5.4.1 Recipient address rejected: Access denied" means no such
+    // mailbox; the same words with 5.7.1 are a Postfix access-map refusal (policy).
+    ReplyPattern(
+      id: "microsoft-access-denied-541", category: .mailboxUnknown,
+      phrases: ["recipient address rejected: access denied"], classes: [5],
+      commands: addressSteps, enhancedCodes: ["5.4.1"],
+      summary: "No such mailbox at Microsoft 365 (5.4.1 'Access denied')",
+      explanation:
+        "Exchange Online answers 5.4.1 'Recipient address rejected: Access denied' when the address is not in the recipient organisation's directory. Despite the words, it almost always means the mailbox does not exist.",
+      fix:
+        "Check the address; remove it if it is no longer valid (people who leave a company lose their address).",
+      retry: .never,
+      source:
+        "https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html; https://smtp.codes/exchangeonline"
     ),
     // Exim "550 Unrouteable address" (no router accepted the address).
     ReplyPattern(

@@ -50,7 +50,9 @@ public enum ReplyPatterns {
     for reply: Reply, text: PatternText, after command: CommandKind?
   ) -> ReplyPattern? {
     let digit: Int? = (200...599).contains(reply.code) ? reply.code / 100 : nil
-    return all.first { $0.matches(text, classDigit: digit, command: command) }
+    return all.first {
+      $0.matches(text, classDigit: digit, command: command, enhanced: reply.enhanced)
+    }
   }
 
   /// The first pattern that matches `reply` answering `command`, folding its text here.
