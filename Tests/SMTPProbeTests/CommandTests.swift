@@ -11,9 +11,7 @@ import Testing
     var kind: CommandKind
     var testDescription: String { id }
   }
-
-  // swift-format-ignore: NeverUseForceTry
-  static let bob = try! Address("bob@example.org")
+  static let bob = Address(valid: "bob@example.org")
 
   static let cases: [Case] = [
     Case(

@@ -13,8 +13,8 @@ import Testing
       })
   }
 
-  static let bob = try! Address("bob@y.test")  // swift-format-ignore
-  static let carol = try! Address("carol@y.test")  // swift-format-ignore
+  static let bob = Address(valid: "bob@y.test")
+  static let carol = Address(valid: "carol@y.test")
 
   static func plan(
     _ recipients: [Address] = [bob], tls: DialoguePlan.TLSMode = .auto,

@@ -16,8 +16,7 @@ import Testing
     ]
     let clock = FakeClock()
     let transport = ScriptedTransport(script, clock: clock)
-    // swift-format-ignore: NeverUseForceTry
-    let plan = DialoguePlan(ehloName: "probe.test", recipients: [try! Address("nobody@y.test")])
+    let plan = DialoguePlan(ehloName: "probe.test", recipients: [Address(valid: "nobody@y.test")])
     var result = SessionDriver(plan: plan, clock: clock).run(over: transport)
     result.host = "mx.probe.test"
     result.address = "127.0.0.1"
@@ -46,7 +45,8 @@ import Testing
       text.contains("verdict: permanent-failure — RCPT TO:<nobody@y.test> refused: 550 5.1.1"))
     // The 550 gets more than its summary: the lines under it are indented deeper.
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let index = try? #require(lines.firstIndex { $0.hasPrefix("[   17 ms] <- 550") })
+    let index = lines.firstIndex { $0.hasPrefix("[   17 ms] <- 550") }
+    #expect(index != nil)
     if let index {
       #expect(lines[index + 1].hasPrefix("             "))
     }

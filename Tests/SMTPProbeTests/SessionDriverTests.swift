@@ -6,13 +6,9 @@ import Testing
 @Suite struct SessionDriverTests {
   typealias Item = ScriptedTransport.Item
   typealias Delivery = ScriptedTransport.Delivery
-
-  // swift-format-ignore: NeverUseForceTry
-  static let sender = try! Address("alice@x.test")
-  // swift-format-ignore: NeverUseForceTry
-  static let bob = try! Address("bob@y.test")
-  // swift-format-ignore: NeverUseForceTry
-  static let carol = try! Address("carol@y.test")
+  static let sender = Address(valid: "alice@x.test")
+  static let bob = Address(valid: "bob@y.test")
+  static let carol = Address(valid: "carol@y.test")
 
   static let greeting: Item = .server("220 mx.probe.test ESMTP Postfix\r\n")
   static let ehloPlain: [Item] = [

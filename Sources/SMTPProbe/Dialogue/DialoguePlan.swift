@@ -46,8 +46,10 @@ public struct DialoguePlan: Hashable, Sendable {
     case testMessage(unixTime: Int64, random: UInt64)
   }
 
-  /// Credentials for AUTH (RFC 4954). The SASL exchange itself is not implemented yet: the
-  /// dialogue stops with "AUTH is not implemented" when this is set and AUTH is offered.
+  /// Credentials for AUTH (RFC 4954).
+  ///
+  /// The SASL exchange itself is not implemented yet: the dialogue stops before MAIL with
+  /// `SessionProblem.authUnavailable` when this is set and AUTH is offered.
   public struct Authentication: Hashable, Sendable {
     /// A mechanism to insist on (`--auth-mech`), or nil to choose from what the server offers.
     public var mechanism: String?
@@ -109,6 +111,7 @@ public struct DialoguePlan: Hashable, Sendable {
   }
 
   /// Checks every value that will go on the wire, and that the options fit together.
+  ///
   /// Addresses are validated when they are made (`Address.init`).
   public func validate() throws(InputError) {
     try WireValidation.validateEHLOName(ehloName)

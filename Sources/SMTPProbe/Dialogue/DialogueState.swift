@@ -160,9 +160,10 @@ public struct DialogueState: Sendable {
     return .close(sendQuit: true)
   }
 
-  /// The TLS handshake succeeded: forget what we knew and EHLO again (RFC 3207 4.2: "the
-  /// client MUST discard any knowledge obtained from the server ... which was not obtained from
-  /// the TLS negotiation itself").
+  /// The TLS handshake succeeded: forget what we knew and EHLO again.
+  ///
+  /// RFC 3207 4.2: "the client MUST discard any knowledge obtained from the server ... which
+  /// was not obtained from the TLS negotiation itself".
   public mutating func tlsUpgraded(_ report: TLSReport) -> DialogueAction {
     tlsReport = report
     capabilitiesBeforeTLS = capabilities

@@ -35,8 +35,10 @@ public struct SessionDriver {
     var owed: [(command: Command?, sentAt: UInt64)] = []
   }
 
-  /// Runs the dialogue to the end and closes `transport`. The plan must have passed
-  /// `validate()`; an invalid plan sends nothing and ends `incomplete`.
+  /// Runs the dialogue to the end and closes `transport`.
+  ///
+  /// The plan must have passed `validate()`; an invalid plan sends nothing and ends
+  /// `incomplete`.
   public func run(over transport: any Transport) -> SessionResult {
     var run = Run(start: clock.nowNanoseconds())
     var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil)

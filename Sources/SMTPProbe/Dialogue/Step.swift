@@ -6,8 +6,10 @@ public struct Step: Hashable, Sendable {
   public var commandLine: String?
   public var reply: Reply
   public var diagnosis: Diagnosis
-  /// Milliseconds from sending the command (for the greeting: from the session start) to the
-  /// complete reply. Pipelined commands count from the group's single write.
+  /// Milliseconds from sending the command to the complete reply.
+  ///
+  /// For the greeting, from the session start; pipelined commands count from the group's
+  /// single write.
   public var elapsedMilliseconds: Int
   /// Milliseconds since the session started when the reply was complete.
   public var atMilliseconds: Int

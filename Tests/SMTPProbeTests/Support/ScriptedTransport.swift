@@ -184,3 +184,14 @@ struct FakeTLS: TLSUpgrading {
     return (scripted, report)
   }
 }
+
+extension Address {
+  /// A known-valid address for test fixtures; traps on a typo in the test itself.
+  init(valid text: String) {
+    do {
+      try self.init(text)
+    } catch {
+      fatalError("test fixture address \(text) is invalid: \(error)")
+    }
+  }
+}
