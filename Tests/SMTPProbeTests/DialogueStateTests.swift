@@ -136,7 +136,11 @@ import Testing
     #expect(state.tlsReport == report)
     #expect(state.capabilitiesBeforeTLS?.offers(.startTLS) == true)
     #expect(state.capabilities?.offers(.auth) == true)
-    #expect(state.notes.contains("capabilities after STARTTLS: +AUTH PLAIN, -STARTTLS"))
+    let diff = state.capabilitiesBeforeTLS.flatMap { before in
+      state.capabilities.map { before.diff(to: $0) }
+    }
+    #expect(diff?.added.map(\.line) == ["AUTH PLAIN"])
+    #expect(diff?.removed.map(\.line) == ["STARTTLS"])
   }
 
   @Test func tlsHandshakeFailureEndsWithoutQUIT() {

@@ -58,3 +58,28 @@ import Testing
     #expect(text.contains("\u{1B}[32m"))
   }
 }
+
+extension ProbeTextRendererTests {
+  @Test func showsTLSAndTheCapabilityChange() {
+    let script: [ScriptedTransport.Item] = [
+      .server("220 mx.probe.test ESMTP\r\n"),
+      .client("EHLO probe.test\r\n"),
+      .server("250-mx.probe.test\r\n250-STARTTLS\r\n250 SIZE\r\n"),
+      .client("STARTTLS\r\n"), .server("220 2.0.0 Ready to start TLS\r\n"), .tls,
+      .client("EHLO probe.test\r\n"),
+      .server("250-mx.probe.test\r\n250-AUTH PLAIN LOGIN\r\n250 SIZE\r\n"),
+      .client("QUIT\r\n"), .server("221 Bye\r\n"), .close,
+    ]
+    let clock = FakeClock()
+    let transport = ScriptedTransport(script, clock: clock)
+    let plan = DialoguePlan(ehloName: "probe.test", quitAfter: .starttls, tls: .require)
+    let result = SessionDriver(plan: plan, clock: clock, tls: FakeTLS()).run(over: transport)
+    let text = ProbeTextRenderer().render(result)
+    #expect(text.contains("capabilities: STARTTLS, SIZE\n"))
+    #expect(text.contains("TLS: TLSv1.3, TLS_AES_256_GCM_SHA384\n"))
+    #expect(text.contains("capabilities after STARTTLS: +AUTH PLAIN LOGIN, -STARTTLS\n"))
+    #expect(
+      text.contains(
+        "verdict: ok — every reply was positive; stopped after starttls as asked (exit 0)"))
+  }
+}

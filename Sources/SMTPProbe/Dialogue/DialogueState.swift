@@ -347,15 +347,8 @@ public struct DialogueState: Sendable {
   }
 
   /// After the TLS stage (done, refused, skipped): `--quit-after starttls`, AUTH, then MAIL.
+  /// The capability change across STARTTLS is in `capabilitiesBeforeTLS` and `capabilities`.
   private mutating func afterTLS() -> DialogueAction {
-    if let before = capabilitiesBeforeTLS, let after = capabilities {
-      let diff = before.diff(to: after)
-      if !diff.isEmpty {
-        let added = diff.added.map { "+\($0.line)" }
-        let removed = diff.removed.map { "-\($0.line)" }
-        notes.append("capabilities after STARTTLS: " + (added + removed).joined(separator: ", "))
-      }
-    }
     guard plan.continues(after: .starttls) else { return quit() }
     if let auth = plan.auth {
       guard tlsReport != nil || auth.allowInsecure else { return stop(.authWithoutTLS) }
