@@ -467,3 +467,19 @@ import Testing
     }
   }
 }
+
+extension SessionDriverTests {
+  @Test(arguments: Delivery.allCases)
+  func pipelined421DoesNotRepeatQUIT(_ delivery: Delivery) {
+    let script: [Item] =
+      [Self.greeting] + Self.ehloPipelining + [
+        .client("MAIL FROM:<alice@x.test>\r\nRCPT TO:<bob@y.test>\r\nRSET\r\nQUIT\r\n"),
+        .server("250 2.1.0 Ok\r\n421 4.7.0 mx.probe.test Error: too many errors\r\n"), .close,
+      ]
+    let (result, transport) = Self.drive(script, Self.plan(), delivery)
+    #expect(transport.sentText == transport.expectedClient)
+    #expect(result.verdict.status == .transientFailure)
+    #expect(result.recipients.map(\.reply.code) == [421])
+    #expect(result.verdict.summary.hasPrefix("RCPT TO:<bob@y.test> refused: 421 4.7.0"))
+  }
+}

@@ -117,7 +117,16 @@ public struct DialogueState: Sendable {
       if reply.code == 421 {
         // RFC 5321 3.8: the server is shutting the channel; nothing else it owes will come.
         closedBy421 = true
+        if case .rcpt(let address, _) = command {
+          recipients.append(RecipientResult(address: address, reply: reply))
+        }
         reject(command, reply)
+        if outstanding.contains(.quit) {
+          // A pipelined QUIT is already on its way: wait for its reply or the close.
+          outstanding = [.quit]
+          state = .quitting
+          return .receive
+        }
         return quit()
       }
       return handle(reply, to: command)
