@@ -48,7 +48,7 @@ public struct TestMessage: Hashable, Sendable {
       "X-Mailer: smtpprobe",
       "",
       "This is a test message sent by smtpprobe, an SMTP diagnostic tool,",
-      "to check that this server accepts mail for the address above.",
+      "to check that this server accepts mail for the recipients above.",
       "It needs no reply and can be deleted.",
     ]
     return Array(lines.map { $0 + "\r\n" }.joined().utf8)
