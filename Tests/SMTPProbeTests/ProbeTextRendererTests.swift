@@ -83,3 +83,19 @@ extension ProbeTextRendererTests {
         "verdict: ok — every reply was positive; stopped after starttls as asked (exit 0)"))
   }
 }
+
+extension ProbeTextRendererTests {
+  @Test func serverControlCharactersCannotReachTheTerminal() {
+    let script: [ScriptedTransport.Item] = [
+      .server("220 mx \u{1B}]0;owned\u{07}\u{1B}[2J ESMTP\r\n"), .client("QUIT\r\n"),
+      .server("221 Bye\r\n"), .close,
+    ]
+    let clock = FakeClock()
+    let transport = ScriptedTransport(script, clock: clock)
+    let plan = DialoguePlan(ehloName: "probe.test", quitAfter: .greeting)
+    let result = SessionDriver(plan: plan, clock: clock).run(over: transport)
+    let text = ProbeTextRenderer(color: false).render(result)
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(text.contains("<- 220 mx \\x1B]0;owned\\x07\\x1B[2J ESMTP\n"))
+  }
+}

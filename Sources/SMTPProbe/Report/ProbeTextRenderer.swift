@@ -45,7 +45,9 @@ public struct ProbeTextRenderer: Sendable {
     var helloCount = 0
     for (index, entry) in entries.enumerated() {
       let arrow = entry.direction == .send ? "->" : "<-"
-      out += paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) \(entry.line)\n"
+      out +=
+        paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) "
+        + Self.visible(entry.line) + "\n"
       guard entry.direction == .recv, let stepIndex = entry.step,
         stepIndex < session.steps.count
       else { continue }
@@ -62,7 +64,7 @@ public struct ProbeTextRenderer: Sendable {
       }
     }
     if !session.notes.isEmpty {
-      out += "notes:\n" + session.notes.map { "  - \($0)\n" }.joined()
+      out += "notes:\n" + session.notes.map { "  - \(Self.visible($0))\n" }.joined()
     }
     out += timingLine(session) + "\n"
     return out
@@ -77,14 +79,15 @@ public struct ProbeTextRenderer: Sendable {
       default: .bad
       }
     var out =
-      "\(Self.indent)  " + paint("\(diagnosis.category.rawValue): \(diagnosis.summary)", style)
+      "\(Self.indent)  "
+      + paint("\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", style)
       + "\n"
     if !step.reply.isPositive {
       if !diagnosis.explanation.isEmpty {
-        out += "\(Self.indent)    \(diagnosis.explanation)\n"
+        out += "\(Self.indent)    \(Self.visible(diagnosis.explanation))\n"
       }
       if !diagnosis.fix.isEmpty {
-        out += "\(Self.indent)    fix: \(diagnosis.fix)\n"
+        out += "\(Self.indent)    fix: \(Self.visible(diagnosis.fix))\n"
       }
     }
     for violation in step.reply.violations {
@@ -101,13 +104,16 @@ public struct ProbeTextRenderer: Sendable {
       }
       if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
       var line =
-        prefix + "capabilities: " + capabilities.keywords.map(\.line).joined(separator: ", ")
+        prefix + "capabilities: "
+        + capabilities.keywords.map { Self.visible($0.line) }.joined(separator: ", ")
       if capabilities.keywords.isEmpty { line += "none" }
       return line + "\n"
     }
     guard let diff = session.capabilityDiff else { return "" }
     if diff.isEmpty { return prefix + "capabilities after STARTTLS: unchanged\n" }
-    let changes = diff.added.map { "+\($0.line)" } + diff.removed.map { "-\($0.line)" }
+    let changes =
+      diff.added.map { "+" + Self.visible($0.line) }
+      + diff.removed.map { "-" + Self.visible($0.line) }
     return prefix + "capabilities after STARTTLS: " + changes.joined(separator: ", ") + "\n"
   }
 
@@ -131,7 +137,8 @@ public struct ProbeTextRenderer: Sendable {
       case .transientFailure: .warn
       case .permanentFailure, .incomplete: .bad
       }
-    return paint("verdict: \(verdict.status.rawValue)", style) + " — \(verdict.summary) "
+    return paint("verdict: \(verdict.status.rawValue)", style)
+      + " — \(Self.visible(verdict.summary)) "
       + "(exit \(verdict.exitCode))"
   }
 
@@ -150,6 +157,21 @@ public struct ProbeTextRenderer: Sendable {
 
   private func paint(_ text: String, _ style: Style) -> String {
     color ? "\u{1B}[\(style.code)m\(text)\u{1B}[0m" : text
+  }
+
+  /// Shows control characters a server sent as `\xHH`, so a hostile reply cannot move the
+  /// cursor, recolour or retitle the user's terminal with escape sequences.
+  static func visible(_ line: String) -> String {
+    var out = ""
+    for scalar in line.unicodeScalars {
+      if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// Right-aligns a number in five columns (`   12`).
