@@ -252,3 +252,24 @@ import Testing
     #expect(state.verdict.summary == "timed out after 60 s waiting for the greeting")
   }
 }
+
+extension DialogueStateTests {
+  @Test func garbledPipelinedReplyStaysInStepAndSendsNoMessage() {
+    let plan = Self.plan([Self.bob, Self.carol], message: .data(Array("hi\n".utf8)))
+    var state = DialogueState(plan: plan, canUpgradeTLS: false)
+    _ = state.start()
+    _ = state.receive(Reply(220))
+    let group = state.receive(Self.ehlo("PIPELINING"))
+    #expect(
+      group
+        == .send([
+          .mail(from: nil, parameters: []), .rcpt(to: Self.bob, parameters: []),
+          .rcpt(to: Self.carol, parameters: []), .data,
+        ]))
+    #expect(state.receive(Reply(250)) == .receive)
+    #expect(state.receive(Reply(code: 0, lines: ["garbage"])) == .receive)
+    #expect(state.receive(Reply(250)) == .receive)
+    #expect(state.receive(Reply(354)) == .close(sendQuit: false))
+    #expect(state.verdict.problem == .unexpectedReply(to: "RCPT TO", code: 0))
+  }
+}

@@ -274,7 +274,11 @@ public struct DialogueState: Sendable {
       return send([rcpt(first)])
     case .rcpt(let address, _):
       guard reply.replyClass != nil else {
-        return stop(.unexpectedReply(to: command.displayName, code: reply.code))
+        let problem = SessionProblem.unexpectedReply(to: command.displayName, code: reply.code)
+        guard pipelining else { return stop(problem) }
+        // Replies to the rest of the group are still coming: read them to stay in step.
+        if self.problem == nil { self.problem = problem }
+        return more()
       }
       recipients.append(RecipientResult(address: address, reply: reply))
       if reply.replyClass != .positiveCompletion { reject(command, reply) }
@@ -429,6 +433,13 @@ public struct DialogueState: Sendable {
       return outstanding.isEmpty ? resetAndQuit() : .receive
     }
     let accepted = mailAccepted && recipients.contains(where: \.accepted)
+    if problem != nil, accepted {
+      // The server now reads message data, so QUIT would become part of the message, and "."
+      // would deliver an empty one. Closing makes it discard the transaction (RFC 5321 3.8).
+      state = .finished
+      outstanding = []
+      return .close(sendQuit: false)
+    }
     if let body, accepted {
       state = .awaitingEndOfData(abandoning: false)
       return send([.content(body)])
