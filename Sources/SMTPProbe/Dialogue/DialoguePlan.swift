@@ -77,8 +77,9 @@ public struct DialoguePlan: Hashable, Sendable {
   /// Where to stop, or nil to run the whole dialogue.
   public var quitAfter: Stage?
   public var tls: TLSMode
-  /// The name the TLS handshake sends as SNI and checks the certificate against: the host name
-  /// dialled (the MX name or `--server` host, never the IP). The caller must set it.
+  /// The name the TLS handshake sends as SNI and checks the certificate against.
+  ///
+  /// The host name dialled (the MX name or `--server` host, never the IP); the caller sets it.
   public var tlsServerName: String
   /// Whether to pipeline MAIL, RCPT and DATA when the server offers PIPELINING (RFC 2920).
   public var pipelining: Bool

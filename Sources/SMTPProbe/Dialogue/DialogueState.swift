@@ -360,6 +360,7 @@ public struct DialogueState: Sendable {
   }
 
   /// After the TLS stage (done, refused, skipped): `--quit-after starttls`, AUTH, then MAIL.
+  ///
   /// The capability change across STARTTLS is in `capabilitiesBeforeTLS` and `capabilities`.
   private mutating func afterTLS() -> DialogueAction {
     guard plan.continues(after: .starttls) else { return quit() }
