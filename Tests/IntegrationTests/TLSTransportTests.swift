@@ -195,14 +195,14 @@ struct TLSTransportTests {
     var sasl = SASL(mechanism: mechanism, username: servers.user, password: Secret(password))
     var reply: Reply
     if let initial = sasl.start() {
-      reply = try client.command("AUTH \(mechanism.rawValue) \(initial.value)")
+      reply = try client.command("AUTH \(mechanism.rawValue) \(initial.revealedString)")
     } else {
       reply = try client.command("AUTH \(mechanism.rawValue)")
     }
     var rounds = 0
     while reply.code == 334 && rounds < 5 {
       let response = try sasl.next(base64Challenge: reply.text)
-      reply = try client.command(response.value)
+      reply = try client.command(response.revealedString)
       rounds += 1
     }
     #expect(reply.code == c.expectedCode, "\(reply.code) \(reply.text)")

@@ -54,11 +54,11 @@ public struct SASL: Sendable {
       // Prompts are "Username:" and "Password:" (sometimes "User Name"); go by the text when
       // it says which, else by order.
       let prompt = String(decoding: challenge, as: UTF8.self).lowercased()
-      if prompt.contains("pass") { return Self.encode(Array(password.value.utf8)) }
+      if prompt.contains("pass") { return Self.encode(Array(password.revealedString.utf8)) }
       if prompt.contains("user") { return Self.encode(Array(username.utf8)) }
       switch step {
       case 0: return Self.encode(Array(username.utf8))
-      case 1: return Self.encode(Array(password.value.utf8))
+      case 1: return Self.encode(Array(password.revealedString.utf8))
       default: throw .unexpectedChallenge(mechanism: mechanism.rawValue)
       }
     case .cramMD5:
@@ -66,7 +66,7 @@ public struct SASL: Sendable {
       guard step == 0, !challenge.isEmpty else {
         throw .unexpectedChallenge(mechanism: mechanism.rawValue)
       }
-      let digest = Self.hmacMD5(key: Array(password.value.utf8), message: challenge)
+      let digest = Self.hmacMD5(key: Array(password.revealedString.utf8), message: challenge)
       let hex = digest.map { byte in
         let text = String(byte, radix: 16)
         return byte < 16 ? "0" + text : text
@@ -96,7 +96,7 @@ public struct SASL: Sendable {
   /// `text` with the password and every base64 token that decodes to something containing
   /// it replaced by `<redacted>`: belt and braces for transcripts and logs.
   public static func redact(_ text: String, password: Secret) -> String {
-    let secret = password.value
+    let secret = password.revealedString
     guard !secret.isEmpty else { return text }
     var result = text.replacingOccurrences(of: secret, with: "<redacted>")
     let secretBytes = Array(secret.utf8)
@@ -115,7 +115,7 @@ public struct SASL: Sendable {
 
   /// RFC 4616 section 2: [authzid] NUL authcid NUL passwd.
   private var plainMessage: String {
-    "\(authorizationIdentity)\u{0}\(username)\u{0}\(password.value)"
+    "\(authorizationIdentity)\u{0}\(username)\u{0}\(password.revealedString)"
   }
 
   private static func encode(_ bytes: [UInt8]) -> Secret {
