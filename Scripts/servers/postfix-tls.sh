@@ -44,6 +44,20 @@ case "$action" in
 esac
 
 stop
+# Another checkout's instance may hold the default ports (Postfix sets SO_REUSEPORT, so a second
+# bind would succeed and the kernel would split connections between two instances): move the
+# whole set up by 10 until every port is free.
+offset=0
+while :; do
+  busy=0
+  for p in "${ports[@]}"; do port_open "$((p + offset))" && busy=1 && break; done
+  [ "$busy" -eq 0 ] && break
+  offset=$((offset + 10))
+  [ "$offset" -le 500 ] || { echo "postfix-tls: no free port set near ${ports[*]}" >&2; exit 1; }
+done
+p_starttls=$((2587 + offset)); p_implicit=$((2465 + offset)); p_expired=$((2588 + offset))
+p_wronghost=$((2589 + offset)); p_selfsigned=$((2590 + offset)); p_legacy=$((2591 + offset))
+ports=("$p_starttls" "$p_implicit" "$p_expired" "$p_wronghost" "$p_selfsigned" "$p_legacy")
 bash Scripts/servers/certs.sh generate
 mkdir -p "$base"/{etc/sasl,queue,data,sasl,log}
 chown postfix:postfix "$base/data"
@@ -110,25 +124,25 @@ smtpd_sasl_local_domain =
 CONF
 
 cat > "$base/etc/master.cf" <<CONF
-127.0.0.1:2587 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2587
+127.0.0.1:$p_starttls inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_starttls
   -o smtpd_sasl_auth_enable=yes
-127.0.0.1:2465 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2465
+127.0.0.1:$p_implicit inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_implicit
   -o smtpd_tls_wrappermode=yes
   -o smtpd_tls_security_level=encrypt
   -o smtpd_sasl_auth_enable=yes
-127.0.0.1:2588 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2588
+127.0.0.1:$p_expired inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_expired
   -o smtpd_tls_chain_files=$tls/expired.key,$tls/expired.crt
-127.0.0.1:2589 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2589
+127.0.0.1:$p_wronghost inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_wronghost
   -o smtpd_tls_chain_files=$tls/wronghost.key,$tls/wronghost.crt
-127.0.0.1:2590 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2590
+127.0.0.1:$p_selfsigned inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_selfsigned
   -o smtpd_tls_chain_files=$tls/selfsigned.key,$tls/selfsigned.crt
-127.0.0.1:2591 inet n - n - - smtpd
-  -o syslog_name=postfix-smtpprobe-tls/2591
+127.0.0.1:$p_legacy inet n - n - - smtpd
+  -o syslog_name=postfix-smtpprobe-tls/$p_legacy
   -o smtpd_tls_protocols=TLSv1
   -o smtpd_tls_mandatory_protocols=TLSv1
 cleanup   unix  n - n - 0 cleanup
@@ -167,12 +181,12 @@ for port in "${ports[@]}"; do
 done
 
 cat >> .test-servers/env <<ENV
-SMTPPROBE_TEST_TLS_PORT=2587
-SMTPPROBE_TEST_TLS_IMPLICIT_PORT=2465
-SMTPPROBE_TEST_TLS_EXPIRED_PORT=2588
-SMTPPROBE_TEST_TLS_WRONGHOST_PORT=2589
-SMTPPROBE_TEST_TLS_SELFSIGNED_PORT=2590
-SMTPPROBE_TEST_TLS_LEGACY_PORT=2591
+SMTPPROBE_TEST_TLS_PORT=$p_starttls
+SMTPPROBE_TEST_TLS_IMPLICIT_PORT=$p_implicit
+SMTPPROBE_TEST_TLS_EXPIRED_PORT=$p_expired
+SMTPPROBE_TEST_TLS_WRONGHOST_PORT=$p_wronghost
+SMTPPROBE_TEST_TLS_SELFSIGNED_PORT=$p_selfsigned
+SMTPPROBE_TEST_TLS_LEGACY_PORT=$p_legacy
 SMTPPROBE_TEST_TLS_CAFILE=$tls/ca.crt
 SMTPPROBE_TEST_TLS_HOSTNAME=mx.probe.test
 SMTPPROBE_TEST_AUTH_USER=$user@$realm
