@@ -163,7 +163,8 @@ public struct ProbeTextRenderer: Sendable {
       out += line + "\n"
     }
     if let connect = session.connectMilliseconds {
-      out += paint("[\(Self.pad(connect)) ms]", .dim) + " connected in \(connect) ms\n"
+      // The transcript's clock starts once connected (and after TLS on connect).
+      out += "connected in \(connect) ms\n"
     }
     let viaSTARTTLS = session.steps.contains { $0.command == .startTLS && $0.reply.isPositive }
     if let tls = session.tls, !viaSTARTTLS {
