@@ -128,4 +128,16 @@ import Testing
     if let table, let transcript { #expect(table.lowerBound < transcript.lowerBound) }
     #expect(text.hasSuffix("(exit 1)\n"))
   }
+
+  @Test func theTextNamesTLSFaultsWithTheirFix() {
+    let now = Date(timeIntervalSince1970: 1_700_000_000 + 30 * 86_400)
+    let text = ProbeTextRenderer(color: false, now: now).render(Self.outcome())
+    #expect(text.contains("TLS on connect: TLSv1.3, TLS_AES_256_GCM_SHA384\n"))
+    #expect(text.contains("subject: CN = mx.a.test"))
+    #expect(text.contains("names: DNS:mx.a.test, IP:192.0.2.7"))
+    #expect(text.contains("(60 days left)"))
+    #expect(text.contains("verification: NOT trusted for mx.a.test"))
+    #expect(text.contains("\(TLSVerificationFault.selfSigned.name): "))
+    #expect(text.contains("fix: \(TLSVerificationFault.selfSigned.fix)"))
+  }
 }
