@@ -1,23 +1,41 @@
-/// A reply's text prepared once for pattern matching: ASCII lowercased, white space folded.
+/// A reply's text prepared once for pattern matching: ASCII lowercased, white space folded,
+/// addresses blanked.
 ///
 /// Reply text is mostly ASCII (RFC 5321 section 4.2 allows only printable US-ASCII after the
 /// code); other bytes are kept as they are. Each run of spaces, tabs, CR or LF becomes one
 /// space, so a phrase split across the lines of a multi-line reply still matches once the
-/// lines are joined.
+/// lines are joined. A mailbox or host name in angle brackets (`<spam-reports@example.org>`,
+/// `<dnsbl-test.example.org>`; RFC 5321 section 4.1.2) becomes `<>`: servers echo the address
+/// or HELO name they refuse, and its words are the client's, not the server's ("virus",
+/// "relay" and "rate-limit" are common local parts and host names).
 public struct PatternText: Sendable {
   /// The folded bytes.
   public let bytes: [UInt8]
 
+  /// The longest bracketed span taken for an address (RFC 5321 section 4.5.3.1.3: 256).
+  private static let maxAddress = 256
+
   /// Folds `text` for matching.
   public init(_ text: String) {
+    let input = Array(text.utf8)
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(input.count)
     var lastWasSpace = true
-    for byte in text.utf8 {
+    var i = 0
+    while i < input.count {
+      let byte = input[i]
       switch byte {
       case 0x20, 0x09, 0x0A, 0x0D:
         if !lastWasSpace { out.append(0x20) }
         lastWasSpace = true
+      case 0x3C:  // "<"
+        if let end = Self.addressEnd(input, from: i) {
+          out += [0x3C, 0x3E]
+          i = end
+        } else {
+          out.append(byte)
+        }
+        lastWasSpace = false
       case 0x41...0x5A:
         out.append(byte | 0x20)
         lastWasSpace = false
@@ -25,9 +43,28 @@ public struct PatternText: Sendable {
         out.append(byte)
         lastWasSpace = false
       }
+      i += 1
     }
     if out.last == 0x20 { out.removeLast() }
     bytes = out
+  }
+
+  /// The index of the ">" closing a mailbox or host name that starts with "<" at `start`, or
+  /// nil when the bracket does not hold one (no "@" or ".", white space, or too long).
+  private static func addressEnd(_ input: [UInt8], from start: Int) -> Int? {
+    var sawAt = false  // an "@" or a "."
+    var j = start + 1
+    let limit = min(input.count, start + 1 + maxAddress)
+    while j < limit {
+      switch input[j] {
+      case 0x3E: return sawAt ? j : nil
+      case 0x40, 0x2E: sawAt = true
+      case 0x20, 0x09, 0x0A, 0x0D, 0x3C: return nil
+      default: break
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// The folded form of `text` as a string (used to normalise pattern phrases).

@@ -42,7 +42,8 @@ public enum ReplyPatterns {
 
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
-    access + greylisting + reverseDNS + authentication + blocklists + rateLimits + sizes
+    access + protocolErrors + greylisting + reverseDNS + authentication + blocklists + rateLimits
+    + sizes
     + senders + mailboxes + content + service
 
   /// The first pattern that matches `reply` answering `command`, if any.

@@ -138,13 +138,20 @@ public enum Classifier {
       retry: .noneNeeded, evidence: [codeEvidence, enhancedEvidence].compactMap { $0 })
   }
 
+  /// Words that speak of relaying; "relay" alone also occurs in host names
+  /// (relay2.example.net) that say nothing about the refusal.
+  private static let relayWords: [[UInt8]] = [
+    "relaying", "relay access", "relay denied", "relay not", "not relay", "no relay",
+    "to relay", "relay for", "relay to", "relay is", "relay prohibited", "open relay",
+  ].map { Array($0.utf8) }
+
   /// The one text-and-context rule: 5.7.1 after RCPT mentioning relaying is a relay refusal
   /// even when the wording is not a known phrase.
   private static func relayRefusal(
     code: Int, command: CommandKind?, text: PatternText, reply: Reply
   ) -> ContextRule? {
     if command == .rcpt, code / 100 == 5, reply.enhanced?.subject == 7,
-      reply.enhanced?.detail == 1, text.contains("relay")
+      reply.enhanced?.detail == 1, relayWords.contains(where: { text.contains($0) })
     {
       let advice = CategoryAdvice.of(.relayDenied)
       return ContextRule(
