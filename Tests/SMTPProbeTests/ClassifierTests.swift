@@ -28,9 +28,11 @@ private func parse(_ raw: String) throws -> Reply {
   }
 
   @Test func realRepliesCoverEnoughServers() {
-    #expect(realReplyCases.count >= 60)
+    #expect(realReplyCases.count >= 130)
     let servers = Set(realReplyCases.map { $0.server.split(separator: " ").first ?? "" })
-    #expect(servers.count >= 8)
+    #expect(servers.count >= 25)
+    let sources = Set(realReplyCases.map(\.source))
+    #expect(sources.count >= 40)
   }
 
   @Test func multiLineGmailReplyIsOneReplyWithJoinedText() throws {
