@@ -104,6 +104,21 @@ import Testing
     #expect(ReplyPatterns.blocklistOperator(in: PatternText("nothing here")) == nil)
   }
 
+  @Test func pairPrefilterNeverHidesAPhrase() throws {
+    // The pair buckets may only rule out phrases that a plain scan would not find.
+    var texts = realReplyCases.compactMap { c in
+      (try? ReplyParser.parseAll(Array(c.raw.utf8)).first).map { PatternText($0.text) }
+    }
+    texts += [PatternText(""), PatternText("a"), PatternText("relay access denied")]
+    for text in texts {
+      for matcher in ReplyPatterns.matchers {
+        for (bytes, pairs) in zip(matcher.phraseBytes, matcher.phrasePairs) {
+          #expect(text.contains(bytes, pairs: pairs) == text.contains(bytes))
+        }
+      }
+    }
+  }
+
   @Test func addressesAndBracketedHostsAreBlanked() {
     let t = PatternText("550 5.1.1 <Greylist@Example.org>... User unknown <mx.relay.example>")
     #expect(String(decoding: t.bytes, as: UTF8.self) == "550 5.1.1 <>... user unknown <>")

@@ -11,6 +11,9 @@
 public struct PatternText: Sendable {
   /// The folded bytes.
   public let bytes: [UInt8]
+  /// Which byte pairs occur in `bytes`, hashed into 4096 bits: a phrase with a pair that is
+  /// not here cannot occur, so most phrases are ruled out without scanning the text.
+  let pairs: [UInt64]
 
   /// The longest bracketed span taken for an address (RFC 5321 section 4.5.3.1.3: 256).
   private static let maxAddress = 256
@@ -47,6 +50,40 @@ public struct PatternText: Sendable {
     }
     if out.last == 0x20 { out.removeLast() }
     bytes = out
+    var pairs = [UInt64](repeating: 0, count: 64)
+    if out.count > 1 {
+      for k in 1..<out.count {
+        let h = Self.pairHash(out[k - 1], out[k])
+        pairs[Int(h >> 6)] |= 1 << UInt64(h & 63)
+      }
+    }
+    self.pairs = pairs
+  }
+
+  /// The bucket (0 to 4095) of the byte pair `a`, `b`.
+  static func pairHash(_ a: UInt8, _ b: UInt8) -> UInt16 {
+    UInt16(truncatingIfNeeded: (UInt32(a) &* 0x9E37 &+ UInt32(b) &* 0x85EB) >> 5) & 0xFFF
+  }
+
+  /// The distinct pair buckets of `needle`, for `contains(_:pairs:)`.
+  static func pairHashes(of needle: [UInt8]) -> [UInt16] {
+    guard needle.count > 1 else { return [] }
+    var seen = Set<UInt16>()
+    var out: [UInt16] = []
+    for k in 1..<needle.count {
+      let h = pairHash(needle[k - 1], needle[k])
+      if seen.insert(h).inserted { out.append(h) }
+    }
+    return out
+  }
+
+  /// Whether the folded text contains `needle`, whose pair buckets are `needlePairs`; the
+  /// buckets rule most needles out before any scan.
+  func contains(_ needle: [UInt8], pairs needlePairs: [UInt16]) -> Bool {
+    for h in needlePairs where pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) == 0 {
+      return false
+    }
+    return contains(needle)
   }
 
   /// The index of the ">" closing a mailbox or host name that starts with "<" at `start`, or
