@@ -664,4 +664,53 @@ let realReplyCases: [RealReplyCase] = [
     "SendGrid", "550 The from address does not match a verified Sender Identity",
     after: .mail, .senderRejected, perm, .afterFix, pattern: "unverified-sending-identity",
     source: "SendGrid SMTP relay replies as quoted in published application logs and tests"),
+  // MARK: More sources: Yahoo help pages, Comcast, Exchange 2003, Gandi, Plesk
+  RealReplyCase(
+    "Yahoo", "421 4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred",
+    after: .mail, .blocklistedIP, temp, .afterFix, pattern: "yahoo-permanently-deferred",
+    source: "https://help.yahoo.com/kb/SLN3436.html"),
+  RealReplyCase(
+    "Yahoo", "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+    after: .rcpt, .rateLimited, temp, .later, pattern: "yahoo-excessive-unknown-recipients",
+    source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
+  RealReplyCase(
+    "Yahoo",
+    "554 delivery error: dd Sorry, your message to someone@yahoo.com cannot be delivered. This account is over quota.",
+    after: .rcpt, .mailboxFull, perm, .afterFix, pattern: "mailbox-full",
+    source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
+  RealReplyCase(
+    "Yahoo",
+    "451 mta1234.mail.bf1.yahoo.com Resources temporarily unavailable. Please try again later [#4.16.1].",
+    after: .endOfData, .serviceUnavailable, temp, .later, pattern: "server-busy",
+    source: "https://smtp.codes/yahoo"),
+  RealReplyCase(
+    "Comcast",
+    "554 example.com example.com 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010",
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "isp-block-codes",
+    source:
+      "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/; http://postmaster.comcast.net/mail-error-codes.html"
+  ),
+  RealReplyCase(
+    "Comcast", "421 - [Too many sessions opened]",
+    after: .greeting, .rateLimited, temp, .later, pattern: "connection-limits",
+    source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
+  RealReplyCase(
+    "Comcast", "421 - [Reverse DNS failure : Try again later]",
+    after: .greeting, .rdnsFail, temp, .later, pattern: "reverse-dns-failure",
+    source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
+  RealReplyCase(
+    "Exchange 2003",
+    "550 #5.7.1 Your access to submit messages to this e-mail system has been rejected.",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-rejection",
+    source: "https://pastebin.com/jhdNMiyp (Postfix bounce quoting the Exchange reply)"),
+  RealReplyCase(
+    "Gandi", "550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.gandi.net",
+    after: .endOfData, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source: "https://github.com/Scille/parsec-cloud/issues/1751"),
+  RealReplyCase(
+    "Plesk host", "554 5.7.1 You are not allowed to connect.",
+    after: .greeting, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source:
+      "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/"
+  ),
 ]

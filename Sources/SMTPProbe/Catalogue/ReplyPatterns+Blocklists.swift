@@ -117,13 +117,17 @@ extension ReplyPatterns {
     // Retrying will NOT succeed."
     ReplyPattern(
       id: "yahoo-permanently-deferred", category: .blocklistedIP,
-      phrases: ["will be permanently deferred"],
-      summary: "Yahoo blocks all mail from your IP ([TSS09]/[TSS11]): retrying will not help",
+      phrases: ["will be permanently deferred", "permanently deferred"],
+      summary:
+        "Yahoo blocks all mail from your IP ([TSS09]/[TSS11]/[TS03]): retrying will not help",
       explanation:
         "Yahoo has decided, from complaints and reputation, to refuse every message from this IP. It says plainly that retries will not succeed.",
       fix:
         "Fix the cause (complaints, unauthenticated or unwanted mail), then contact Yahoo through https://senders.yahooinc.com before sending again.",
-      retry: .afterFix, source: Source.yahoo),
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "\(Source.yahoo); https://help.yahoo.com/kb/SLN3436.html ([TS03], a 421 not to be retried)"
+    ),
     // Comcast/Postfix/Yandex: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked
     // using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1" (Postfix
     // reject_rbl_client); Barracuda "554 Service unavailable; Client host [x] blocked using
@@ -288,6 +292,20 @@ extension ReplyPatterns {
     // QQ Mail: "550 Ip frequency limited", "550 Sender frequency limited", "550 Domain
     // frequency limited", "550 Connection frequency limited": per-minute, per-hour or per-day
     // volume limits that block the IP, sender or domain for a while, though the code is 5yz.
+    // Yahoo "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)" and "451
+    // VS1-MF ... (#4.4.5)": the IP is deprioritised for sending to many addresses that do not
+    // exist. Before the mailbox patterns, which would read "unknown recipients" as one
+    // unknown recipient.
+    ReplyPattern(
+      id: "yahoo-excessive-unknown-recipients", category: .rateLimited,
+      phrases: ["excessive unknown recipients"],
+      summary: "Yahoo slows your IP down: too many messages to addresses that do not exist",
+      explanation:
+        "Sending to many unknown Yahoo addresses looks like list harvesting or an open relay, so Yahoo defers mail from the IP for a while. The recipient in this transaction may well exist.",
+      fix:
+        "Remove addresses that bounced as unknown, check the server is not an open relay, and let the queue retry later at a lower rate.",
+      retry: .afterFix,
+      source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
     ReplyPattern(
       id: "qq-frequency-limited", category: .rateLimited,
       phrases: ["frequency limited"],

@@ -41,7 +41,8 @@ extension ReplyPatterns {
     // Yahoo "554 Message not allowed - [PH01] Email not accepted for policy reasons", "554 5.7.9
     // Message not accepted for policy reasons"; GMX "554 Transaction failed Reject due to policy
     // restrictions"; Zoho "554 5.7.7 Email policy violation detected"; Exchange "5.7.900-999
-    // Delivery not authorized, message refused".
+    // Delivery not authorized, message refused", Exchange 2003 filters "550 #5.7.1 Your access
+    // to submit messages to this e-mail system has been rejected".
     ReplyPattern(
       id: "policy-rejection", category: .policySpamContent,
       phrases: [
@@ -49,6 +50,7 @@ extension ReplyPatterns {
         "email policy violation detected", "policy violation detected",
         "delivery not authorized, message refused", "rejected for policy reasons",
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
+        "your access to submit messages to this e-mail system has been rejected",
       ],
       summary: "The receiver rejected the message for policy reasons",
       explanation:
