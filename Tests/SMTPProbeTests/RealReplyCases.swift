@@ -713,4 +713,29 @@ let realReplyCases: [RealReplyCase] = [
     source:
       "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/"
   ),
+  // MARK: More sources: Mail.ru and Yandex (quoted in published logs and bounce parsers)
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: user not found",
+    after: .endOfData, .mailboxUnknown, perm, .never, pattern: "user-unknown",
+    source:
+      "Postfix maillog lines quoted in bounce-parser tests ('in reply to end of DATA command')"),
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: account is disabled",
+    after: .endOfData, .mailboxDisabled, perm, .never, pattern: "mailbox-disabled",
+    source: "a Rust bounce classifier's Mail.ru reply regexes (public GitHub code)"),
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: user is terminated",
+    after: .endOfData, .mailboxDisabled, perm, .never, pattern: "mailbox-disabled",
+    source: "a Go bounce parser's test fixture (Diagnostic-Code from mxs.mail.ru)"),
+  RealReplyCase(
+    "Yandex", "550 5.7.1 No such user!",
+    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "user-unknown",
+    source: "Yandex nwsmtp tests (mxfront case); Postfix maillog lines in bounce parsers"),
+  RealReplyCase(
+    "Yandex", "550 5.7.1 Policy rejection on the target address",
+    after: .rcpt, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source: "Yandex replies listed in a public SMTP checker's tests (not an official page)"),
 ]

@@ -72,7 +72,8 @@ extension ReplyPatterns {
     // Gmail "550 5.2.1 The email account that you tried to reach is disabled/inactive"; Yahoo
     // "554 delivery error: dd x@yahoo.com is no longer valid", AOL "554 30 Sorry, your message
     // to x@aol.jp cannot be delivered. This mailbox is disabled (554.30)"; iCloud "550 5.1.1
-    // <x>: inactive email address".
+    // <x>: inactive email address"; Mail.ru "550 Message was not accepted -- invalid mailbox.
+    // Local mailbox x is unavailable: account is disabled" (or "user is terminated").
     ReplyPattern(
       id: "mailbox-disabled", category: .mailboxDisabled,
       phrases: [
@@ -80,7 +81,7 @@ extension ReplyPatterns {
         "account that you tried to reach is inactive", "this mailbox is disabled",
         "mailbox disabled", "account has been disabled", "account is disabled",
         "is no longer valid", "inactive email address", "account closed", "user is inactive",
-        "account has been suspended", "account is suspended",
+        "account has been suspended", "account is suspended", "user is terminated",
       ],
       commands: addressSteps,
       summary: "The recipient's mailbox is disabled",
@@ -88,7 +89,9 @@ extension ReplyPatterns {
         "The address existed but its account has been disabled, suspended or closed, so it does not accept mail.",
       fix: "Remove the address from your list or reach the person another way.",
       retry: .never, transientRetry: .later,
-      source: "\(Source.gmail); \(Source.yahoo); \(Source.icloud)"),
+      source:
+        "\(Source.gmail); \(Source.yahoo); \(Source.icloud); sisimai (Mail.ru replies in its test set)"
+    ),
     // Postfix "550 5.1.1 <x>: Recipient address rejected: User unknown in local recipient
     // table" (and virtual mailbox/alias/relay recipient tables).
     ReplyPattern(
