@@ -25,8 +25,13 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case authNotOffered
   /// AUTH was asked for over a connection without TLS, and `--auth-insecure` was not given.
   case authWithoutTLS
-  /// AUTH was asked for; the SASL exchange is not implemented yet.
-  case authUnavailable
+  /// AUTH was asked for over TLS whose certificate is not trusted for `name`, and
+  /// `--auth-insecure` was not given; `faults` are `TLSVerificationFault` names.
+  case authUntrustedTLS(name: String, faults: [String])
+  /// No usable mechanism: the one asked for is not offered, or none we speak is.
+  case authImpossible(SASLError)
+  /// We cancelled the exchange with `*` (RFC 4954 4) because of `reason`.
+  case authCancelled(mechanism: String, reason: SASLError)
   /// A value failed validation (callers normally catch this before connecting: exit 64).
   case invalidInput(InputError)
 
@@ -56,10 +61,16 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
     case .authNotOffered:
       return "AUTH was requested but the server does not offer AUTH; stopped before MAIL"
     case .authWithoutTLS:
-      return "refusing to send credentials over a connection without TLS "
-        + "(use --tls require, or --auth-insecure to allow it)"
-    case .authUnavailable:
-      return "AUTH was requested but this build cannot authenticate yet; stopped before MAIL"
+      return "refusing to send credentials over a connection without TLS; stopped before AUTH "
+        + "(use a server that offers STARTTLS, --tls-on-connect, or --auth-insecure to allow it)"
+    case .authUntrustedTLS(let name, let faults):
+      return "refusing to send credentials: the TLS certificate is not trusted for \(name) "
+        + "(\(faults.joined(separator: ", "))); stopped before AUTH (fix the certificate, "
+        + "pass the CA with --cafile, or --auth-insecure to send anyway)"
+    case .authImpossible(let error):
+      return "cannot authenticate: \(error); stopped before MAIL"
+    case .authCancelled(let mechanism, let reason):
+      return "AUTH \(mechanism) cancelled: \(reason); stopped before MAIL"
     case .invalidInput(let error):
       return error.description
     }
