@@ -11,9 +11,8 @@ extension Invocation {
       return .success
     case .explain(let options):
       return ExplainCommand(options: options).run(console)
-    case .probe:
-      console.fail("probe is not wired yet")
-      return .software
+    case .probe(let options):
+      return ProbeCommand(options: options).run(console)
     }
   }
 }

@@ -274,8 +274,8 @@ struct Invocation: Hashable, Sendable {
     }
     switch (flag("-4", in: given), flag("-6", in: given)) {
     case (true, true): throw .conflict("-4", "-6")
-    case (true, false): options.family = .ipv4Only
-    case (false, true): options.family = .ipv6Only
+    case (true, false): options.family = .ipv4
+    case (false, true): options.family = .ipv6
     case (false, false): options.family = .any
     }
     options.noPipelining = flag("--no-pipelining", in: given)

@@ -280,9 +280,10 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
     #expect(toolHelp.status == 0 && toolHelp.stdout.contains("Commands:"))
   }
 
-  @Test func probeIsParsedButNotWired() throws {
-    let result = try RunBinary.run(["probe", "--server", "127.0.0.1:1"])
-    #expect(result.status == 70)
-    #expect(result.stderrLines == ["smtpprobe: probe is not wired yet"])
+  @Test func probeToAClosedPortCannotComplete() throws {
+    let port = try LoopbackListener.closedPort()
+    let result = try RunBinary.run(["probe", "--server", "127.0.0.1:\(port)", "--helo", "x.test"])
+    #expect(result.status == 3)
+    #expect(result.stdout.contains("127.0.0.1:\(port): connection refused"))
   }
 }

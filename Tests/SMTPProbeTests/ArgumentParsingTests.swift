@@ -214,7 +214,7 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
         $0.timeout = 2.5
         $0.greetingTimeout = 90
         $0.connectTimeout = 3
-        $0.family = .ipv6Only
+        $0.family = .ipv6
         $0.noPipelining = true
         $0.allMX = true
         $0.color = .never
@@ -222,7 +222,7 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
     ProbeCase(
       id: "-4 and the test message", arguments: ["probe", "-4", "x.org", "--send-test-message"],
       expected: probe(.domain("x.org")) {
-        $0.family = .ipv4Only
+        $0.family = .ipv4
         $0.sendTestMessage = true
       }),
     ProbeCase(

@@ -1,5 +1,8 @@
-/// Renders a probe for a person: the transcript with arrows and milliseconds since the start,
-/// each reply's diagnosis, the capabilities once, the timings, then the verdict.
+import Foundation
+
+/// Renders a probe for a person: the MX table, each host tried, the transcript with arrows and
+/// milliseconds since the start, each reply's diagnosis, the capabilities once, TLS, the
+/// timings, identity and other warnings, then the verdict.
 ///
 /// Every reply gets its diagnosis summary; a reply that is not 2yz or 3yz also gets the
 /// explanation and the fix, indented beneath. Colour is the caller's decision (`--color`,
@@ -7,9 +10,130 @@
 public struct ProbeTextRenderer: Sendable {
   /// Whether to use ANSI colours.
   public var color: Bool
+  /// The wall clock, for certificate days left.
+  public var now: Date
 
-  public init(color: Bool = false) {
+  public init(color: Bool = false, now: Date = Date()) {
     self.color = color
+    self.now = now
+  }
+
+  /// A whole probe: the MX table (for a domain), each host tried, warnings, then the verdict.
+  public func render(_ outcome: ProbeOutcome) -> String {
+    var out = "probe \(Self.visible(outcome.target))\n"
+    if let route = outcome.route { out += mxTable(route) }
+    if !outcome.notes.isEmpty {
+      out += "notes:\n" + outcome.notes.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    for attempt in outcome.attempts {
+      out += "\n" + renderAttempt(attempt)
+    }
+    if !outcome.warnings.isEmpty {
+      out +=
+        "\n" + paint("warnings:", .warn) + "\n"
+        + outcome.warnings.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    if !outcome.advice.isEmpty {
+      out += "\nadvice:\n" + outcome.advice.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    out += "\n" + verdictLine(outcome.verdict, exitCode: outcome.exitCode) + "\n"
+    return out
+  }
+
+  /// The MX hosts in the order tried: preference, host, addresses (or why there are none).
+  func mxTable(_ route: MailRoute) -> String {
+    switch route.kind {
+    case .nullMX:
+      return "MX of \(route.domain): null MX (0 .): the domain accepts no mail\n"
+    case .implicit:
+      var out = "MX of \(route.domain): none; implicit MX (the domain's own address)\n"
+      out += route.mx.map { "  \($0.host): \(addressText($0))\n" }.joined()
+      return out
+    case .mx:
+      guard !route.mx.isEmpty else {
+        return "MX of \(route.domain): \(route.failure?.description ?? "none")\n"
+      }
+      let width = max(4, route.mx.map { $0.host.count }.max() ?? 4)
+      var out = "MX of \(route.domain):\n"
+      out +=
+        "  pref  " + "host".padding(toLength: width, withPad: " ", startingAt: 0)
+        + "  addresses\n"
+      for host in route.mx {
+        let pref = String(host.preference)
+        out +=
+          "  " + String(repeating: " ", count: max(0, 4 - pref.count)) + pref + "  "
+          + Self.visible(host.host).padding(toLength: width, withPad: " ", startingAt: 0)
+          + "  " + addressText(host) + "\n"
+      }
+      return out
+    }
+  }
+
+  private func addressText(_ host: MXHost) -> String {
+    var text = host.addresses.isEmpty ? "(none)" : host.addresses.joined(separator: ", ")
+    if !host.problems.isEmpty { text += " — " + host.problems.joined(separator: "; ") }
+    return Self.visible(text)
+  }
+
+  /// One host tried: its connect failures, then its session (or why there was none).
+  func renderAttempt(_ attempt: HostAttempt) -> String {
+    var out = ""
+    let mx = attempt.preference.map { "MX \($0) " } ?? ""
+    if !attempt.failedConnects.isEmpty || attempt.session == nil {
+      out += "trying \(mx)\(Self.visible(attempt.host)) port \(attempt.port)\n"
+    }
+    for failed in attempt.failedConnects {
+      out += "  " + paint("cannot connect to \(failed)", .bad) + "\n"
+    }
+    if case .resolution(let error)? = attempt.connectFailure {
+      out += "  " + paint("cannot resolve \(Self.visible(error.description))", .bad) + "\n"
+    }
+    if let tlsFailure = attempt.tlsFailure {
+      out += "  " + paint("implicit TLS failed: \(Self.visible(tlsFailure))", .bad) + "\n"
+    }
+    guard let session = attempt.session else { return out }
+    out += renderSession(session)
+    if let identity = attempt.identity { out += identityLine(identity) }
+    if attempt.verdict != session.verdict || attempt.preference != nil {
+      out +=
+        "host verdict: \(attempt.verdict.status.rawValue) — "
+        + Self.visible(attempt.verdict.summary) + "\n"
+    }
+    return out
+  }
+
+  private func identityLine(_ identity: IdentityReport) -> String {
+    var parts: [String] = []
+    if identity.ptrNames.isEmpty {
+      parts.append("no PTR")
+    } else {
+      parts.append("PTR " + identity.ptrNames.joined(separator: ", "))
+      parts.append(
+        identity.isForwardConfirmed == true
+          ? "forward-confirmed (FCrDNS ok)" : "not forward-confirmed (FCrDNS fails)")
+    }
+    if let name = identity.greetingName {
+      parts.append(
+        "greeting name \(name) "
+          + (identity.greetingMatches == true ? "matches" : "does not match"))
+    }
+    let style: Style = identity.warnings.isEmpty ? .good : .warn
+    return "identity: \(identity.address): "
+      + paint(Self.visible(parts.joined(separator: "; ")), style) + "\n"
+  }
+
+  /// The TLS summary: protocol and cipher, then the chain and verification, indented.
+  private func tlsLines(_ tls: TLSReport, prefix: String, label: String = "TLS") -> String {
+    var out = "\(prefix)\(label): \(tls.protocolVersion), \(tls.cipher)\n"
+    guard !tls.chain.isEmpty || !tls.verification.expectedName.isEmpty else { return out }
+    for line in tls.describe(now: now).dropFirst() {
+      let trusted = !line.contains("NOT trusted")
+      let text = Self.visible(line)
+      out +=
+        prefix + (line.hasPrefix("  verification") ? paint(text, trusted ? .good : .warn) : text)
+        + "\n"
+    }
+    return out
   }
 
   /// The whole report: each session, then the verdict line.
@@ -41,6 +165,10 @@ public struct ProbeTextRenderer: Sendable {
     if let connect = session.connectMilliseconds {
       out += paint("[\(Self.pad(connect)) ms]", .dim) + " connected in \(connect) ms\n"
     }
+    let viaSTARTTLS = session.steps.contains { $0.command == .startTLS && $0.reply.isPositive }
+    if let tls = session.tls, !viaSTARTTLS {
+      out += tlsLines(tls, prefix: "\(Self.indent)  ", label: "TLS on connect")
+    }
     let entries = session.transcript.entries
     var helloCount = 0
     for (index, entry) in entries.enumerated() {
@@ -60,7 +188,7 @@ public struct ProbeTextRenderer: Sendable {
         out += capabilityLines(session, helloCount: helloCount)
       }
       if step.command == .startTLS, step.reply.isPositive, let tls = session.tls {
-        out += "\(Self.indent)  TLS: \(tls.protocolVersion), \(tls.cipher)\n"
+        out += tlsLines(tls, prefix: "\(Self.indent)  ")
       }
     }
     if !session.notes.isEmpty {
@@ -130,7 +258,7 @@ public struct ProbeTextRenderer: Sendable {
       + (session.pipelined ? " (pipelined)" : "")
   }
 
-  private func verdictLine(_ verdict: Verdict) -> String {
+  private func verdictLine(_ verdict: Verdict, exitCode: Int32? = nil) -> String {
     let style: Style =
       switch verdict.status {
       case .ok: .good
@@ -139,7 +267,7 @@ public struct ProbeTextRenderer: Sendable {
       }
     return paint("verdict: \(verdict.status.rawValue)", style)
       + " — \(Self.visible(verdict.summary)) "
-      + "(exit \(verdict.exitCode))"
+      + "(exit \(exitCode ?? verdict.exitCode))"
   }
 
   private enum Style {
