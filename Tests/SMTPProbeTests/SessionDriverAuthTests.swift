@@ -171,15 +171,15 @@ import Testing
     #expect(result.steps.filter { $0.command == .auth }.last?.diagnosis.category == .ok)
   }
 
-  @Test func loginChallengesAreShownDecodedAsNotes() {
+  @Test func loginChallengesAreShownDecoded() {
     let c = Self.exchangeCases[1]
     let script = [Self.greeting] + Self.starttls() + c.exchange + Self.transaction
     let (result, _) = Self.drive(script, Self.plan(mechanism: "LOGIN"))
-    #expect(
-      result.notes == [
-        "AUTH LOGIN challenge decoded: \"Username:\"",
-        "AUTH LOGIN challenge decoded: \"Password:\"",
-      ])
+    let text = ProbeTextRenderer().render(result)
+    #expect(text.contains("<- 334 VXNlcm5hbWU6\n"))
+    #expect(text.contains("  challenge: \"Username:\"\n"))
+    #expect(text.contains("  challenge: \"Password:\"\n"))
+    #expect(result.notes.isEmpty)
   }
 
   // MARK: Refusals

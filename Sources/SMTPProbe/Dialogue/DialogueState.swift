@@ -196,6 +196,20 @@ public struct DialogueState: Sendable {
     return hello(.ehlo(plan.ehloName))
   }
 
+  /// The handshake completed but the certificate is not trusted and `--tls-verify` makes that
+  /// an error; the upgrader has closed the connection. The report is kept for the output.
+  public mutating func tlsUntrusted(_ report: TLSReport) -> DialogueAction {
+    tlsReport = report
+    capabilitiesBeforeTLS = capabilities
+    if problem == nil {
+      problem = .tlsUntrusted(
+        name: report.verification.expectedName, faults: report.verification.faults.map(\.name))
+    }
+    state = .finished
+    outstanding = []
+    return .close(sendQuit: false)
+  }
+
   /// The TLS handshake failed; the connection is in an unknown state and must be closed.
   public mutating func tlsFailed(_ reason: String) -> DialogueAction {
     if problem == nil { problem = .tlsFailed(reason) }
@@ -433,9 +447,6 @@ public struct DialogueState: Sendable {
     let opening = Command.auth(mechanism: exchange.mechanism.rawValue, initialResponse: nil)
     switch outcome {
     case .respond(let command):
-      if let challenge = AuthExchange.decodedChallenge(reply) {
-        notes.append("AUTH \(exchange.mechanism.rawValue) challenge decoded: \"\(challenge)\"")
-      }
       return send([command])
     case .authenticated:
       authResult?.authenticated = true

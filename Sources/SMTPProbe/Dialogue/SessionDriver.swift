@@ -113,6 +113,8 @@ public struct SessionDriver {
           transport = upgraded
           parser = ReplyParser(limits: plan.replyLimits)
           action = state.tlsUpgraded(report)
+        } catch TLSError.untrusted(let report) {
+          action = state.tlsUntrusted(report)
         } catch {
           action = state.tlsFailed(String(describing: error))
         }

@@ -19,6 +19,9 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case tlsUnavailable
   /// The TLS handshake failed.
   case tlsFailed(String)
+  /// The certificate is not trusted for `name` and `--tls-verify` makes that an error;
+  /// `faults` are `TLSVerificationFault` names.
+  case tlsUntrusted(name: String, faults: [String])
   /// An address needs SMTPUTF8 (RFC 6531) and the server does not offer it.
   case smtpUTF8NotOffered(Address)
   /// AUTH was asked for and the server does not offer it.
@@ -55,6 +58,10 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "TLS required but this build of smtpprobe has no TLS support; stopped before MAIL"
     case .tlsFailed(let reason):
       return "the TLS handshake failed: \(reason)"
+    case .tlsUntrusted(let name, let faults):
+      return "the TLS certificate is not trusted for \(name) "
+        + "(\(faults.joined(separator: ", "))) and --tls-verify makes that an error; "
+        + "stopped before MAIL"
     case .smtpUTF8NotOffered(let address):
       return "\(address.mailbox) needs SMTPUTF8 (RFC 6531) but the server does not offer it; "
         + "stopped before MAIL"
