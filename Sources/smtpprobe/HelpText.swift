@@ -75,7 +75,7 @@ enum HelpText {
       smtpprobe probe --server HOST[:PORT] [options]     (IPv6: --server [::1]:2525)
 
     Dialogue:
-      --port N                port to connect to (default 25)
+      --port N                port to connect to (default 25; 465 with --tls-on-connect)
       --from ADDR             envelope sender (default: the null sender <>)
       --to ADDR               recipient; repeat for several
       --helo NAME             name to send in EHLO/HELO

@@ -101,7 +101,10 @@ struct ProbeCommand {
       do throws(InputError) {
         try WireValidation.validateDomain(domain, field: .argument)
       } catch {
-        throw InputProblem(message: "'\(domain)' is not a valid mail domain: \(error)")
+        guard case .invalidDomain(_, _, let reason) = error else {
+          throw InputProblem(message: error.description)
+        }
+        throw InputProblem(message: "'\(domain)' is not a valid mail domain: \(reason)")
       }
       target = .domain(domain)
     case .server(let host, let port):

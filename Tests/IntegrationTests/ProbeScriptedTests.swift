@@ -187,6 +187,14 @@ import Testing
     #expect(!server.log().contains { $0.hasPrefix("*: connection") })
   }
 
+  @Test func anInvalidDomainIsAUsageError() throws {
+    let result = try ProbeRun.run(["bad..domain", "--to", "alice@probe.test"])
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.hasPrefix("smtpprobe: 'bad..domain' is not a valid mail domain: "))
+  }
+
   @Test func aClosedPortIsNamed() throws {
     let port = try LoopbackListener.closedPort()
     let result = try ProbeRun.run(["--server", "127.0.0.1:\(port)", "--to", "alice@probe.test"])

@@ -26,7 +26,7 @@ public struct ProbeTextRenderer: Sendable {
       out += "notes:\n" + outcome.notes.map { "  - \(Self.visible($0))\n" }.joined()
     }
     for attempt in outcome.attempts {
-      out += "\n" + renderAttempt(attempt)
+      out += "\n" + renderAttempt(attempt, withVerdict: outcome.attempts.count > 1)
     }
     if !outcome.warnings.isEmpty {
       out +=
@@ -76,7 +76,7 @@ public struct ProbeTextRenderer: Sendable {
   }
 
   /// One host tried: its connect failures, then its session (or why there was none).
-  func renderAttempt(_ attempt: HostAttempt) -> String {
+  func renderAttempt(_ attempt: HostAttempt, withVerdict: Bool = false) -> String {
     var out = ""
     let mx = attempt.preference.map { "MX \($0) " } ?? ""
     if !attempt.failedConnects.isEmpty || attempt.session == nil {
@@ -94,7 +94,7 @@ public struct ProbeTextRenderer: Sendable {
     guard let session = attempt.session else { return out }
     out += renderSession(session)
     if let identity = attempt.identity { out += identityLine(identity) }
-    if attempt.verdict != session.verdict || attempt.preference != nil {
+    if withVerdict || attempt.verdict != session.verdict {
       out +=
         "host verdict: \(attempt.verdict.status.rawValue) — "
         + Self.visible(attempt.verdict.summary) + "\n"
@@ -163,7 +163,8 @@ public struct ProbeTextRenderer: Sendable {
       out += line + "\n"
     }
     if let connect = session.connectMilliseconds {
-      out += paint("[\(Self.pad(connect)) ms]", .dim) + " connected in \(connect) ms\n"
+      // The transcript's clock starts once connected (and after TLS on connect).
+      out += "connected in \(connect) ms\n"
     }
     let viaSTARTTLS = session.steps.contains { $0.command == .startTLS && $0.reply.isPositive }
     if let tls = session.tls, !viaSTARTTLS {
