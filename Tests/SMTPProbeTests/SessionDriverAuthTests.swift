@@ -408,8 +408,14 @@ import Testing
     var dumpedPlan = ""
     dump(plan, to: &dumpedPlan)
     let report = ProbeReport(target: "mx.probe.test", session: result)
+    let outcome = ProbeOutcome(
+      target: "mx.probe.test",
+      attempts: [
+        HostAttempt(host: "mx.probe.test", port: 587, session: result, verdict: result.verdict)
+      ], verdict: result.verdict)
     let outputs = [
       ProbeTextRenderer().render(report), ProbeTextRenderer(color: true).render(result),
+      ProbeTextRenderer().render(outcome), ProbeJSONRenderer().render(outcome),
       String(describing: result), String(reflecting: result), dumped,
       String(describing: plan), dumpedPlan, result.verdict.summary,
       result.notes.joined(separator: "\n"),
@@ -420,5 +426,6 @@ import Testing
       }
     }
     #expect(ProbeTextRenderer().render(report).contains("<redacted>"))
+    #expect(ProbeJSONRenderer().render(outcome).contains("<redacted>"))
   }
 }
