@@ -1,5 +1,7 @@
-/// How AUTH went in a session (RFC 4954): the user, the mechanism and whether the server
-/// accepted the credentials. The password is never part of it.
+/// How AUTH went in a session (RFC 4954).
+///
+/// The user, the mechanism and whether the server accepted the credentials; never the
+/// password.
 public struct AuthResult: Hashable, Sendable {
   /// The authentication identity sent (`--auth-user`); not a secret.
   public var user: String

@@ -196,8 +196,10 @@ public struct DialogueState: Sendable {
     return hello(.ehlo(plan.ehloName))
   }
 
-  /// The handshake completed but the certificate is not trusted and `--tls-verify` makes that
-  /// an error; the upgrader has closed the connection. The report is kept for the output.
+  /// The certificate is not trusted and `--tls-verify` makes that an error.
+  ///
+  /// The handshake completed and the upgrader has closed the connection; the report is kept,
+  /// so the output still shows the chain and each fault with its fix.
   public mutating func tlsUntrusted(_ report: TLSReport) -> DialogueAction {
     tlsReport = report
     capabilitiesBeforeTLS = capabilities
