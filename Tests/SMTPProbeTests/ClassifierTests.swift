@@ -28,9 +28,11 @@ private func parse(_ raw: String) throws -> Reply {
   }
 
   @Test func realRepliesCoverEnoughServers() {
-    #expect(realReplyCases.count >= 60)
+    #expect(realReplyCases.count >= 130)
     let servers = Set(realReplyCases.map { $0.server.split(separator: " ").first ?? "" })
-    #expect(servers.count >= 8)
+    #expect(servers.count >= 25)
+    let sources = Set(realReplyCases.map(\.source))
+    #expect(sources.count >= 40)
   }
 
   @Test func multiLineGmailReplyIsOneReplyWithJoinedText() throws {
@@ -256,6 +258,48 @@ private func parse(_ raw: String) throws -> Reply {
       Reply(250, "2.0.0 Ok: relay access denied is just a word"), after: .endOfData)
     #expect(d.category == .ok)
     #expect(d.retry == .noneNeeded)
+  }
+
+  // MARK: One source of truth: the catalogue
+
+  @Test(arguments: ReplyCodeCatalogue.all.map(\.code))
+  func bareCodeGetsItsCatalogueDefault(_ code: Int) throws {
+    // No context rule applies without a command, so the card and the diagnosis agree.
+    let entry = try #require(ReplyCodeCatalogue.entry(for: code))
+    let d = Classifier.diagnose(Reply(code, ""), after: nil)
+    #expect(d.category == entry.category)
+    #expect(d.retry == entry.retry)
+  }
+
+  /// Registered codes with a specific detail; X.Y.0 says only the area, and the few
+  /// success-only meanings (category ok) cannot describe a refusal.
+  static let decidingEntries = EnhancedStatusCatalogue.all.filter {
+    $0.detail != 0 && $0.category != .ok
+  }
+
+  @Test(arguments: decidingEntries)
+  func enhancedCodeGetsItsCatalogueCategory(_ entry: EnhancedStatusEntry) {
+    for statusClass in entry.classes where statusClass != 2 {
+      let code = statusClass == 4 ? 450 : 550
+      let reply = Reply(code, "\(statusClass).\(entry.subject).\(entry.detail) something")
+      let d = Classifier.diagnose(reply, after: nil)
+      #expect(d.category == entry.category, "\(code) \(statusClass).\(entry.registryCode)")
+      #expect(d.evidence.first?.kind == .enhancedCode)
+    }
+  }
+
+  @Test func generalEnhancedCodesDeferToTheBasicCode() {
+    // RFC 3463 section 2: X.Y.0 names an area, not a cause.
+    for entry in EnhancedStatusCatalogue.all where entry.detail == 0 {
+      let d = Classifier.diagnose(Reply(550, "5.\(entry.subject).0 something"), after: nil)
+      #expect(d.category == .mailboxUnknown)
+      #expect(d.evidence.first?.kind == .replyCode)
+    }
+    // X.5.1 with 500 to 504: the basic code tells unknown from out of sequence.
+    let sequence = Classifier.diagnose(Reply(503, "5.5.1 Error: need MAIL command"), after: .rcpt)
+    #expect(sequence.category == .badSequence)
+    let unknown = Classifier.diagnose(Reply(500, "5.5.1 Command unrecognized"), after: .rcpt)
+    #expect(unknown.category == .commandUnrecognized)
   }
 
   // MARK: Robustness

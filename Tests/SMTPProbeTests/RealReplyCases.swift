@@ -26,6 +26,19 @@ private let mimecast =
   "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"
 private let zoho = "sisimai lib/Sisimai/Rhost/Zoho.pm (Zoho replies seen in Postfix logs)"
 private let gmx = "https://postmaster.gmx.com/en/error-messages; https://smtp.codes/unitedinternet/"
+private let gmailTable =
+  "https://support.google.com/a/answer/3726730 (Gmail SMTP errors and codes, full table)"
+private let postscreen =
+  "Postfix src/postscreen/postscreen_early.c, postscreen_smtpd.c, postscreen_send.c"
+private let msOnPrem =
+  "https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-server"
+private let msLoop =
+  "https://blog.concurrency.com/blog/w/office-365-returns-ndrs-to-inbound-email; sisimai lib/Sisimai/Rhost/Microsoft.pm"
+private let mimecastSamples = "https://wordtothewise.com/2018/07/who-are-mimecast"
+private let tOnline =
+  "https://postmaster.t-online.de/index.en.html; https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html"
+private let orange = "https://bentonow.com/smtp-errors/orange (OFR codes)"
+private let qq = "https://smtp.codes/qq"
 
 /// Real replies from at least eight servers and providers, each with its source.
 let realReplyCases: [RealReplyCase] = [
@@ -431,4 +444,298 @@ let realReplyCases: [RealReplyCase] = [
     source:
       "https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html"
   ),
+  // MARK: More sources: MTA source strings
+  RealReplyCase(
+    "Postfix postscreen", "550 5.5.1 Protocol error",
+    after: .ehlo, .badSequence, perm, .afterFix, pattern: "postscreen-protocol-error",
+    source: postscreen),
+  RealReplyCase(
+    "Postfix postscreen", "521 5.5.1 Protocol error",
+    after: .ehlo, .badSequence, perm, .afterFix, pattern: "postscreen-protocol-error",
+    source: "\(postscreen); nmap smtp-commands output 'EHLO 521 5.5.1 Protocol error'"),
+  RealReplyCase(
+    "Postfix postscreen", "421 4.3.2 All server ports are busy",
+    after: .greeting, .serviceUnavailable, temp, .later, decidedBy: .enhancedCode,
+    source: "Postfix src/postscreen/postscreen_smtpd.c and postscreen_endpt.c"),
+  RealReplyCase(
+    "Exim", "554 SMTP synchronization error",
+    after: .greeting, .badSequence, perm, .afterFix, pattern: "smtp-synchronization-error",
+    source: "Exim src/smtp_in.c (check_sync before the banner)"),
+  RealReplyCase(
+    "Exim", "550 Administrative prohibition",
+    after: .rcpt, .policySpamContent, perm, .afterFix,
+    pattern: "exim-administrative-prohibition", source: "Exim src/acl.c (default deny message)"),
+  RealReplyCase(
+    "Exim + greylistd",
+    "451 192.0.2.1 is not yet authorized to deliver mail from <a@example.org> to <b@example.net>. Please try later.",
+    after: .rcpt, .greylisted, temp, .later, pattern: "greylisting",
+    source: "greylistd README (Exim ACL defer message); reacher check-if-email-exists comments"),
+  RealReplyCase(
+    "milter-greylist", "451 4.7.1 Greylisting in action, please come back in 00:05:00",
+    after: .rcpt, .greylisted, temp, .later, pattern: "greylisting",
+    source: "milter-greylist milter-greylist.c (default report)"),
+  RealReplyCase(
+    "qmail", "550 Sorry, no mailbox here by that name. (#5.1.1)",
+    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "user-unknown",
+    source: "qmail-local / vpopmail vdelivermail.c (bounce text reused by chkuser)"),
+  RealReplyCase(
+    "qmail", "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied",
+    source: "qmail qmail-smtpd.c (err_nogateway)"),
+  RealReplyCase(
+    "Sendmail",
+    "550 5.7.1 <someone@example.net>... Relaying denied. IP name lookup failed [192.0.2.1]",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied",
+    source: "Sendmail cf/m4/proto.m4 (Relaying denied. IP name lookup failed)"),
+  RealReplyCase(
+    "Postfix + policyd-spf-perl",
+    "550 5.7.1 <dennis@example.org>: Recipient address rejected: Message rejected due to: domain owner discourages use of this host. Please see http://www.openspf.net/Why?s=helo;id=mx-out.example.com;ip=192.0.2.1;r=dennis@example.org",
+    after: .rcpt, .spfFail, perm, .afterFix, pattern: "spf-fail",
+    source: "postfix-policyd-spf-perl (default_authority_explanation); published maillog"),
+
+  // MARK: More sources: Microsoft Exchange and Exchange Online
+  RealReplyCase(
+    "Exchange", "530 5.7.1 Client was not authenticated",
+    after: .mail, .authRequired, perm, .afterFix, pattern: "microsoft-client-not-authenticated",
+    source: msOnPrem),
+  RealReplyCase(
+    "Exchange Online", "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied", source: msNDR),
+  RealReplyCase(
+    "Exchange Online", "550 5.4.1 Relay Access Denied",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied", source: msLoop),
+  RealReplyCase(
+    "Exchange Online",
+    "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.",
+    after: .mail, .senderRejected, perm, .afterFix, pattern: "unverified-sending-identity",
+    source: msNDR),
+  RealReplyCase(
+    "Exchange Online", "550 5.7.510 Access denied, example.com does not accept email over IPv6",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "microsoft-no-ipv6",
+    source: "\(msNDR); https://relaymetry.com/outlook-5-7-510-no-ipv6"),
+  RealReplyCase(
+    "Exchange Online",
+    "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)",
+    after: .endOfData, .policySpamContent, perm, .afterFix,
+    pattern: "microsoft-external-forwarding", source: msNDR),
+  RealReplyCase(
+    "Exchange Online",
+    "554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [AM5EUR02FT037.eop-EUR02.prod.protection.outlook.com]",
+    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: msLoop),
+  RealReplyCase(
+    "Exchange", "554 5.4.6 Hop count exceeded - possible mail loop",
+    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: msLoop),
+
+  // MARK: More sources: Gmail's full table
+  RealReplyCase(
+    "Gmail", "421 4.7.0 IP not in whitelist for RCPT domain, closing connection.",
+    after: .rcpt, .policySpamContent, temp, .afterFix, pattern: "gmail-ip-not-allowlisted",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail", "421 4.4.5 Server busy, try again later.",
+    after: .greeting, .serviceUnavailable, temp, .later, pattern: "server-busy",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "451 4.3.0 Multiple destination domains per transaction is unsupported. Please try again.",
+    after: .rcpt, .tooManyRecipients, temp, .later, pattern: "too-many-recipients",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail", "451 4.5.0 SMTP protocol violation, see RFC 2821.",
+    after: .endOfData, .badSequence, temp, .afterFix, pattern: "smtp-synchronization-error",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS, see RFC 3207.",
+    after: .startTLS, .badSequence, temp, .afterFix, pattern: "smtp-synchronization-error",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "450 4.2.1 Peak SMTP relay limit exceeded for customer. This is a temporary error. For more information on SMTP relay limits, please contact your administrator.",
+    after: .mail, .rateLimited, temp, .later, pattern: "rate-limited", source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient in a separate transaction.",
+    after: .rcpt, .tooManyRecipients, temp, .later, pattern: "too-many-recipients",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail", "554 5.6.0 Message exceeded 50 hops, this may indicate a mail loop.",
+    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "550 5.7.0 Mail relay denied [192.0.2.1]. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account.",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied", source: gmailTable),
+  RealReplyCase(
+    "Gmail", "550 5.4.5 Daily SMTP relay limit exceeded for user.",
+    after: .mail, .rateLimited, perm, .afterFix, pattern: "rate-limited", source: gmailTable),
+  RealReplyCase(
+    "Gmail", "553 5.1.3 The recipient address <bob@example> is not a valid RFC 5321 address.",
+    after: .rcpt, .addressSyntax, perm, .afterFix, pattern: "invalid-rfc5321-address",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail", "553 5.1.7 The sender address <alice@example> is not a valid RFC 5321 address.",
+    after: .mail, .addressSyntax, perm, .afterFix, pattern: "invalid-rfc5321-address",
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "553 5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address.",
+    after: .rcpt, .hostDoesNotAcceptMail, perm, .never, decidedBy: .enhancedCode,
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail",
+    "550 5.7.1 This message violates example.com email policy. - gcdp <1234567890> - gsmtp",
+    after: .endOfData, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source: gmailTable),
+  RealReplyCase(
+    "Gmail", "451 4.4.2 Timeout - closing connection.",
+    after: .endOfData, .serviceUnavailable, temp, .later, decidedBy: .enhancedCode,
+    source: gmailTable),
+
+  // MARK: More sources: European and Chinese providers
+  RealReplyCase(
+    "T-Online",
+    "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "t-online-ip-block",
+    source: tOnline),
+  RealReplyCase(
+    "T-Online",
+    "554 IP=192.0.2.1 - None/bad reputation. Ask your postmaster for help or to contact <postmaster@rx.t-online.de> for reset. (NOWL)",
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "t-online-ip-block",
+    source:
+      "https://timmehosting.de/leitfaden-wenn-t-online-e-mails-blockiert-ursachen-und-loesungen"
+  ),
+  RealReplyCase(
+    "T-Online",
+    "554 Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)",
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "t-online-ip-block",
+    source:
+      "https://help.creoline.com/en/doc/t-online-554-dialuptransient-ip-not-allowed-zVwMz4z866"
+  ),
+  RealReplyCase(
+    "Orange",
+    "421 mwinf5c11 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]",
+    after: .greeting, .rateLimited, temp, .later, pattern: "orange-throttling", source: orange),
+  RealReplyCase(
+    "Orange",
+    "421 mwinf5c10 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_105 [105]",
+    after: .mail, .rateLimited, temp, .later, pattern: "orange-throttling", source: orange),
+  RealReplyCase(
+    "QQ Mail",
+    "550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725",
+    after: .rcpt, .rateLimited, perm, .later, pattern: "qq-frequency-limited",
+    source:
+      "\(qq); https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/"
+  ),
+  RealReplyCase(
+    "QQ Mail",
+    "550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+    after: .endOfData, .policySpamContent, perm, .afterFix, pattern: "spam-detected", source: qq),
+  RealReplyCase(
+    "QQ Mail",
+    "550 Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "user-unknown", source: qq),
+
+  // MARK: More sources: gateways and sending services
+  RealReplyCase(
+    "Mimecast",
+    "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550",
+    after: .rcpt, .senderRejected, perm, .afterFix, pattern: "mimecast-blocked-sender",
+    source: mimecastSamples),
+  RealReplyCase(
+    "Mimecast",
+    "550 Administrative prohibition - envelope blocked - https://community.mimecast.com/docs/DOC-1369#550",
+    after: .rcpt, .senderRejected, perm, .afterFix, pattern: "mimecast-blocked-sender",
+    source: mimecastSamples),
+  RealReplyCase(
+    "Mimecast",
+    "550 Rejected by header based Blocked Senders: someone@example.com - https://community.mimecast.com/docs/DOC-1369#550",
+    after: .endOfData, .senderRejected, perm, .afterFix, pattern: "mimecast-blocked-sender",
+    source: mimecastSamples),
+  RealReplyCase(
+    "Amazon SES",
+    "554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: alice@example.com",
+    after: .endOfData, .senderRejected, perm, .afterFix, pattern: "unverified-sending-identity",
+    source: "https://repost.aws/knowledge-center/ses-554-400-message-rejected-error"),
+  RealReplyCase(
+    "SparkPost", "550 5.7.1 Unconfigured Sending Domain <example.com>",
+    after: .endOfData, .senderRejected, perm, .afterFix, pattern: "unverified-sending-identity",
+    source: "https://support.sparkpost.com/docs/user-guide/unconfigured-sending-domain"),
+  RealReplyCase(
+    "SendGrid", "550 The from address does not match a verified Sender Identity",
+    after: .mail, .senderRejected, perm, .afterFix, pattern: "unverified-sending-identity",
+    source: "SendGrid SMTP relay replies as quoted in published application logs and tests"),
+  // MARK: More sources: Yahoo help pages, Comcast, Exchange 2003, Gandi, Plesk
+  RealReplyCase(
+    "Yahoo", "421 4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred",
+    after: .mail, .blocklistedIP, temp, .afterFix, pattern: "yahoo-permanently-deferred",
+    source: "https://help.yahoo.com/kb/SLN3436.html"),
+  RealReplyCase(
+    "Yahoo", "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+    after: .rcpt, .rateLimited, temp, .later, pattern: "yahoo-excessive-unknown-recipients",
+    source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
+  RealReplyCase(
+    "Yahoo",
+    "554 delivery error: dd Sorry, your message to someone@yahoo.com cannot be delivered. This account is over quota.",
+    after: .rcpt, .mailboxFull, perm, .afterFix, pattern: "mailbox-full",
+    source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
+  RealReplyCase(
+    "Yahoo",
+    "451 mta1234.mail.bf1.yahoo.com Resources temporarily unavailable. Please try again later [#4.16.1].",
+    after: .endOfData, .serviceUnavailable, temp, .later, pattern: "server-busy",
+    source: "https://smtp.codes/yahoo"),
+  RealReplyCase(
+    "Comcast",
+    "554 example.com example.com 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010",
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "isp-block-codes",
+    source:
+      "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/; http://postmaster.comcast.net/mail-error-codes.html"
+  ),
+  RealReplyCase(
+    "Comcast", "421 - [Too many sessions opened]",
+    after: .greeting, .rateLimited, temp, .later, pattern: "connection-limits",
+    source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
+  RealReplyCase(
+    "Comcast", "421 - [Reverse DNS failure : Try again later]",
+    after: .greeting, .rdnsFail, temp, .later, pattern: "reverse-dns-failure",
+    source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
+  RealReplyCase(
+    "Exchange 2003",
+    "550 #5.7.1 Your access to submit messages to this e-mail system has been rejected.",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-rejection",
+    source: "https://pastebin.com/jhdNMiyp (Postfix bounce quoting the Exchange reply)"),
+  RealReplyCase(
+    "Gandi", "550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.gandi.net",
+    after: .endOfData, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source: "https://github.com/Scille/parsec-cloud/issues/1751"),
+  RealReplyCase(
+    "Plesk host", "554 5.7.1 You are not allowed to connect.",
+    after: .greeting, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source:
+      "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/"
+  ),
+  // MARK: More sources: Mail.ru and Yandex (quoted in published logs and bounce parsers)
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: user not found",
+    after: .endOfData, .mailboxUnknown, perm, .never, pattern: "user-unknown",
+    source:
+      "Postfix maillog lines quoted in bounce-parser tests ('in reply to end of DATA command')"),
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: account is disabled",
+    after: .endOfData, .mailboxDisabled, perm, .never, pattern: "mailbox-disabled",
+    source: "a Rust bounce classifier's Mail.ru reply regexes (public GitHub code)"),
+  RealReplyCase(
+    "Mail.ru",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox someone@mail.ru is unavailable: user is terminated",
+    after: .endOfData, .mailboxDisabled, perm, .never, pattern: "mailbox-disabled",
+    source: "a Go bounce parser's test fixture (Diagnostic-Code from mxs.mail.ru)"),
+  RealReplyCase(
+    "Yandex", "550 5.7.1 No such user!",
+    after: .rcpt, .mailboxUnknown, perm, .never, pattern: "user-unknown",
+    source: "Yandex nwsmtp tests (mxfront case); Postfix maillog lines in bounce parsers"),
+  RealReplyCase(
+    "Yandex", "550 5.7.1 Policy rejection on the target address",
+    after: .rcpt, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    source: "Yandex replies listed in a public SMTP checker's tests (not an official page)"),
 ]

@@ -103,4 +103,115 @@ import Testing
         == "SpamCop")
     #expect(ReplyPatterns.blocklistOperator(in: PatternText("nothing here")) == nil)
   }
+
+  @Test func pairPrefilterNeverHidesAPhrase() throws {
+    // The pair buckets may only rule out phrases that a plain scan would not find.
+    var texts = realReplyCases.compactMap { c in
+      (try? ReplyParser.parseAll(Array(c.raw.utf8)).first).map { PatternText($0.text) }
+    }
+    texts += [PatternText(""), PatternText("a"), PatternText("relay access denied")]
+    for text in texts {
+      for matcher in ReplyPatterns.matchers {
+        for (bytes, pairs) in zip(matcher.phraseBytes, matcher.phrasePairs) {
+          #expect(text.contains(bytes, pairs: pairs) == text.contains(bytes))
+        }
+      }
+    }
+  }
+
+  @Test func addressesAndBracketedHostsAreBlanked() {
+    let t = PatternText("550 5.1.1 <Greylist@Example.org>... User unknown <mx.relay.example>")
+    #expect(String(decoding: t.bytes, as: UTF8.self) == "550 5.1.1 <>... user unknown <>")
+    // Brackets that hold no address stay: "<CR><LF>", an empty "<>", a stray "<".
+    #expect(PatternText("end with <CR><LF>.<CR><LF>").contains("<cr><lf>.<cr><lf>"))
+    #expect(PatternText("from <> ok").contains("from <> ok"))
+    #expect(PatternText("a < b@c.d and e >").contains("a < b@c.d and e >"))
+    #expect(PatternText("<a@b.c").contains("<a@b.c"))
+  }
+}
+
+/// A reply whose words look like a known phrase but do not mean it.
+struct NegativeCase: CustomTestStringConvertible, Sendable {
+  let id: String
+  let raw: String
+  let command: CommandKind?
+  /// The pattern that must not decide.
+  let notPattern: String
+  /// What the reply does mean.
+  let category: DiagnosisCategory
+  var testDescription: String { id }
+}
+
+@Suite struct ReplyPatternFalsePositiveTests {
+  static let cases: [NegativeCase] = [
+    NegativeCase(
+      id: "relay inside a host name is not a relay refusal",
+      raw: "550 5.7.1 <u@example.net>: Message refused by relay2.example.net policy",
+      command: .rcpt, notPattern: "relay-denied", category: .policySpamContent),
+    NegativeCase(
+      id: "spam inside spamhaus is a blocklist, not content",
+      raw: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+      command: .rcpt, notPattern: "spam-detected", category: .blocklistedIP),
+    NegativeCase(
+      id: "user unknown after AUTH is the login",
+      raw: "535 5.7.8 Error: authentication failed: user unknown", command: .auth,
+      notPattern: "user-unknown", category: .authFailed),
+    NegativeCase(
+      id: "no such user after AUTH is the login",
+      raw: "535 5.7.8 No such user", command: .auth, notPattern: "user-unknown",
+      category: .authFailed),
+    NegativeCase(
+      id: "virus in a local part is not a virus",
+      raw: "451 4.3.0 <virus-lab@example.org>: Temporary lookup failure", command: .rcpt,
+      notPattern: "blocked-attachment-or-virus", category: .localError),
+    NegativeCase(
+      id: "rate-limit in a local part is not a rate limit",
+      raw: "451 4.3.0 <rate-limit-alerts@example.org>: Temporary lookup failure", command: .rcpt,
+      notPattern: "rate-limited", category: .localError),
+    NegativeCase(
+      id: "throttle in a host name is not throttling",
+      raw: "421 4.7.0 throttle.example.net Error: too many errors", command: .rcpt,
+      notPattern: "rate-limited", category: .serviceUnavailable),
+    NegativeCase(
+      id: "blacklist in a local part is not a blocklist",
+      raw: "550 5.1.1 <blacklist-admin@example.org>... User unknown", command: .rcpt,
+      notPattern: "named-blocklist", category: .mailboxUnknown),
+    NegativeCase(
+      id: "greylist in a local part is not greylisting",
+      raw:
+        "550 5.1.1 <greylist@example.org>: Recipient address rejected: User unknown in local recipient table",
+      command: .rcpt, notPattern: "greylisting", category: .mailboxUnknown),
+    NegativeCase(
+      id: "dnsbl in a HELO name is not a blocklist",
+      raw: "554 5.7.1 <dnsbl-test.example.org>: Helo command rejected: Access denied",
+      command: .ehlo, notPattern: "named-blocklist", category: .policySpamContent),
+    NegativeCase(
+      id: "relay in a sender address is not relaying",
+      raw: "550 5.7.1 <relay@example.org>: Sender address rejected: Access denied", command: .mail,
+      notPattern: "relay-denied", category: .senderRejected),
+    NegativeCase(
+      id: "try again later as a greeting is not greylisting",
+      raw: "421 4.7.0 Please try again later", command: .greeting,
+      notPattern: "please-try-again-later", category: .serviceUnavailable),
+    NegativeCase(
+      id: "a recipient's bad syntax is not a sender rejection",
+      raw: "553 5.1.3 The recipient address <bob@example> is not a valid RFC 5321 address.",
+      command: .rcpt, notPattern: "sender-rejected", category: .addressSyntax),
+    NegativeCase(
+      id: "protocol error without 5.5.1 is not postscreen",
+      raw: "451 4.3.0 Error: queue file write error (protocol error in cleanup)",
+      command: .endOfData, notPattern: "postscreen-protocol-error", category: .localError),
+    NegativeCase(
+      id: "a mailbox named spam is a mailbox",
+      raw: "550 5.1.1 <spam@example.org>... User unknown", command: .rcpt,
+      notPattern: "spam-detected", category: .mailboxUnknown),
+  ]
+
+  @Test(arguments: cases)
+  func doesNotFire(_ c: NegativeCase) throws {
+    let reply = try #require(try ReplyParser.parseAll(Array((c.raw + "\r\n").utf8)).first)
+    let d = Classifier.diagnose(reply, after: c.command)
+    #expect(!d.evidence.contains { $0.kind == .pattern && $0.value == c.notPattern })
+    #expect(d.category == c.category)
+  }
 }

@@ -87,7 +87,10 @@ struct SeedFactsTests {
     let refuses = try #require(ReplyCodeCatalogue.entry(for: 551))
     #expect(accepts.replyClass.isPositive)
     #expect(!refuses.replyClass.isPositive)
-    #expect(accepts.category == .userNotLocal && refuses.category == .userNotLocal)
+    // Same title; 251 is a success the classifier calls ok, 551 a refusal to forward.
+    #expect(accepts.title == refuses.title)
+    #expect(accepts.category == .ok && accepts.retry == .noneNeeded)
+    #expect(refuses.category == .userNotLocal && refuses.retry == .never)
   }
 
   /// The headings as the seed pages print them, per language.

@@ -156,7 +156,7 @@ extension EnhancedStatusCatalogue {
         subject: 4, detail: 4, title: "Unable to route",
         description:
           "The server could not work out where to send the message next, for example because the domain has no MX or address records. Check the recipient domain's DNS.",
-        classes: [4, 5], rfc: ["RFC 3463 3.5"], category: .other),
+        classes: [4, 5], rfc: ["RFC 3463 3.5"], category: .hostDoesNotAcceptMail),
       EnhancedStatusEntry(
         subject: 4, detail: 5, title: "Mail system congestion",
         description:

@@ -74,7 +74,7 @@ extension EnhancedStatusCatalogue {
         subject: 7, detail: 13, title: "User Account Disabled",
         description:
           "The account exists and the credentials may even be right, but the account has been disabled, for example for abuse or non-payment. Contact the system administrator; retrying will not help.",
-        classes: [5], rfc: ["RFC 5248"], category: .mailboxDisabled),
+        classes: [5], rfc: ["RFC 5248"], category: .authFailed),
       EnhancedStatusEntry(
         subject: 7, detail: 14, title: "Trust relationship required",
         description:

@@ -1,23 +1,44 @@
-/// A reply's text prepared once for pattern matching: ASCII lowercased, white space folded.
+/// A reply's text prepared once for pattern matching: ASCII lowercased, white space folded,
+/// addresses blanked.
 ///
 /// Reply text is mostly ASCII (RFC 5321 section 4.2 allows only printable US-ASCII after the
 /// code); other bytes are kept as they are. Each run of spaces, tabs, CR or LF becomes one
 /// space, so a phrase split across the lines of a multi-line reply still matches once the
-/// lines are joined.
+/// lines are joined. A mailbox or host name in angle brackets (`<spam-reports@example.org>`,
+/// `<dnsbl-test.example.org>`; RFC 5321 section 4.1.2) becomes `<>`: servers echo the address
+/// or HELO name they refuse, and its words are the client's, not the server's ("virus",
+/// "relay" and "rate-limit" are common local parts and host names).
 public struct PatternText: Sendable {
   /// The folded bytes.
   public let bytes: [UInt8]
+  /// Which byte pairs occur in `bytes`, hashed into 4096 bits: a phrase with a pair that is
+  /// not here cannot occur, so most phrases are ruled out without scanning the text.
+  let pairs: [UInt64]
+
+  /// The longest bracketed span taken for an address (RFC 5321 section 4.5.3.1.3: 256).
+  private static let maxAddress = 256
 
   /// Folds `text` for matching.
   public init(_ text: String) {
+    let input = Array(text.utf8)
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(input.count)
     var lastWasSpace = true
-    for byte in text.utf8 {
+    var i = 0
+    while i < input.count {
+      let byte = input[i]
       switch byte {
       case 0x20, 0x09, 0x0A, 0x0D:
         if !lastWasSpace { out.append(0x20) }
         lastWasSpace = true
+      case 0x3C:  // "<"
+        if let end = Self.addressEnd(input, from: i) {
+          out += [0x3C, 0x3E]
+          i = end
+        } else {
+          out.append(byte)
+        }
+        lastWasSpace = false
       case 0x41...0x5A:
         out.append(byte | 0x20)
         lastWasSpace = false
@@ -25,9 +46,62 @@ public struct PatternText: Sendable {
         out.append(byte)
         lastWasSpace = false
       }
+      i += 1
     }
     if out.last == 0x20 { out.removeLast() }
     bytes = out
+    var pairs = [UInt64](repeating: 0, count: 64)
+    if out.count > 1 {
+      for k in 1..<out.count {
+        let h = Self.pairHash(out[k - 1], out[k])
+        pairs[Int(h >> 6)] |= 1 << UInt64(h & 63)
+      }
+    }
+    self.pairs = pairs
+  }
+
+  /// The bucket (0 to 4095) of the byte pair `a`, `b`.
+  static func pairHash(_ a: UInt8, _ b: UInt8) -> UInt16 {
+    UInt16(truncatingIfNeeded: (UInt32(a) &* 0x9E37 &+ UInt32(b) &* 0x85EB) >> 5) & 0xFFF
+  }
+
+  /// The distinct pair buckets of `needle`, for `contains(_:pairs:)`.
+  static func pairHashes(of needle: [UInt8]) -> [UInt16] {
+    guard needle.count > 1 else { return [] }
+    var seen = Set<UInt16>()
+    var out: [UInt16] = []
+    for k in 1..<needle.count {
+      let h = pairHash(needle[k - 1], needle[k])
+      if seen.insert(h).inserted { out.append(h) }
+    }
+    return out
+  }
+
+  /// Whether the folded text contains `needle`, whose pair buckets are `needlePairs`; the
+  /// buckets rule most needles out before any scan.
+  func contains(_ needle: [UInt8], pairs needlePairs: [UInt16]) -> Bool {
+    for h in needlePairs where pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) == 0 {
+      return false
+    }
+    return contains(needle)
+  }
+
+  /// The index of the ">" closing a mailbox or host name that starts with "<" at `start`, or
+  /// nil when the bracket does not hold one (no "@" or ".", white space, or too long).
+  private static func addressEnd(_ input: [UInt8], from start: Int) -> Int? {
+    var sawAt = false  // an "@" or a "."
+    var j = start + 1
+    let limit = min(input.count, start + 1 + maxAddress)
+    while j < limit {
+      switch input[j] {
+      case 0x3E: return sawAt ? j : nil
+      case 0x40, 0x2E: sawAt = true
+      case 0x20, 0x09, 0x0A, 0x0D, 0x3C: return nil
+      default: break
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// The folded form of `text` as a string (used to normalise pattern phrases).

@@ -69,7 +69,7 @@ extension ReplyCodeCatalogue {
           "When sending to a recipient whose mailbox has moved to, or is hosted on, another server that this server knows about. With ETRN (RFC 1985) the same number means there were no messages waiting for the node.",
         fix:
           "No action is required: the message is accepted and will be forwarded. To skip the extra hop next time, send straight to the address the reply gives.",
-        rfc: ["RFC 5321 4.2.2", "RFC 5321 3.4", "RFC 1985"], category: .userNotLocal,
+        rfc: ["RFC 5321 4.2.2", "RFC 5321 3.4", "RFC 1985"], category: .ok,
         retry: .noneNeeded),
       ReplyCodeEntry(
         code: 252, title: "Cannot Verify User",

@@ -37,10 +37,10 @@ extension ReplyCodeCatalogue {
         description:
           "The mail action was not taken because the mailbox cannot be used at the moment, for example because it is busy or temporarily blocked by policy. Nothing is wrong with your message as such.",
         when:
-          "Most often after RCPT TO on a server that greylists: the first attempt from an unknown sender/IP pair is deferred on purpose. Also when a mailbox is locked or a rate or reputation check is pending. With ATRN (RFC 2645) it means the request was refused.",
+          "After RCPT TO when the mailbox is locked or busy, a rate or reputation check is pending, or the server greylists (defers the first attempt from an unknown sender/IP pair on purpose); only the text tells which. With ATRN (RFC 2645) it means the request was refused.",
         fix:
           "Retry later with back-off; a real MTA does this by itself and greylisting usually lets the retry through after a few minutes. Keep the same sending IP for retries, since greylisting is keyed on it.",
-        rfc: ["RFC 5321 4.2.2", "RFC 5321 4.2.3", "RFC 2645"], category: .greylisted,
+        rfc: ["RFC 5321 4.2.2", "RFC 5321 4.2.3", "RFC 2645"], category: .other,
         retry: .later),
       ReplyCodeEntry(
         code: 451, title: "Local Error",

@@ -38,8 +38,8 @@ public struct ReplyPattern: Hashable, Sendable {
   /// Where the wording comes from: a provider page URL, an MTA source path, an RFC section.
   public let source: String
 
-  let phraseBytes: [[UInt8]]
-  let requiringBytes: [[UInt8]]
+  /// The phrases and constraints in the form the matching loop uses.
+  let matcher: PatternMatcher
 
   /// Makes a pattern; phrases are lowercased here so callers may write them as servers do.
   public init(
@@ -62,8 +62,9 @@ public struct ReplyPattern: Hashable, Sendable {
     self.retry = retry
     self.transientRetry = transientRetry
     self.source = source
-    self.phraseBytes = self.phrases.map { Array($0.utf8) }
-    self.requiringBytes = self.requiring.map { Array($0.utf8) }
+    self.matcher = PatternMatcher(
+      phrases: self.phrases, requiring: self.requiring, classes: classes, commands: commands,
+      enhancedCodes: enhancedCodes)
   }
 
   /// Whether the pattern applies to a reply of class digit `classDigit` (nil when the code is
@@ -72,13 +73,7 @@ public struct ReplyPattern: Hashable, Sendable {
     _ text: PatternText, classDigit: Int?, command: CommandKind?,
     enhanced: EnhancedStatusCode? = nil
   ) -> Bool {
-    if let classDigit, !classes.contains(classDigit) { return false }
-    if let commands, let command, !commands.contains(command) { return false }
-    if let enhancedCodes {
-      guard let enhanced, enhancedCodes.contains(enhanced.description) else { return false }
-    }
-    guard phraseBytes.contains(where: { text.contains($0) }) else { return false }
-    return requiringBytes.allSatisfy { text.contains($0) }
+    matcher.matches(text, classDigit: classDigit, command: command, enhanced: enhanced)
   }
 
   /// The retry advice for a reply of class digit `classDigit`.

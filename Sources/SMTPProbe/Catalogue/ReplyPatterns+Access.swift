@@ -127,17 +127,20 @@ extension ReplyPatterns {
       fix:
         "Let the queue retry (between one minute and 12 hours). If it never passes, ask the recipient's admin for a Permitted Senders policy.",
       retry: .later, source: Source.mimecast),
+    // greylistd's Exim ACL defers with "451 192.0.2.1 is not yet authorized to deliver mail
+    // from <a@example.org> to <b@example.net>. Please try later."
     ReplyPattern(
       id: "greylisting", category: .greylisted,
       phrases: [
         "greylisted", "greylisting", "graylisted", "graylisting", "grey-listed",
-        "gray-listed",
+        "gray-listed", "is not yet authorized to deliver mail from",
       ],
       summary: "Greylisted: the server asks you to retry this message later",
       explanation:
         "Greylisting temporarily refuses mail from an unknown sender and client pair. A real mail server retries and is then accepted.",
       fix: "Retry after a few minutes; a normal MTA queue does this by itself.",
-      retry: .later, source: "\(Source.postgrey); milter-greylist"),
+      retry: .later,
+      source: "\(Source.postgrey); milter-greylist; greylistd (Debian, README Exim ACL)"),
   ]
 
   static let reverseDNS: [ReplyPattern] = [

@@ -117,13 +117,17 @@ extension ReplyPatterns {
     // Retrying will NOT succeed."
     ReplyPattern(
       id: "yahoo-permanently-deferred", category: .blocklistedIP,
-      phrases: ["will be permanently deferred"],
-      summary: "Yahoo blocks all mail from your IP ([TSS09]/[TSS11]): retrying will not help",
+      phrases: ["will be permanently deferred", "permanently deferred"],
+      summary:
+        "Yahoo blocks all mail from your IP ([TSS09]/[TSS11]/[TS03]): retrying will not help",
       explanation:
         "Yahoo has decided, from complaints and reputation, to refuse every message from this IP. It says plainly that retries will not succeed.",
       fix:
         "Fix the cause (complaints, unauthenticated or unwanted mail), then contact Yahoo through https://senders.yahooinc.com before sending again.",
-      retry: .afterFix, source: Source.yahoo),
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "\(Source.yahoo); https://help.yahoo.com/kb/SLN3436.html ([TS03], a 421 not to be retried)"
+    ),
     // Comcast/Postfix/Yandex: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked
     // using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1" (Postfix
     // reject_rbl_client); Barracuda "554 Service unavailable; Client host [x] blocked using
@@ -181,6 +185,25 @@ extension ReplyPatterns {
       retry: .afterFix,
       source:
         "http://postmaster.comcast.net/mail-error-codes.html; http://postmaster.cox.net/confluence/display/postmaster/Error+Codes"
+    ),
+    // T-Online (Deutsche Telekom) refuses IPs it does not know or trust at connect time: "554
+    // IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact
+    // tosa@rx.t-online.de to clarify.) (BL)", "... None/bad reputation ... (NOWL)", "554:
+    // Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de ...
+    // (DIAL)".
+    ReplyPattern(
+      id: "t-online-ip-block", category: .blocklistedIP,
+      phrases: [
+        "rx.t-online.de", "none/bad reputation", "dialup/transient ip not allowed",
+      ],
+      summary: "T-Online refuses your IP: unknown, bad or dial-up reputation",
+      explanation:
+        "Telekom's mail servers only take mail from IPs with a known good reputation. New or long-idle IPs, dynamic address space and IPs that sent spam are refused at connect time; the code in brackets ((BL), (NOWL), (DIAL)) says which.",
+      fix:
+        "Give the server a host name with reverse DNS and a web page with your contact details (an imprint), then write to the address in the reply with the IP and host name to have it unblocked.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "https://postmaster.t-online.de/index.en.html; https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html"
     ),
     // Any reply naming a well-known public list.
     ReplyPattern(
@@ -266,10 +289,53 @@ extension ReplyPatterns {
       source:
         "\(Source.postfixSmtpd) (anvil limits); \(Source.yahoo); https://smtp.codes/exchangeonline; http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"
     ),
+    // QQ Mail: "550 Ip frequency limited", "550 Sender frequency limited", "550 Domain
+    // frequency limited", "550 Connection frequency limited": per-minute, per-hour or per-day
+    // volume limits that block the IP, sender or domain for a while, though the code is 5yz.
+    // Yahoo "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)" and "451
+    // VS1-MF ... (#4.4.5)": the IP is deprioritised for sending to many addresses that do not
+    // exist. Before the mailbox patterns, which would read "unknown recipients" as one
+    // unknown recipient.
+    ReplyPattern(
+      id: "yahoo-excessive-unknown-recipients", category: .rateLimited,
+      phrases: ["excessive unknown recipients"],
+      summary: "Yahoo slows your IP down: too many messages to addresses that do not exist",
+      explanation:
+        "Sending to many unknown Yahoo addresses looks like list harvesting or an open relay, so Yahoo defers mail from the IP for a while. The recipient in this transaction may well exist.",
+      fix:
+        "Remove addresses that bounced as unknown, check the server is not an open relay, and let the queue retry later at a lower rate.",
+      retry: .afterFix,
+      source: "http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html"),
+    ReplyPattern(
+      id: "qq-frequency-limited", category: .rateLimited,
+      phrases: ["frequency limited"],
+      summary: "QQ Mail blocks you for a while: your IP, sender or domain sent too much",
+      explanation:
+        "Tencent limits how much mail one IP, sender address or domain may send per minute, hour and day. Past a limit it refuses mail for minutes, hours or the rest of the day, with a 550 even though the block is temporary.",
+      fix: "Pause sending to QQ Mail and resume later at a lower rate.",
+      retry: .later, transientRetry: .later,
+      source:
+        "https://smtp.codes/qq; https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/"
+    ),
+    // Orange (orange.fr, wanadoo.fr): "421 mwinf... ME Trop de connexions, veuillez verifier
+    // votre configuration. Too many connections, slow down. OFR004_104", "421 ... ME Service
+    // refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_105".
+    ReplyPattern(
+      id: "orange-throttling", category: .rateLimited,
+      phrases: ["too many connections, slow down", "service refused, please try later"],
+      summary: "Orange throttles your IP: too many connections or too much mail for now",
+      explanation:
+        "Orange allows only a few simultaneous connections per IP and ties its limits to the IP's reputation; past them it refuses service for a while (OFR codes).",
+      fix:
+        "Use at most a few parallel connections to Orange, spread the volume out, and let the queue retry with back-off.",
+      retry: .afterFix,
+      source:
+        "https://bentonow.com/smtp-errors/orange; https://www.suped.com/knowledge/email-deliverability/technical/what-causes-email-delays-and-ofr_999-errors-when-sending-to-orangefr"
+    ),
     ReplyPattern(
       id: "rate-limited", category: .rateLimited,
       phrases: [
-        "rate limit", "rate-limit", "ratelimit", "rate limited", "throttl",
+        "rate limit", "rate-limit", "ratelimit", "rate limited", "throttled", "throttling",
         "sending quota exceeded", "sending limit exceeded", "relay limit exceeded",
       ],
       summary: "The server is rate-limiting you: slow down and retry later",

@@ -41,7 +41,8 @@ extension ReplyPatterns {
     // Yahoo "554 Message not allowed - [PH01] Email not accepted for policy reasons", "554 5.7.9
     // Message not accepted for policy reasons"; GMX "554 Transaction failed Reject due to policy
     // restrictions"; Zoho "554 5.7.7 Email policy violation detected"; Exchange "5.7.900-999
-    // Delivery not authorized, message refused".
+    // Delivery not authorized, message refused", Exchange 2003 filters "550 #5.7.1 Your access
+    // to submit messages to this e-mail system has been rejected".
     ReplyPattern(
       id: "policy-rejection", category: .policySpamContent,
       phrases: [
@@ -49,6 +50,7 @@ extension ReplyPatterns {
         "email policy violation detected", "policy violation detected",
         "delivery not authorized, message refused", "rejected for policy reasons",
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
+        "your access to submit messages to this e-mail system has been rejected",
       ],
       summary: "The receiver rejected the message for policy reasons",
       explanation:
@@ -72,15 +74,59 @@ extension ReplyPatterns {
       fix:
         "Ask the receiving postmaster why the entry exists and to remove it if the mail is wanted.",
       retry: .afterFix, transientRetry: .later, source: Source.postfixCheck),
+    // Exim acl.c: a "deny" ACL statement without its own message answers "550 Administrative
+    // prohibition" (VRFY and EXPN refusals use it too).
+    ReplyPattern(
+      id: "exim-administrative-prohibition", category: .policySpamContent,
+      phrases: ["administrative prohibition"],
+      summary: "The receiver's access rules (an Exim ACL) refused this without giving a reason",
+      explanation:
+        "Exim sends these words when a deny rule of the receiving server's policy matched and the administrator wrote no message of their own. It is a local policy decision; the reply does not say which check failed.",
+      fix:
+        "Check the usual suspects (reverse DNS, blocklists, SPF, the sender address); if none applies, ask the receiving postmaster which rule matched.",
+      retry: .afterFix, transientRetry: .later, source: "Exim src/acl.c (default deny message)"),
+    // Gmail "421 4.7.0 IP not in whitelist for RCPT domain, closing connection.": the recipient
+    // domain accepts mail only from the IPs its administrator listed.
+    ReplyPattern(
+      id: "gmail-ip-not-allowlisted", category: .policySpamContent,
+      phrases: ["ip not in whitelist for rcpt domain"],
+      summary: "The recipient's domain only accepts mail from IPs it lists, and yours is not one",
+      explanation:
+        "The Google Workspace domain is set to take mail only from specific gateways (an inbound gateway or IP allowlist). Retrying from the same IP will not change that.",
+      fix:
+        "Send through the gateway the recipient's organisation uses, or ask its administrator to add your IP.",
+      retry: .afterFix, transientRetry: .afterFix, source: Source.gmail),
+    // Exchange Online "550 5.7.510 Access denied, example.com does not accept email over IPv6".
+    ReplyPattern(
+      id: "microsoft-no-ipv6", category: .policySpamContent,
+      phrases: ["does not accept email over ipv6"],
+      summary: "The recipient's Microsoft 365 domain does not accept mail over IPv6",
+      explanation:
+        "Your server connected over IPv6, and the recipient's organisation takes mail over IPv4 only. Nothing is wrong with the message or the address.",
+      fix: "Deliver to this domain over IPv4 (prefer IPv4 for outbound SMTP), then resend.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "\(Source.microsoftNDR); https://relaymetry.com/outlook-5-7-510-no-ipv6"),
+    // Exchange Online "550 5.7.520 Access denied, Your organization does not allow external
+    // forwarding. Please contact your administrator for further assistance. AS(7555)".
+    ReplyPattern(
+      id: "microsoft-external-forwarding", category: .policySpamContent,
+      phrases: ["does not allow external forwarding"],
+      summary: "Your own Microsoft 365 organisation blocks automatic forwarding outside it",
+      explanation:
+        "The outbound anti-spam policy of the sending tenant forbids auto-forwarding (inbox rules or mailbox forwarding) to external addresses. The recipient's server never saw the message.",
+      fix:
+        "Ask your Microsoft 365 administrator to allow external forwarding for this mailbox in the outbound anti-spam policy, or forward by hand.",
+      retry: .afterFix, transientRetry: .afterFix, source: Source.microsoftNDR),
     // Yandex "Message rejected under suspicion of SPAM"; Zoho "554 5.7.1 Email cannot be
-    // delivered. Reason: Email flagged as Spam."; Mail.ru "550 spam message rejected".
+    // delivered. Reason: Email flagged as Spam."; Mail.ru "550 spam message rejected"; QQ Mail
+    // "550 Mail content denied" (content reported as bulk spam).
     ReplyPattern(
       id: "spam-detected", category: .policySpamContent,
       phrases: [
         "rejected under suspicion of spam", "flagged as spam", "spam message rejected",
         "message rejected as spam", "classified as spam", "detected as spam", "looks like spam",
         "spam detected", "rejected as spam", "considered spam", "identified as spam",
-        "content rejected", "message content rejected",
+        "content rejected", "message content rejected", "mail content denied",
       ],
       summary: "The receiver's spam filter rejected this message",
       explanation:
@@ -88,7 +134,9 @@ extension ReplyPatterns {
       fix:
         "Review the content, links and attachments; authenticate with SPF, DKIM and DMARC; send only to people who asked for the mail.",
       retry: .afterFix, transientRetry: .later,
-      source: "\(Source.yandex); \(Source.zoho); https://help.mail.ru/engmail-help/spam/why"),
+      source:
+        "\(Source.yandex); \(Source.zoho); https://help.mail.ru/engmail-help/spam/why; https://smtp.codes/qq"
+    ),
     // Gmail "552 5.7.0 This message was blocked because its content presents a potential
     // security issue", "Our system detected an illegal attachment on your message"; Zoho "552
     // 5.7.1 virus x detected by Zoho Mail".
@@ -96,7 +144,8 @@ extension ReplyPatterns {
       id: "blocked-attachment-or-virus", category: .policySpamContent,
       phrases: [
         "content presents a potential security issue", "illegal attachment",
-        "virus", "malware", "infected",
+        "contains a virus", "virus detected", "virus found", "detected by zoho mail",
+        "infected with", "infected:", "virus:", "malware detected", "contains malware",
       ],
       summary: "The message was rejected for an unsafe attachment or a virus",
       explanation:

@@ -33,10 +33,14 @@ extension ReplyPatterns {
         "\(Source.postfixCheck); \(Source.exim); \(Source.microsoftNDR); \(Source.gmail); \(Source.mimecast)"
     ),
     // Postfix "452 4.5.3 Error: too many recipients" (smtpd.c, smtpd_recipient_limit); Gmail
-    // "452 4.5.3 Your message has too many recipients"; Mimecast "452 Too many recipients".
+    // "452 4.5.3 Your message has too many recipients", "451 4.3.0 Multiple destination domains
+    // per transaction is unsupported"; Mimecast "452 Too many recipients".
     ReplyPattern(
       id: "too-many-recipients", category: .tooManyRecipients,
-      phrases: ["too many recipients", "domain policy size per transaction exceeded"],
+      phrases: [
+        "too many recipients", "domain policy size per transaction exceeded",
+        "multiple destination domains per transaction is unsupported",
+      ],
       summary: "Too many recipients for one message: send the rest in another transaction",
       explanation:
         "The server caps the number of RCPT TO per message. The recipients accepted so far are fine; the rest were refused for this transaction only (RFC 5321 section 4.5.3.1.10).",
@@ -68,7 +72,8 @@ extension ReplyPatterns {
     // Gmail "550 5.2.1 The email account that you tried to reach is disabled/inactive"; Yahoo
     // "554 delivery error: dd x@yahoo.com is no longer valid", AOL "554 30 Sorry, your message
     // to x@aol.jp cannot be delivered. This mailbox is disabled (554.30)"; iCloud "550 5.1.1
-    // <x>: inactive email address".
+    // <x>: inactive email address"; Mail.ru "550 Message was not accepted -- invalid mailbox.
+    // Local mailbox x is unavailable: account is disabled" (or "user is terminated").
     ReplyPattern(
       id: "mailbox-disabled", category: .mailboxDisabled,
       phrases: [
@@ -76,7 +81,7 @@ extension ReplyPatterns {
         "account that you tried to reach is inactive", "this mailbox is disabled",
         "mailbox disabled", "account has been disabled", "account is disabled",
         "is no longer valid", "inactive email address", "account closed", "user is inactive",
-        "account has been suspended", "account is suspended",
+        "account has been suspended", "account is suspended", "user is terminated",
       ],
       commands: addressSteps,
       summary: "The recipient's mailbox is disabled",
@@ -84,7 +89,9 @@ extension ReplyPatterns {
         "The address existed but its account has been disabled, suspended or closed, so it does not accept mail.",
       fix: "Remove the address from your list or reach the person another way.",
       retry: .never, transientRetry: .later,
-      source: "\(Source.gmail); \(Source.yahoo); \(Source.icloud)"),
+      source:
+        "\(Source.gmail); \(Source.yahoo); \(Source.icloud); sisimai (Mail.ru replies in its test set)"
+    ),
     // Postfix "550 5.1.1 <x>: Recipient address rejected: User unknown in local recipient
     // table" (and virtual mailbox/alias/relay recipient tables).
     ReplyPattern(
@@ -204,6 +211,54 @@ extension ReplyPatterns {
   ]
 
   static let senders: [ReplyPattern] = [
+    // Gmail "553 5.1.7 The sender address <x> is not a valid RFC 5321 address." and "553 5.1.3
+    // The recipient address <x> is not a valid RFC 5321 address.": the same words for either
+    // side, so the command (MAIL or RCPT) says whose address it is.
+    ReplyPattern(
+      id: "invalid-rfc5321-address", category: .addressSyntax,
+      phrases: ["is not a valid rfc 5321 address", "is not a valid rfc-5321 address"],
+      summary: "The address is not a valid RFC 5321 address as written",
+      explanation:
+        "The server could not parse the mailbox: a missing domain, a bad character, unbalanced angle brackets or quotes (RFC 5321 section 4.1.2).",
+      fix: "Write the address as local-part@domain inside angle brackets, with no spaces.",
+      retry: .afterFix, transientRetry: .afterFix, source: Source.gmail),
+    // Mimecast "550 Envelope blocked - User Entry", "Administrative prohibition - envelope
+    // blocked", "Rejected by header based Blocked Senders", "Envelope rejected due to policy
+    // level block list in force": a Blocked Senders policy of the recipient, its admin or
+    // Mimecast names the sender address or domain.
+    ReplyPattern(
+      id: "mimecast-blocked-sender", category: .senderRejected,
+      phrases: ["envelope blocked", "blocked senders", "policy level block list"],
+      summary: "The recipient's Mimecast blocks your sender address or domain",
+      explanation:
+        "A Blocked Senders entry, set by the recipient, their administrator or Mimecast, matches your envelope or header sender. It is a list of addresses, not an IP reputation block.",
+      fix:
+        "Ask the recipient to remove the entry (a 'User Entry' is their own), or send from an address they have not blocked.",
+      retry: .afterFix,
+      source:
+        "\(Source.mimecast); https://wordtothewise.com/2018/07/who-are-mimecast (sample rejections)"
+    ),
+    // Sending services refuse a sender they have not verified: Amazon SES "554 Message
+    // rejected: Email address is not verified. The following identities failed the check in
+    // region ..."; SparkPost "550 5.7.1 Unconfigured Sending Domain"; SendGrid "550 The from
+    // address does not match a verified Sender Identity"; Exchange Online "550 5.7.750 Service
+    // unavailable. Client blocked from sending from unregistered domains".
+    ReplyPattern(
+      id: "unverified-sending-identity", category: .senderRejected,
+      phrases: [
+        "email address is not verified", "identities failed the check",
+        "unconfigured sending domain", "does not match a verified sender identity",
+        "sending from unregistered domains",
+      ],
+      summary: "Your sending service refuses a sender address or domain it has not verified",
+      explanation:
+        "Submission services only send from identities you proved you own (a verified address or domain in the account or tenant). The From or envelope sender is not one of them; an Amazon SES account in its sandbox also requires each recipient to be verified.",
+      fix:
+        "Verify the sender domain or address in the service's console (in the same region or tenant you send through), or send from one that is verified.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "https://repost.aws/knowledge-center/ses-554-400-message-rejected-error; https://support.sparkpost.com/docs/user-guide/unconfigured-sending-domain; https://www.twilio.com/docs/sendgrid/for-developers/sending-email/sender-identity; \(Source.microsoftNDR)"
+    ),
     // Postfix reject_unknown_sender_domain: "450 4.1.8 <x>: Sender address rejected: Domain not
     // found" (550 5.1.8 when permanent); Sendmail "553 5.1.8 <x>... Domain of sender address x
     // does not exist"; Yahoo "451 Message temporarily deferred due to unresolvable RFC.5321 from
@@ -222,14 +277,12 @@ extension ReplyPatterns {
       retry: .afterFix, transientRetry: .later,
       source: "\(Source.postfixCheck); \(Source.sendmail); \(Source.yahoo)"),
     // Postfix "Sender address rejected: ..." (access maps, login mismatch), Exim "Sender verify
-    // failed", Exchange "5.1.8 Access denied, bad outbound sender", "5.1.0 Sender denied",
-    // Gmail "553 5.1.7 The sender address x is not a valid RFC 5321 address".
+    // failed", Exchange "5.1.8 Access denied, bad outbound sender", "5.1.0 Sender denied".
     ReplyPattern(
       id: "sender-rejected", category: .senderRejected,
       phrases: [
         "sender address rejected", "sender verify failed", "bad outbound sender",
-        "sender denied", "sender rejected", "sender address is not a valid rfc 5321 address",
-        "is not a valid rfc 5321 address", "sender not allowed",
+        "sender denied", "sender rejected", "sender not allowed",
       ],
       summary: "Sender rejected: the server refuses your envelope sender address",
       explanation:

@@ -1,34 +1,9 @@
-/// What a basic reply code says on its own, without text or context.
+/// What a basic reply code says on its own when the catalogue does not know it.
 ///
-/// Known codes map to a category (RFC 5321 section 4.2.2 and 4.2.3, RFC 3207, RFC 4954,
-/// RFC 7504); other codes fall back to their class and second digit (RFC 5321 section 4.2.1:
-/// x0z syntax, x1z information, x2z connections, x3z and x4z unspecified, x5z mail system).
+/// A catalogued code's category and retry advice are the catalogue's (`ReplyCodeEntry`); other
+/// codes fall back to their class and second digit (RFC 5321 section 4.2.1: x0z syntax, x1z
+/// information, x2z connections, x3z and x4z unspecified, x5z mail system).
 enum BasicCodeRules {
-  /// The category for a known code, or nil.
-  static func category(for code: Int) -> DiagnosisCategory? {
-    switch code {
-    case 200...299, 300...399: .ok
-    case 421: .serviceUnavailable
-    case 432, 534, 535: .authFailed
-    case 450: .other
-    case 451: .localError
-    case 452: .storageFull
-    case 454: .localError
-    case 455, 501, 504, 555: .syntaxError
-    case 500, 502: .commandUnrecognized
-    case 503: .badSequence
-    case 521, 556: .hostDoesNotAcceptMail
-    case 523, 538: .tlsRequired
-    case 530: .authRequired
-    case 550: .mailboxUnknown
-    case 551: .userNotLocal
-    case 552: .mailboxFull
-    case 553: .addressSyntax
-    case 554: .other
-    default: nil
-    }
-  }
-
   /// The category a code outside the known set gets from its class and second digit.
   static func fallbackCategory(for code: Int) -> DiagnosisCategory {
     guard (400...599).contains(code) else { return .other }

@@ -1,0 +1,51 @@
+/// Replies that blame how the client speaks SMTP, and mail that goes round in circles.
+extension ReplyPatterns {
+  static let protocolErrors: [ReplyPattern] = [
+    // Postfix postscreen (postscreen_early.c, postscreen_smtpd.c): a client that talks before
+    // the greeting, sends a bare newline or a non-SMTP command, or pipelines without PIPELINING
+    // gets "550 5.5.1 Protocol error" to every later command, or "521 5.5.1 Protocol error" as
+    // it is dropped.
+    ReplyPattern(
+      id: "postscreen-protocol-error", category: .badSequence,
+      phrases: ["protocol error"], enhancedCodes: ["4.5.1", "5.5.1"],
+      summary: "Protocol error: the server saw your client break the SMTP dialogue rules",
+      explanation:
+        "Postfix's postscreen refuses clients that speak before the greeting, pipeline commands without the PIPELINING extension, or send bare newlines or non-SMTP commands. Spam software does this; a well-behaved MTA does not.",
+      fix:
+        "Wait for the 220 greeting and for each reply before sending the next command (unless PIPELINING was offered), end every line with CRLF, then reconnect.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "Postfix src/postscreen/postscreen_early.c and postscreen_smtpd.c"),
+    // Exim smtp_in.c: "554 SMTP synchronization error" when input arrives before the greeting
+    // or before a reply it must wait for; Gmail "451 4.5.0 SMTP protocol violation, see RFC
+    // 2821" and "454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after
+    // STARTTLS, see RFC 3207".
+    ReplyPattern(
+      id: "smtp-synchronization-error", category: .badSequence,
+      phrases: [
+        "smtp synchronization error", "smtp protocol violation",
+        "no commands allowed to pipeline after starttls",
+      ],
+      summary: "The client sent commands before the server's reply: SMTP out of step",
+      explanation:
+        "The server received input it had not asked for yet: data before its greeting, commands pipelined to a server that did not offer PIPELINING, or commands sent in the same packet as STARTTLS. It treats the client as broken or abusive (RFC 5321 section 4.3, RFC 2920, RFC 3207 section 4.2).",
+      fix:
+        "Send one command at a time and wait for each reply, pipeline only when the server offers PIPELINING, and never send anything after STARTTLS until the TLS handshake is done.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "Exim src/smtp_in.c (synchronization check); \(Source.gmail)"),
+    // Exchange "554 5.4.6 Hop count exceeded - possible mail loop", Exchange Online "554 5.4.14
+    // Hop count exceeded - possible mail loop ATTR34"; Gmail "554 5.6.0 Message exceeded 50
+    // hops, this may indicate a mail loop".
+    ReplyPattern(
+      id: "mail-loop", category: .localError,
+      phrases: ["hop count exceeded", "mail loop", "too many hops", "routing loop"],
+      summary: "Mail loop: the message passed through too many servers and was stopped",
+      explanation:
+        "Each server adds a Received: header; past a limit the message is taken to be going round in circles, usually because two systems forward or route the domain to each other (RFC 5321 section 6.3).",
+      fix:
+        "Check the MX records, connectors and forwarding rules of the domains involved (a hybrid or smart-host setup that points back at itself is the usual cause); retrying will not help until the routing is fixed.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "\(Source.microsoftNDR) (5.4.6, 5.4.14); \(Source.gmail) (5.6.0); sisimai lib/Sisimai/Reason/NetworkError.pm"
+    ),
+  ]
+}
