@@ -89,13 +89,13 @@ enum HelpText {
       --tls auto|require|off  STARTTLS when offered (auto), insist on it, or never
       --tls-on-connect        implicit TLS (port 465)
       --tls-verify            make certificate verification failures an error
-      --sni NAME              server name to send in TLS
+      --sni NAME              send NAME as SNI and check the certificate against it
       --cafile PATH           trust the CA certificates in PATH
       --auth-user USER        authenticate as USER
       --auth-password-file PATH
                               read the password from PATH (or SMTPPROBE_PASSWORD)
-      --auth-mech MECH        AUTH mechanism to use
-      --auth-insecure         allow AUTH without TLS
+      --auth-mech MECH        PLAIN, LOGIN or CRAM-MD5 (default: best offered)
+      --auth-insecure         allow AUTH without TLS or with an untrusted certificate
 
     Network:
       --dns-server IP[:PORT]  send DNS queries to this server

@@ -148,18 +148,30 @@ struct ProbeCommand {
     }
     let password: Secret
     if let path = options.authPasswordFile {
-      guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+      guard let data = FileManager.default.contents(atPath: path) else {
         throw .unsupportedPlan(reason: "cannot read the password file '\(path)'")
       }
-      // A file written by `echo` ends with a newline that is not part of the password.
-      if bytes.last == 0x0A { bytes.removeLast() }
+      // The first line is the password; a file written by `echo` ends with a newline that is
+      // not part of it.
+      var bytes = Array(data.prefix { $0 != 0x0A })
       if bytes.last == 0x0D { bytes.removeLast() }
+      guard !bytes.isEmpty else {
+        throw .unsupportedPlan(reason: "the password file '\(path)' is empty")
+      }
       password = Secret(bytes: bytes)
     } else if let value = environment["SMTPPROBE_PASSWORD"] {
       password = Secret(value)
     } else {
       throw .unsupportedPlan(
         reason: "--auth-user needs a password: --auth-password-file PATH or SMTPPROBE_PASSWORD")
+    }
+    if options.tls == DialoguePlan.TLSMode.off.rawValue, !options.tlsOnConnect,
+      !options.authInsecure
+    {
+      // Known before connecting: the password could only go in clear.
+      throw .unsupportedPlan(
+        reason: "--auth-user with --tls off would send the password in clear; "
+          + "add --auth-insecure to allow it")
     }
     return DialoguePlan.Authentication(
       mechanism: options.authMech, user: user, password: password,

@@ -97,8 +97,8 @@ struct TLSTransportTests {
         port: servers.expiredPort, serverName: servers.hostName,
         configuration: TLSConfiguration(caFile: servers.caFile, verifyRequired: true))
     } throws: { error in
-      guard case TLSError.untrusted(let verification) = error else { return false }
-      return verification.faults == [.expired]
+      guard case TLSError.untrusted(let report) = error else { return false }
+      return report.verification.faults == [.expired]
     }
   }
 

@@ -56,6 +56,8 @@ import Testing
       id: "AUTH continuation", command: .authContinuation(Secret("czNjcmV0")),
       wire: "czNjcmV0\r\n", transcript: "<redacted>", kind: .auth),
     Case(
+      id: "AUTH cancel", command: .authCancel, wire: "*\r\n", transcript: "*", kind: .auth),
+    Case(
       id: "VRFY", command: .vrfy("bob"), wire: "VRFY bob\r\n", transcript: "VRFY bob",
       kind: .vrfy),
     Case(id: "HELP", command: .help(nil), wire: "HELP\r\n", transcript: "HELP", kind: .help),

@@ -182,16 +182,17 @@ import Testing
     #expect(state.verdict.summary.contains("needs SMTPUTF8"))
   }
 
-  @Test func authSlotStopsCleanlyUntilSASLLands() {
+  @Test func authStartsWithTheOfferedMechanism() {
     let auth = DialoguePlan.Authentication(user: "u", password: Secret("p"), allowInsecure: true)
     var state = DialogueState(plan: Self.plan(auth: auth), canUpgradeTLS: false)
     _ = state.start()
     _ = state.receive(Reply(220))
     #expect(
-      state.receive(Self.ehlo("AUTH PLAIN LOGIN")) == .authenticate(mechanisms: ["PLAIN", "LOGIN"]))
-    #expect(state.authenticationUnavailable() == .send([.quit]))
-    _ = state.receive(Reply(221))
-    #expect(state.verdict.problem == .authUnavailable)
+      state.receive(Self.ehlo("AUTH PLAIN LOGIN"))
+        == .send([.auth(mechanism: "PLAIN", initialResponse: Secret("AHUAcA=="))]))
+    #expect(state.awaitingKind == .auth)
+    #expect(state.receive(Reply(235, "2.7.0 ok")) == .send([.mail(from: nil, parameters: [])]))
+    #expect(state.authResult == AuthResult(user: "u", mechanism: "PLAIN", authenticated: true))
   }
 
   @Test func authRefusedWithoutTLS() {

@@ -205,8 +205,12 @@ import Testing
     ErrorCase(
       id: "untrusted",
       error: .untrusted(
-        TLSVerification(
-          expectedName: "mx.probe.test", trustStore: .system, faults: [.expired, .unknownCA])),
+        TLSReport(
+          protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256,
+          serverName: "mx.probe.test", chain: [],
+          verification: TLSVerification(
+            expectedName: "mx.probe.test", trustStore: .system, faults: [.expired, .unknownCA]),
+          verificationRequired: true)),
       expected: "TLS certificate not trusted for mx.probe.test: expired, unknown-ca"),
   ]
 

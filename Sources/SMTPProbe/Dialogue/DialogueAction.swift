@@ -9,9 +9,6 @@ public enum DialogueAction: Hashable, Sendable {
   /// The server said 220 to STARTTLS: run the TLS handshake, then call `tlsUpgraded(_:)` or
   /// `tlsFailed(_:)` (RFC 3207 4).
   case upgradeTLS(serverName: String)
-  /// Run the SASL exchange over one of the offered mechanisms (RFC 4954), then report back.
-  /// Not implemented yet: drivers call `authenticationUnavailable()`.
-  case authenticate(mechanisms: [String])
   /// The dialogue is over: write QUIT without waiting for its reply when `sendQuit` (after a
   /// timeout or a garbled reply, when the server may still be there), then close.
   case close(sendQuit: Bool)

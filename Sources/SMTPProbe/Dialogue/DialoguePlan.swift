@@ -48,8 +48,8 @@ public struct DialoguePlan: Hashable, Sendable {
 
   /// Credentials for AUTH (RFC 4954).
   ///
-  /// The SASL exchange itself is not implemented yet: the dialogue stops before MAIL with
-  /// `SessionProblem.authUnavailable` when this is set and AUTH is offered.
+  /// They are sent only over TLS with a trusted certificate unless `allowInsecure` is set; see
+  /// `DialogueState`.
   public struct Authentication: Hashable, Sendable {
     /// A mechanism to insist on (`--auth-mech`), or nil to choose from what the server offers.
     public var mechanism: String?
@@ -121,6 +121,12 @@ public struct DialoguePlan: Hashable, Sendable {
       try WireValidation.validateArgument(auth.user, field: .authUser)
       if let mechanism = auth.mechanism {
         try WireValidation.validateArgument(mechanism, field: .authMechanism)
+        guard SASLMechanism(name: mechanism) != nil else {
+          let known = SASLMechanism.allCases.map(\.rawValue).joined(separator: ", ")
+          throw .unsupportedPlan(
+            reason: "--auth-mech \(InputError.quote(mechanism)) is not a mechanism smtpprobe "
+              + "speaks (\(known))")
+        }
       }
     }
     if message != .none, recipients.isEmpty {

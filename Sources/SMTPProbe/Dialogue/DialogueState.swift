@@ -16,6 +16,10 @@
 ///   (RFC 5321 4.1.1.5) rather than by the QUIT alone; with PIPELINING both go in one write.
 /// - With PIPELINING offered and allowed, MAIL, every RCPT and then DATA (or RSET and QUIT when
 ///   nothing follows) go out in one write; RFC 2920 3.1 lets DATA or QUIT end such a group.
+/// - AUTH (RFC 4954) runs only over TLS whose certificate is trusted, unless the user allowed
+///   otherwise (`--auth-insecure`): RFC 4954 section 4 leaves it to the client, and PLAIN or
+///   LOGIN over clear text, or to a server we cannot authenticate, hands the password to
+///   whoever sits on the path. A refused AUTH stops before MAIL; its reply decides the verdict.
 public struct DialogueState: Sendable {
   private enum State: Sendable {
     case idle
@@ -44,6 +48,9 @@ public struct DialogueState: Sendable {
   /// Commands whose replies are still owed, oldest first.
   private var outstanding: [Command] = []
   private var pipelining = false
+  private var authExchange: AuthExchange?
+  /// The connection was TLS from the start (RFC 8314 3.3): no STARTTLS, HELO fallback allowed.
+  private let implicitTLS: Bool
 
   /// The capabilities in force: from the last EHLO (nil after STARTTLS until the next EHLO).
   public private(set) var capabilities: Capabilities?
@@ -59,6 +66,8 @@ public struct DialogueState: Sendable {
   public private(set) var notes: [String] = []
   /// Whether the message was accepted (2yz after the end of data).
   public private(set) var messageAccepted = false
+  /// How AUTH went, when it was attempted.
+  public private(set) var authResult: AuthResult?
   /// Whether the dialogue used PIPELINING for the mail transaction.
   public var usedPipelining: Bool { pipelining }
 
@@ -70,17 +79,23 @@ public struct DialogueState: Sendable {
 
   /// Makes the machine for `plan`; `canUpgradeTLS` says whether the driver can run a TLS
   /// handshake (without it STARTTLS is never sent, since a 220 would leave us stuck).
-  public init(plan: DialoguePlan, canUpgradeTLS: Bool) {
+  ///
+  /// `implicitTLS` is the handshake's report when the connection was TLS from the start
+  /// (`--tls-on-connect`, port 465, RFC 8314 3.3): the dialogue then never sends STARTTLS and
+  /// counts the session as encrypted for AUTH.
+  public init(plan: DialoguePlan, canUpgradeTLS: Bool, implicitTLS: TLSReport? = nil) {
     self.plan = plan
     self.canUpgradeTLS = canUpgradeTLS
     self.body = plan.messageBody()
+    self.implicitTLS = implicitTLS != nil
+    self.tlsReport = implicitTLS
   }
 
   /// The step the next reply answers, or nil when no reply is expected.
   public var awaitingKind: CommandKind? {
     switch state {
     case .awaitingGreeting: .greeting
-    case .idle, .finished, .upgradingTLS, .authenticating: nil
+    case .idle, .finished, .upgradingTLS: nil
     default: outstanding.first?.kind
     }
   }
@@ -107,7 +122,8 @@ public struct DialogueState: Sendable {
     switch state {
     case .awaitingGreeting:
       return greeting(reply)
-    case .awaitingHello, .awaitingStartTLS, .inTransaction, .awaitingEndOfData, .quitting:
+    case .awaitingHello, .awaitingStartTLS, .authenticating, .inTransaction, .awaitingEndOfData,
+      .quitting:
       guard !outstanding.isEmpty else { return finish() }
       let command = outstanding.removeFirst()
       if command == .quit {
@@ -130,7 +146,7 @@ public struct DialogueState: Sendable {
         return quit()
       }
       return handle(reply, to: command)
-    case .idle, .upgradingTLS, .authenticating, .finished:
+    case .idle, .upgradingTLS, .finished:
       notes.append("ignored an unexpected reply: \(reply.lines.first ?? "")")
       return isFinished ? .close(sendQuit: false) : .receive
     }
@@ -180,17 +196,28 @@ public struct DialogueState: Sendable {
     return hello(.ehlo(plan.ehloName))
   }
 
+  /// The certificate is not trusted and `--tls-verify` makes that an error.
+  ///
+  /// The handshake completed and the upgrader has closed the connection; the report is kept,
+  /// so the output still shows the chain and each fault with its fix.
+  public mutating func tlsUntrusted(_ report: TLSReport) -> DialogueAction {
+    tlsReport = report
+    capabilitiesBeforeTLS = capabilities
+    if problem == nil {
+      problem = .tlsUntrusted(
+        name: report.verification.expectedName, faults: report.verification.faults.map(\.name))
+    }
+    state = .finished
+    outstanding = []
+    return .close(sendQuit: false)
+  }
+
   /// The TLS handshake failed; the connection is in an unknown state and must be closed.
   public mutating func tlsFailed(_ reason: String) -> DialogueAction {
     if problem == nil { problem = .tlsFailed(reason) }
     state = .finished
     outstanding = []
     return .close(sendQuit: false)
-  }
-
-  /// The driver cannot run SASL (not implemented yet): stop politely before MAIL.
-  public mutating func authenticationUnavailable() -> DialogueAction {
-    stop(.authUnavailable)
   }
 
   // MARK: Verdict
@@ -213,6 +240,9 @@ public struct DialogueState: Sendable {
     if let recipientSummary { parts.append(recipientSummary) }
     if messageAccepted {
       parts.append("message accepted" + (queueID.map { " (queued as \($0))" } ?? ""))
+    }
+    if let authResult, authResult.authenticated {
+      parts.append("authenticated as \(authResult.user) (\(authResult.mechanism))")
     }
     if let stage = plan.quitAfter { parts.append("stopped after \(stage.rawValue) as asked") }
     return Verdict(status: .ok, summary: parts.joined(separator: "; "))
@@ -260,6 +290,8 @@ public struct DialogueState: Sendable {
       return helloReply(reply, to: command)
     case .startTLS:
       return startTLSReply(reply)
+    case .auth, .authContinuation, .authCancel:
+      return authReply(reply)
     case .mail:
       if reply.replyClass == .positiveCompletion {
         mailAccepted = true
@@ -307,7 +339,7 @@ public struct DialogueState: Sendable {
     guard reply.replyClass == .positiveCompletion else {
       // RFC 5321 4.1.4 and 3.2: a server that does not know EHLO says 500 or 502; some say
       // 504 or 550. Fall back to HELO once, before TLS only.
-      if !isHELO, tlsReport == nil, [500, 502, 504, 550].contains(reply.code) {
+      if !isHELO, tlsReport == nil || implicitTLS, [500, 502, 504, 550].contains(reply.code) {
         notes.append("EHLO refused with \(reply.code); falling back to HELO (RFC 5321 4.1.4)")
         return hello(.helo(plan.ehloName))
       }
@@ -364,13 +396,70 @@ public struct DialogueState: Sendable {
   /// The capability change across STARTTLS is in `capabilitiesBeforeTLS` and `capabilities`.
   private mutating func afterTLS() -> DialogueAction {
     guard plan.continues(after: .starttls) else { return quit() }
-    if let auth = plan.auth {
-      guard tlsReport != nil || auth.allowInsecure else { return stop(.authWithoutTLS) }
-      guard let capabilities, capabilities.offers(.auth) else { return stop(.authNotOffered) }
-      state = .authenticating
-      return .authenticate(mechanisms: capabilities.authMechanisms)
-    }
+    if let auth = plan.auth { return authenticate(auth) }
     return afterAuth()
+  }
+
+  /// Starts AUTH (RFC 4954 4) with the mechanism asked for or the best one offered.
+  private mutating func authenticate(_ auth: DialoguePlan.Authentication) -> DialogueAction {
+    if !auth.allowInsecure {
+      guard let tlsReport else { return stop(.authWithoutTLS) }
+      guard tlsReport.verification.isTrusted else {
+        return stop(
+          .authUntrustedTLS(
+            name: tlsReport.verification.expectedName,
+            faults: tlsReport.verification.faults.map(\.name)))
+      }
+    }
+    guard let capabilities, capabilities.offers(.auth) else { return stop(.authNotOffered) }
+    let mechanism: SASLMechanism
+    do throws(SASLError) {
+      var requested: SASLMechanism?
+      if let name = auth.mechanism {
+        // validate() refuses unknown names before we connect; this is a backstop.
+        guard let known = SASLMechanism(name: name) else {
+          throw .mechanismNotOffered(requested: name, offered: capabilities.authMechanisms)
+        }
+        requested = known
+      }
+      mechanism = try SASLMechanism.choose(
+        offered: capabilities.authMechanisms, encrypted: tlsReport != nil, requested: requested)
+    } catch {
+      return stop(.authImpossible(error))
+    }
+    if tlsReport == nil {
+      notes.append("sending credentials without TLS, as allowed by --auth-insecure")
+    } else if tlsReport?.verification.isTrusted == false {
+      notes.append(
+        "sending credentials over TLS with an untrusted certificate, as allowed by "
+          + "--auth-insecure")
+    }
+    var exchange = AuthExchange(mechanism: mechanism, user: auth.user, password: auth.password)
+    let command = exchange.start()
+    authExchange = exchange
+    authResult = AuthResult(user: auth.user, mechanism: mechanism.rawValue, authenticated: false)
+    state = .authenticating
+    return send([command])
+  }
+
+  private mutating func authReply(_ reply: Reply) -> DialogueAction {
+    guard var exchange = authExchange else { return quit() }
+    let outcome = exchange.handle(reply)
+    authExchange = exchange
+    let opening = Command.auth(mechanism: exchange.mechanism.rawValue, initialResponse: nil)
+    switch outcome {
+    case .respond(let command):
+      return send([command])
+    case .authenticated:
+      authResult?.authenticated = true
+      return afterAuth()
+    case .refused:
+      // 535, 534, 538, 454, 530: the verdict comes from this reply (exit 1 or 2).
+      reject(opening, reply)
+      return quit()
+    case .cancelled(let reason):
+      return stop(.authCancelled(mechanism: exchange.mechanism.rawValue, reason: reason))
+    }
   }
 
   private mutating func afterAuth() -> DialogueAction {

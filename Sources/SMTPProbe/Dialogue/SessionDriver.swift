@@ -38,10 +38,11 @@ public struct SessionDriver {
   /// Runs the dialogue to the end and closes `transport`.
   ///
   /// The plan must have passed `validate()`; an invalid plan sends nothing and ends
-  /// `incomplete`.
-  public func run(over transport: any Transport) -> SessionResult {
+  /// `incomplete`. Pass `implicitTLS` when `transport` is already TLS (`--tls-on-connect`,
+  /// RFC 8314 3.3): STARTTLS is then never sent, and AUTH counts the session as encrypted.
+  public func run(over transport: any Transport, implicitTLS: TLSReport? = nil) -> SessionResult {
     var run = Run(start: clock.nowNanoseconds())
-    var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil)
+    var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
     do {
       try plan.validate()
     } catch {
@@ -49,6 +50,7 @@ public struct SessionDriver {
       let problem = SessionProblem.invalidInput(error)
       return SessionResult(
         totalMilliseconds: 0,
+        tls: implicitTLS,
         verdict: Verdict(status: .incomplete, summary: problem.description, problem: problem))
     }
     var transport = transport
@@ -111,11 +113,11 @@ public struct SessionDriver {
           transport = upgraded
           parser = ReplyParser(limits: plan.replyLimits)
           action = state.tlsUpgraded(report)
+        } catch TLSError.untrusted(let report) {
+          action = state.tlsUntrusted(report)
         } catch {
           action = state.tlsFailed(String(describing: error))
         }
-      case .authenticate:
-        action = state.authenticationUnavailable()
       case .close(let sendQuit):
         if sendQuit {
           let now = clock.nowNanoseconds()
@@ -131,7 +133,8 @@ public struct SessionDriver {
       greetingMilliseconds: run.greetingMilliseconds,
       totalMilliseconds: milliseconds(clock.nowNanoseconds(), run),
       tls: state.tlsReport, capabilities: state.capabilities,
-      capabilitiesBeforeTLS: state.capabilitiesBeforeTLS, steps: run.steps,
+      capabilitiesBeforeTLS: state.capabilitiesBeforeTLS, auth: state.authResult,
+      steps: run.steps,
       transcript: run.transcript, roundTrips: run.roundTrips, pipelined: state.usedPipelining,
       recipients: state.recipients, messageAccepted: state.messageAccepted,
       queueID: state.queueID, notes: state.notes, verdict: state.verdict)

@@ -19,14 +19,22 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case tlsUnavailable
   /// The TLS handshake failed.
   case tlsFailed(String)
+  /// The certificate is not trusted for `name` and `--tls-verify` makes that an error;
+  /// `faults` are `TLSVerificationFault` names.
+  case tlsUntrusted(name: String, faults: [String])
   /// An address needs SMTPUTF8 (RFC 6531) and the server does not offer it.
   case smtpUTF8NotOffered(Address)
   /// AUTH was asked for and the server does not offer it.
   case authNotOffered
   /// AUTH was asked for over a connection without TLS, and `--auth-insecure` was not given.
   case authWithoutTLS
-  /// AUTH was asked for; the SASL exchange is not implemented yet.
-  case authUnavailable
+  /// AUTH was asked for over TLS whose certificate is not trusted for `name`, and
+  /// `--auth-insecure` was not given; `faults` are `TLSVerificationFault` names.
+  case authUntrustedTLS(name: String, faults: [String])
+  /// No usable mechanism: the one asked for is not offered, or none we speak is.
+  case authImpossible(SASLError)
+  /// We cancelled the exchange with `*` (RFC 4954 4) because of `reason`.
+  case authCancelled(mechanism: String, reason: SASLError)
   /// A value failed validation (callers normally catch this before connecting: exit 64).
   case invalidInput(InputError)
 
@@ -50,16 +58,26 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "TLS required but this build of smtpprobe has no TLS support; stopped before MAIL"
     case .tlsFailed(let reason):
       return "the TLS handshake failed: \(reason)"
+    case .tlsUntrusted(let name, let faults):
+      return "the TLS certificate is not trusted for \(name) "
+        + "(\(faults.joined(separator: ", "))) and --tls-verify makes that an error; "
+        + "stopped before MAIL"
     case .smtpUTF8NotOffered(let address):
       return "\(address.mailbox) needs SMTPUTF8 (RFC 6531) but the server does not offer it; "
         + "stopped before MAIL"
     case .authNotOffered:
       return "AUTH was requested but the server does not offer AUTH; stopped before MAIL"
     case .authWithoutTLS:
-      return "refusing to send credentials over a connection without TLS "
-        + "(use --tls require, or --auth-insecure to allow it)"
-    case .authUnavailable:
-      return "AUTH was requested but this build cannot authenticate yet; stopped before MAIL"
+      return "refusing to send credentials over a connection without TLS; stopped before AUTH "
+        + "(use a server that offers STARTTLS, --tls-on-connect, or --auth-insecure to allow it)"
+    case .authUntrustedTLS(let name, let faults):
+      return "refusing to send credentials: the TLS certificate is not trusted for \(name) "
+        + "(\(faults.joined(separator: ", "))); stopped before AUTH (fix the certificate, "
+        + "pass the CA with --cafile, or --auth-insecure to send anyway)"
+    case .authImpossible(let error):
+      return "cannot authenticate: \(error); stopped before MAIL"
+    case .authCancelled(let mechanism, let reason):
+      return "AUTH \(mechanism) cancelled: \(reason); stopped before MAIL"
     case .invalidInput(let error):
       return error.description
     }

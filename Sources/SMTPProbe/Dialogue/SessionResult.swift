@@ -15,12 +15,14 @@ public struct SessionResult: Hashable, Sendable {
   public var greetingMilliseconds: Int?
   /// From the session start to the close.
   public var totalMilliseconds: Int
-  /// What the TLS handshake established, when STARTTLS succeeded.
+  /// What the TLS handshake established, after STARTTLS or on connect (`--tls-on-connect`).
   public var tls: TLSReport?
   /// The capabilities in force at the end (after TLS when it was negotiated).
   public var capabilities: Capabilities?
   /// The capabilities from before STARTTLS, when TLS was negotiated.
   public var capabilitiesBeforeTLS: Capabilities?
+  /// How AUTH went, when it was attempted (never the password).
+  public var auth: AuthResult?
   /// Every reply with its diagnosis, in order.
   public var steps: [Step]
   public var transcript: Transcript
@@ -42,7 +44,7 @@ public struct SessionResult: Hashable, Sendable {
     host: String? = nil, address: String? = nil, port: Int? = nil,
     connectMilliseconds: Int? = nil, greetingMilliseconds: Int? = nil, totalMilliseconds: Int,
     tls: TLSReport? = nil, capabilities: Capabilities? = nil,
-    capabilitiesBeforeTLS: Capabilities? = nil, steps: [Step] = [],
+    capabilitiesBeforeTLS: Capabilities? = nil, auth: AuthResult? = nil, steps: [Step] = [],
     transcript: Transcript = Transcript(), roundTrips: Int = 0, pipelined: Bool = false,
     recipients: [RecipientResult] = [], messageAccepted: Bool = false, queueID: String? = nil,
     notes: [String] = [], verdict: Verdict
@@ -56,6 +58,7 @@ public struct SessionResult: Hashable, Sendable {
     self.tls = tls
     self.capabilities = capabilities
     self.capabilitiesBeforeTLS = capabilitiesBeforeTLS
+    self.auth = auth
     self.steps = steps
     self.transcript = transcript
     self.roundTrips = roundTrips

@@ -18,7 +18,10 @@ public enum TLSError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A system call failed during the handshake.
   case system(call: String, errno: Int32, message: String)
   /// The certificate is not trusted and the caller asked for verification (`--tls-verify`).
-  case untrusted(TLSVerification)
+  ///
+  /// Carries the whole report (the connection is closed), so the chain and each fault with
+  /// its fix can still be shown.
+  case untrusted(TLSReport)
 
   public var description: String {
     switch self {
@@ -40,9 +43,9 @@ public enum TLSError: Error, Hashable, Sendable, CustomStringConvertible {
       "TLS handshake timed out after \(Self.format(seconds)) s"
     case .system(let call, let errno, let message):
       "TLS handshake failed: \(call) failed: \(message) (errno \(errno))"
-    case .untrusted(let verification):
-      "TLS certificate not trusted for \(verification.expectedName): "
-        + verification.faults.map(\.name).joined(separator: ", ")
+    case .untrusted(let report):
+      "TLS certificate not trusted for \(report.verification.expectedName): "
+        + report.verification.faults.map(\.name).joined(separator: ", ")
     }
   }
 

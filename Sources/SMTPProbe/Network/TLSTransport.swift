@@ -49,7 +49,7 @@ public final class TLSTransport: Transport {
     }
     guard report.isAcceptable else {
       transport.close()
-      throw .untrusted(report.verification)
+      throw .untrusted(report)
     }
     return (transport, report)
   }

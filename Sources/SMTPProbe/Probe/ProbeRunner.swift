@@ -172,27 +172,40 @@ public struct ProbeRunner: Sendable {
         (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
       } catch {
         transport.close()
-        let problem = SessionProblem.tlsFailed("\(error)")
+        var problem = SessionProblem.tlsFailed("\(error)")
+        var untrusted: TLSReport?
+        if case TLSError.untrusted(let tlsReport) = error {
+          untrusted = tlsReport
+          problem = .tlsUntrusted(
+            name: tlsReport.verification.expectedName,
+            faults: tlsReport.verification.faults.map(\.name))
+        }
+        let verdict = Verdict(
+          status: .incomplete, summary: "implicit TLS (--tls-on-connect): \(problem)",
+          problem: problem)
+        // --tls-verify refused the certificate: keep the report, so the chain and each fault
+        // with its fix are shown.
+        let session = untrusted.map { tlsReport in
+          SessionResult(
+            host: host, address: report.address.host, port: report.address.port,
+            connectMilliseconds: Int(report.connectMilliseconds.rounded()), totalMilliseconds: 0,
+            tls: tlsReport, verdict: verdict)
+        }
         return HostAttempt(
           host: host, preference: preference, port: port,
-          failedConnects: report.failedAttempts, tlsFailure: "\(error)",
-          verdict: Verdict(
-            status: .incomplete, summary: "implicit TLS (--tls-on-connect): \(problem)",
-            problem: problem))
+          failedConnects: report.failedAttempts, tlsFailure: "\(error)", session: session,
+          verdict: verdict)
       }
-      // TLS is already in force: no STARTTLS inside it (RFC 8314 3.3), and AUTH goes over TLS.
+      // TLS is already in force: no STARTTLS inside it (RFC 8314 3.3); the dialogue counts the
+      // session as encrypted for AUTH, and its certificate decides like after STARTTLS.
       plan.tls = .off
-      if var auth = plan.auth {
-        auth.allowInsecure = true
-        plan.auth = auth
-      }
     }
-    var session = SessionDriver(plan: plan, clock: clock, tls: tls).run(over: transport)
+    var session = SessionDriver(plan: plan, clock: clock, tls: tls)
+      .run(over: transport, implicitTLS: implicitTLS)
     session.host = host
     session.address = report.address.host
     session.port = report.address.port
     session.connectMilliseconds = Int(report.connectMilliseconds.rounded())
-    if let implicitTLS { session.tls = implicitTLS }
     return HostAttempt(
       host: host, preference: preference, port: port, failedConnects: report.failedAttempts,
       session: session,

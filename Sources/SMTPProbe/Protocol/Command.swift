@@ -28,6 +28,9 @@ public enum Command: Hashable, Sendable {
   case auth(mechanism: String, initialResponse: Secret?)
   /// A base64 line answering a 334 challenge, or `*` to cancel (RFC 4954 4).
   case authContinuation(Secret)
+  /// `*`: cancels the exchange after a challenge we cannot answer; the server replies 501
+  /// (RFC 4954 4).
+  case authCancel
   /// `VRFY string` (RFC 5321 4.1.1.6).
   case vrfy(String)
   /// `HELP [topic]` (RFC 5321 4.1.1.8).
@@ -46,7 +49,7 @@ public enum Command: Hashable, Sendable {
     case .noop: .noop
     case .quit: .quit
     case .startTLS: .startTLS
-    case .auth, .authContinuation: .auth
+    case .auth, .authContinuation, .authCancel: .auth
     case .vrfy: .vrfy
     case .help: .help
     }
@@ -86,6 +89,7 @@ public enum Command: Hashable, Sendable {
     case .auth(let mechanism, let initialResponse):
       return initialResponse == nil ? "AUTH \(mechanism)" : "AUTH \(mechanism) \(Secret.redacted)"
     case .authContinuation: return Secret.redacted
+    case .authCancel: return "*"
     case .vrfy(let argument): return "VRFY \(argument)"
     case .help(let topic?): return "HELP \(topic)"
     case .help(nil): return "HELP"

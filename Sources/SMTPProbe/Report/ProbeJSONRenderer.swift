@@ -6,7 +6,8 @@ import Foundation
 /// addresses}]`, `sessions [{host, address, port, tls, capabilities, steps [{command, reply,
 /// diagnosis, elapsed_ms}], transcript [{t_ms, dir, line}]}]`, `verdict {status, summary}`,
 /// `exit_code`. Added keys: per step `command_line` (redacted); per session `timings`, `round_trips`, `pipelined`, `queue_id`,
-/// `recipients`, `notes`, `identity`, `verdict`; top level `route`, `connect_failures`,
+/// `recipients`, `capabilities_before_tls`, `auth {user, mechanism, authenticated}` (never
+/// the password), `notes`, `identity`, `verdict`; top level `route`, `connect_failures`,
 /// `warnings`, `notes`, `advice`.
 public struct ProbeJSONRenderer: Sendable {
   /// The wall clock for certificate days left.
@@ -123,6 +124,12 @@ public struct ProbeJSONRenderer: Sendable {
       "recipients": .array(recipients),
       "capabilities_before_tls": session.capabilitiesBeforeTLS.map {
         JSONValue($0.keywords.map(\.line))
+      } ?? .null,
+      "auth": session.auth.map { auth -> JSONValue in
+        [
+          "user": .string(auth.user), "mechanism": .string(auth.mechanism),
+          "authenticated": .bool(auth.authenticated),
+        ]
       } ?? .null,
       "notes": JSONValue(session.notes),
       "identity": attempt.identity.map(identity) ?? .null,

@@ -184,6 +184,10 @@ public struct ProbeTextRenderer: Sendable {
       if let next, next.direction == .recv, next.step == stepIndex { continue }
       let step = session.steps[stepIndex]
       out += diagnosisLines(step)
+      if step.command == .auth, let challenge = AuthExchange.decodedChallenge(step.reply) {
+        // Server challenges are not secret; LOGIN's "VXNlcm5hbWU6" reads better as Username:.
+        out += "\(Self.indent)  challenge: \"\(Self.visible(challenge))\"\n"
+      }
       if [.ehlo, .helo].contains(step.command), step.reply.isPositive {
         helloCount += 1
         out += capabilityLines(session, helloCount: helloCount)
