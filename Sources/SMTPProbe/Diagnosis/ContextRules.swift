@@ -47,8 +47,10 @@ enum ContextRules {
         explanation: "The server is in the middle of the SASL exchange and waits for the client's next (base64) response (RFC 4954 section 4).",
         fix: "", retry: nil, note: "334 after AUTH is a SASL challenge")
     case (250, .ehlo), (250, .helo):
-      return ContextRule(category: .ok, summary: "The server accepted the greeting",
-        explanation: "After EHLO the following lines list the extensions the server supports (RFC 5321 section 4.1.1.1).",
+      return ContextRule(category: .ok, summary: "The server accepted \(command.rawValue) from this client",
+        explanation: command == .ehlo
+          ? "After EHLO the lines that follow list the extensions the server supports (RFC 5321 section 4.1.1.1)."
+          : "HELO succeeded; a HELO session has no extensions: no PIPELINING, STARTTLS, AUTH or SIZE (RFC 5321 section 4.1.1.1).",
         fix: "", retry: nil, note: "250 after \(command.rawValue) accepts the client's greeting")
     case (250, .mail):
       return ContextRule(category: .ok, summary: "Sender accepted: the server will take mail from this address",
