@@ -3,8 +3,9 @@
 # Usage: Scripts/servers/dnsmasq.sh start|stop
 #
 # Only the local test zones are served: --no-resolv and --no-hosts give dnsmasq no upstream
-# server and no /etc/hosts, and --local=/test/ makes it answer NXDOMAIN itself for any unknown
-# name under .test. Nothing is ever forwarded. Other names get REFUSED (no upstream).
+# server and no /etc/hosts; the zones are in Scripts/servers/dnsmasq-zones.conf, where
+# local=/test/ makes it answer NXDOMAIN itself for any unknown name under .test. Nothing is
+# ever forwarded. Other names get REFUSED (no upstream).
 # Port: SMTPPROBE_TEST_DNS_PORT (default 5354); if taken, the next free one up to +40.
 # Writes SMTPPROBE_TEST_DNS_PORT=PORT to .test-servers/env.
 set -euo pipefail
@@ -13,6 +14,8 @@ repo=$(pwd)
 dir="$repo/.test-servers/dnsmasq"
 pidfile="$dir/dnsmasq.pid"
 dnsmasq=/usr/sbin/dnsmasq
+# The test zones, shared with the system-resolver tests.
+zones="$repo/Scripts/servers/dnsmasq-zones.conf"
 
 stop() {
   if [ -s "$pidfile" ]; then
@@ -26,50 +29,18 @@ stop() {
   rm -f "$pidfile"
 }
 
-# The zones, one option a line. SMTP hosts live on 127.0.0.0/8: the test Postfix listens on
-# 127.0.0.1; nothing listens on 127.0.0.3.
-zone_options() {
-  cat <<'ZONES'
---local=/test/
---local=/127.in-addr.arpa/
---host-record=mx.probe.test,127.0.0.1
---ptr-record=4.0.0.127.in-addr.arpa,nowhere.test
---mx-host=good.test,dead.good.test,10
---mx-host=good.test,mx.probe.test,20
---dns-rr=dead.good.test,1,7f000003
---txt-record=good.test,v=spf1 ip4:127.0.0.0/8 -all
---mx-host=equal.test,mx1.equal.test,10
---mx-host=equal.test,mx2.equal.test,10
---dns-rr=mx1.equal.test,1,7f000001
---dns-rr=mx2.equal.test,1,7f000001
---dns-rr=nullmx.test,15,000000
---address=/aonly.test/127.0.0.1
---txt-record=aonly.test,no mail exchanger here
---mx-host=noaddr.test,ghost.noaddr.test,10
---mx-host=cname.test,alias.cname.test,10
---cname=alias.cname.test,mx.probe.test
---mx-host=iplit.test,127.0.0.1,10
---mx-host=dual.test,mx.dual.test,10
---dns-rr=mx.dual.test,1,7f000001
---dns-rr=mx.dual.test,28,00000000000000000000000000000001
-ZONES
-  # big.test: 40 MX records, more than fits a 512-byte UDP answer: exercises the TCP fallback.
-  for i in $(seq 10 49); do echo "--mx-host=big.test,mx$i.big.test,$i"; done
-}
-
 start() {
   [ -x "$dnsmasq" ] || { echo "dnsmasq.sh: $dnsmasq not found (apt-get install dnsmasq-base)" >&2; exit 1; }
   mkdir -p "$dir"
   stop
-  mapfile -t zones < <(zone_options)
   user=()
   [ "$(id -u)" -eq 0 ] && user=(--user=root)
   first=${SMTPPROBE_TEST_DNS_PORT:-5354}
   for port in $(seq "$first" $((first + 40))); do
     # dnsmasq daemonizes only once its sockets are bound, so a zero exit means it is answering.
-    if "$dnsmasq" --conf-file=/dev/null --port="$port" --listen-address=127.0.0.1 \
+    if "$dnsmasq" --conf-file="$zones" --port="$port" --listen-address=127.0.0.1 \
       --bind-interfaces --no-resolv --no-hosts --no-poll --pid-file="$pidfile" "${user[@]}" \
-      --log-facility="$dir/dnsmasq.log" --log-queries "${zones[@]}" 2>"$dir/start.err"; then
+      --log-facility="$dir/dnsmasq.log" --log-queries 2>"$dir/start.err"; then
       wait_until_answering "$port"
       touch "$repo/.test-servers/env"
       sed -i '/^SMTPPROBE_TEST_DNS_PORT=/d' "$repo/.test-servers/env"
