@@ -47,6 +47,10 @@ static inline void smtpprobe_res_set_timeout(res_state state, int seconds, int t
   state->retry = tries;
 }
 
+/* The per-try timeout and tries per server the state uses (from resolv.conf or set above). */
+static inline int smtpprobe_res_timeout(res_state state) { return state->retrans; }
+static inline int smtpprobe_res_tries(res_state state) { return state->retry; }
+
 /* Forgets the resolv.conf name servers, freeing glibc's IPv6 copies. */
 static inline void smtpprobe_res_clear_servers(res_state state) {
   for (int i = 0; i < MAXNS; i++) {

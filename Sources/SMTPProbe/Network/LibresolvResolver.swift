@@ -7,8 +7,9 @@ import CResolv
 /// A resolver over the system's libresolv: `res_nsend` carries our query, our parser reads it.
 ///
 /// Each query gets its own `res_state` (`res_ninit` ... `res_nclose`), so the value is freely
-/// shareable across threads. By default the name servers come from /etc/resolv.conf; a
-/// configured server replaces them. res_nsend retries over TCP when an answer is truncated.
+/// shareable across threads. By default the name servers, and the timeout and tries, come from
+/// /etc/resolv.conf (resolv.conf(5)); a configured server or timeout replaces them. The query
+/// is our own bytes, so resolv.conf's `search` and `ndots` never change the name asked for. res_nsend retries over TCP when an answer is truncated.
 /// We read the RCODE ourselves, because res_nquery folds NXDOMAIN and SERVFAIL into h_errno.
 ///
 /// glibc's res_nsend drops SERVFAIL, NOTIMP and REFUSED answers (reporting a timeout instead)
@@ -24,8 +25,8 @@ public struct LibresolvResolver: Resolver {
 
   public func query(_ name: String, _ type: DNSRecordType) throws(DNSError) -> DNSAnswer {
     var generator = SystemRandomNumberGenerator()
-    let query = DNSQuery(
-      name: name, type: type, id: UInt16.random(in: 0...UInt16.max, using: &generator))
+    let query = Self.makeQuery(
+      name, type, id: UInt16.random(in: 0...UInt16.max, using: &generator))
     let bytes = try query.encoded()
     let (answer, server) = try send(bytes)
     let message: DNSMessage
@@ -43,6 +44,12 @@ public struct LibresolvResolver: Resolver {
     return try DNSAnswer.interpret(message, name: name, type: type, server: server)
   }
 
+  /// The query for `name` exactly as given: one question, recursion desired, no search-list
+  /// or `ndots` expansion (those belong to res_nquery/res_nsearch, which we do not call).
+  static func makeQuery(_ name: String, _ type: DNSRecordType, id: UInt16) -> DNSQuery {
+    DNSQuery(name: name, type: type, id: id)
+  }
+
   /// Sends the query bytes with `res_nsend`; returns the raw answer and the server(s) asked.
   private func send(_ query: [UInt8]) throws(DNSError) -> (answer: [UInt8], server: String) {
     guard let state = smtpprobe_res_new() else {
@@ -50,8 +57,11 @@ public struct LibresolvResolver: Resolver {
       throw .system(call: "res_ninit", errno: code, message: String(cString: strerror(code)))
     }
     defer { smtpprobe_res_free(state) }
+    // Unset values keep what res_ninit read: resolv.conf's `options timeout:n attempts:n`.
     smtpprobe_res_set_timeout(
-      state, Int32(clamping: configuration.timeoutSeconds), Int32(clamping: configuration.tries))
+      state,
+      configuration.timeoutSeconds.map { Int32(clamping: $0) } ?? smtpprobe_res_timeout(state),
+      configuration.tries.map { Int32(clamping: $0) } ?? smtpprobe_res_tries(state))
     if let server = configuration.server {
       try use(server, in: state)
     }
@@ -64,7 +74,11 @@ public struct LibresolvResolver: Resolver {
           Int32(answerBuffer.count))
       }
     }
-    guard length >= 0 else { throw error(errno: -length, server: server) }
+    guard length >= 0 else {
+      throw Self.error(
+        errno: -length, server: server, seconds: Int(smtpprobe_res_timeout(state)),
+        tries: Int(smtpprobe_res_tries(state)))
+    }
     return (Array(answer.prefix(Int(length))), server)
   }
 
@@ -111,11 +125,12 @@ public struct LibresolvResolver: Resolver {
   }
 
   /// res_nsend's errno as a DNSError: a timeout, an unreachable server, or a system error.
-  private func error(errno code: Int32, server: String) -> DNSError {
+  private static func error(errno code: Int32, server: String, seconds: Int, tries: Int)
+    -> DNSError
+  {
     switch code {
     case ETIMEDOUT, EAGAIN:
-      return .timedOut(
-        server: server, seconds: configuration.timeoutSeconds, tries: configuration.tries)
+      return .timedOut(server: server, seconds: seconds, tries: tries)
     case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH:
       return .unreachable(server: server, message: String(cString: strerror(code)))
     default:
