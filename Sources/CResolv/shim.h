@@ -97,6 +97,23 @@ static inline const struct sockaddr *smtpprobe_res_server(res_state state, int i
   return NULL;
 }
 
+/* How many name servers the state asks. */
+static inline int smtpprobe_res_count(res_state state) { return state->nscount; }
+
+/* Keeps only name server `index` of the list res_ninit read, so that one server is asked alone.
+ * Returns -1 when there is no such server (or on ENOMEM). */
+static inline int smtpprobe_res_keep_only(res_state state, int index) {
+  const struct sockaddr *server = smtpprobe_res_server(state, index);
+  if (server == NULL) return -1;
+  if (server->sa_family == AF_INET) {
+    struct sockaddr_in v4 = *(const struct sockaddr_in *)server;
+    smtpprobe_res_use_ipv4(state, &v4.sin_addr, ntohs(v4.sin_port));
+    return 0;
+  }
+  struct sockaddr_in6 v6 = *(const struct sockaddr_in6 *)server;
+  return smtpprobe_res_use_ipv6(state, &v6.sin6_addr, ntohs(v6.sin6_port));
+}
+
 /* res_nsend: sends a query and waits for the answer (UDP, then TCP when truncated).
  * Returns the answer length, or -errno (ETIMEDOUT, ECONNREFUSED, ...) on failure. */
 static inline int smtpprobe_res_send(res_state state, const unsigned char *query, int query_length,

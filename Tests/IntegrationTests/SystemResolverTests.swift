@@ -126,6 +126,22 @@ import Testing
     #expect(outcome.probes[0].stdout.contains("accepts no mail"))
   }
 
+  @Test func aRefusingFirstNameServerIsPassedOverAsGlibcDoes() throws {
+    // glibc's resolver (getaddrinfo, host) asks the next server after REFUSED or SERVFAIL.
+    let outcome = try ResolverNamespace(
+      resolvConf: "nameserver 127.0.0.4\nnameserver 127.0.0.1\noptions timeout:1 attempts:1\n",
+      refusingAddresses: ["127.0.0.4"]
+    ).run([["nullmx.test"], ["nosuch.invalid"]])
+    #expect(outcome.probes[0].status == 1, "\(outcome.probes[0].stdout)")
+    #expect(outcome.probes[0].stdout.contains("accepts no mail"))
+    // When every server refuses, the first refusal is reported, naming its server.
+    #expect(outcome.probes[1].status == 3, "\(outcome.probes[1].stdout)")
+    #expect(
+      outcome.probes[1].stdout.contains(
+        "DNS server 127.0.0.4:53 refused to answer for nosuch.invalid MX (REFUSED)"),
+      "\(outcome.probes[1].stdout)")
+  }
+
   @Test func everyNameServerIsNamedWhenNoneAnswers() throws {
     let outcome = try ResolverNamespace(
       resolvConf: "nameserver 127.0.0.2\nnameserver 127.0.0.3\noptions timeout:1 attempts:1\n",
@@ -141,11 +157,17 @@ import Testing
       try Test.cancel("IPv6 loopback is not available here")
     }
     let outcome = try ResolverNamespace(
-      resolvConf: "nameserver ::1\nnameserver 127.0.0.2\noptions timeout:1 attempts:1\n",
-      dnsAddresses: ["::1"]
+      resolvConf: "nameserver ::1\noptions timeout:1 attempts:1\n", dnsAddresses: ["::1"]
     ).run([["nullmx.test"]])
     #expect(outcome.probes[0].status == 1, "\(outcome.probes[0].stdout)")
     #expect(outcome.probes[0].stdout.contains("accepts no mail"))
+
+    let second = try ResolverNamespace(
+      resolvConf: "nameserver 127.0.0.4\nnameserver ::1\noptions timeout:1 attempts:1\n",
+      dnsAddresses: ["::1"], refusingAddresses: ["127.0.0.4"]
+    ).run([["nullmx.test"]])
+    #expect(second.probes[0].status == 1, "\(second.probes[0].stdout)")
+    #expect(second.probes[0].stdout.contains("accepts no mail"))
 
     let silent = try ResolverNamespace(
       resolvConf: "nameserver ::1\noptions timeout:1 attempts:1\n", dnsAddresses: [],

@@ -41,3 +41,15 @@ import Testing
     #expect(Array(bytes.suffix(4)) == [UInt8(type >> 8), UInt8(type & 0xFF), 0, 1])
   }
 }
+
+/// The RCODEs after which the system resolver asks the next resolv.conf server (glibc
+/// res_send.c skips SERVFAIL, NOTIMP and REFUSED), and those that are answers about the name.
+@Suite struct LibresolvNextServerTests {
+  @Test(arguments: [
+    (DNSResponseCode.serverFailure, true), (.notImplemented, true), (.refused, true),
+    (.noError, false), (.nameError, false), (.formatError, false),
+  ])
+  func whichAnswersTryTheNextServer(_ code: DNSResponseCode, _ next: Bool) {
+    #expect(LibresolvResolver.triesTheNextServer(code) == next)
+  }
+}

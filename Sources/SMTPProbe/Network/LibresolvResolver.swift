@@ -7,15 +7,17 @@ import CResolv
 /// A resolver over the system's libresolv: `res_nsend` carries our query, our parser reads it.
 ///
 /// Each query gets its own `res_state` (`res_ninit` ... `res_nclose`), so the value is freely
-/// shareable across threads. By default the name servers, and the timeout and tries, come from
+/// shareable across threads. By default the name servers, the timeout and the tries come from
 /// /etc/resolv.conf (resolv.conf(5)); a configured server or timeout replaces them. The query
-/// is our own bytes, so resolv.conf's `search` and `ndots` never change the name asked for. res_nsend retries over TCP when an answer is truncated.
-/// We read the RCODE ourselves, because res_nquery folds NXDOMAIN and SERVFAIL into h_errno.
+/// is our own bytes, so resolv.conf's `search` and `ndots` never change the name asked for.
+/// res_nsend retries over TCP when an answer is truncated. We read the RCODE ourselves, because
+/// res_nquery folds NXDOMAIN and SERVFAIL into h_errno.
 ///
 /// glibc's res_nsend drops SERVFAIL, NOTIMP and REFUSED answers (reporting a timeout instead)
 /// unless the state's `pfcode` is set, as dig sets it; the CResolv shim sets it so that those
-/// answers reach us as what they are. The cost: with several resolv.conf servers, a SERVFAIL
-/// from the first is reported rather than retried on the next.
+/// answers reach us as what they are. That also stops res_nsend from asking the next server,
+/// so with several resolv.conf servers we do it ourselves, one server at a time, as glibc's
+/// own lookups (getaddrinfo) would: the first useful answer wins, else the first refusal.
 public struct LibresolvResolver: Resolver {
   public var configuration: ResolverConfiguration
 
@@ -28,20 +30,58 @@ public struct LibresolvResolver: Resolver {
     let query = Self.makeQuery(
       name, type, id: UInt16.random(in: 0...UInt16.max, using: &generator))
     let bytes = try query.encoded()
-    let (answer, server) = try send(bytes)
+    let first = try exchange(bytes, id: query.id, onlyServer: nil)
+    var chosen = first
+    if configuration.server == nil, first.serverCount > 1,
+      Self.triesTheNextServer(first.message.responseCode)
+    {
+      // The first useful answer, else the first server's own refusal (naming that server).
+      var best: Exchange?
+      for index in 0..<first.serverCount {
+        guard let single = try? exchange(bytes, id: query.id, onlyServer: index) else { continue }
+        if !Self.triesTheNextServer(single.message.responseCode) {
+          best = single
+          break
+        }
+        if best == nil { best = single }
+      }
+      chosen = best ?? first
+    }
+    return try DNSAnswer.interpret(chosen.message, name: name, type: type, server: chosen.server)
+  }
+
+  /// SERVFAIL, NOTIMP and REFUSED: the answers after which glibc's res_send asks the next
+  /// server when `pfcode` is not set.
+  static func triesTheNextServer(_ code: DNSResponseCode) -> Bool {
+    code == .serverFailure || code == .notImplemented || code == .refused
+  }
+
+  /// One checked answer: the message, the server(s) asked, and how many resolv.conf listed.
+  private struct Exchange {
+    var message: DNSMessage
+    var server: String
+    var serverCount: Int
+  }
+
+  /// Sends the query to every configured server (`onlyServer` nil) or to resolv.conf's server
+  /// number `onlyServer`; parses the answer and checks that it answers this query.
+  private func exchange(_ bytes: [UInt8], id: UInt16, onlyServer: Int?) throws(DNSError)
+    -> Exchange
+  {
+    let (answer, server, count) = try send(bytes, onlyServer: onlyServer)
     let message: DNSMessage
     do {
       message = try DNSMessage(parsing: answer)
     } catch {
       throw .malformedAnswer(server: server, reason: error.description)
     }
-    guard message.id == query.id else {
+    guard message.id == id else {
       throw .malformedAnswer(server: server, reason: "the answer's ID does not match the query")
     }
     if message.isTruncated && message.answers.isEmpty {
       throw .malformedAnswer(server: server, reason: "the answer is truncated (TC) and empty")
     }
-    return try DNSAnswer.interpret(message, name: name, type: type, server: server)
+    return Exchange(message: message, server: server, serverCount: count)
   }
 
   /// The query for `name` exactly as given: one question, recursion desired, no search-list
@@ -50,8 +90,11 @@ public struct LibresolvResolver: Resolver {
     DNSQuery(name: name, type: type, id: id)
   }
 
-  /// Sends the query bytes with `res_nsend`; returns the raw answer and the server(s) asked.
-  private func send(_ query: [UInt8]) throws(DNSError) -> (answer: [UInt8], server: String) {
+  /// Sends the query bytes with `res_nsend`; returns the raw answer, the server(s) asked, and
+  /// how many servers resolv.conf (or the configuration) gave.
+  private func send(_ query: [UInt8], onlyServer: Int?) throws(DNSError)
+    -> (answer: [UInt8], server: String, serverCount: Int)
+  {
     guard let state = smtpprobe_res_new() else {
       let code = errno
       throw .system(call: "res_ninit", errno: code, message: String(cString: strerror(code)))
@@ -62,8 +105,13 @@ public struct LibresolvResolver: Resolver {
       state,
       configuration.timeoutSeconds.map { Int32(clamping: $0) } ?? smtpprobe_res_timeout(state),
       configuration.tries.map { Int32(clamping: $0) } ?? smtpprobe_res_tries(state))
+    let serverCount = Int(smtpprobe_res_count(state))
     if let server = configuration.server {
       try use(server, in: state)
+    } else if let onlyServer {
+      guard smtpprobe_res_keep_only(state, Int32(clamping: onlyServer)) == 0 else {
+        throw .system(call: "res_ninit", errno: ENOENT, message: "no name server \(onlyServer)")
+      }
     }
     let server = configuration.server?.description ?? Self.servers(of: state)
     var answer = [UInt8](repeating: 0, count: 65_535)
@@ -79,7 +127,7 @@ public struct LibresolvResolver: Resolver {
         errno: -length, server: server, seconds: Int(smtpprobe_res_timeout(state)),
         tries: Int(smtpprobe_res_tries(state)))
     }
-    return (Array(answer.prefix(Int(length))), server)
+    return (Array(answer.prefix(Int(length))), server, serverCount)
   }
 
   /// The name servers res_ninit read from /etc/resolv.conf, as "10.0.0.53:53, [fd00::53]:53".

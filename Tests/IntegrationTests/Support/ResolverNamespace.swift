@@ -12,7 +12,8 @@ import Testing
 /// (private propagation: the host's file is never touched); dnsmasq serves the test zones of
 /// Scripts/servers/dnsmasq-zones.conf on port 53 of `dnsAddresses`; a second dnsmasq on
 /// `silentAddresses` forwards every query to a port nothing listens on, so it never answers (a
-/// name server that times out); scripted-smtpd listens on 127.0.0.1:25 when given a script.
+/// name server that times out); one with no zones at all on `refusingAddresses` answers
+/// REFUSED to everything; scripted-smtpd listens on 127.0.0.1:25 when given a script.
 /// The probes run one after another; every server is killed when the script exits, and
 /// `timeout` bounds each process. Needs root, unshare(1), ip(8) and dnsmasq: in CI
 /// (`CI=true`) a missing one fails the test, elsewhere it skips it.
@@ -28,6 +29,8 @@ struct ResolverNamespace {
   var dnsAddresses: [String] = ["127.0.0.1"]
   /// Where a name server that never answers listens (port 53).
   var silentAddresses: [String] = []
+  /// Where a name server that answers REFUSED to everything listens (port 53).
+  var refusingAddresses: [String] = []
   /// A scripted-smtpd script served on 127.0.0.1:25 (`connections` times), or nil.
   var smtpScript: String?
   var smtpConnections = 1
@@ -86,6 +89,7 @@ struct ResolverNamespace {
     }
     serve dnsmasq "$zones" dns-addresses
     serve silent /dev/null silent-addresses --server=127.0.0.1#9
+    serve refusing /dev/null refusing-addresses
     if [ -s "$dir/smtp-script" ]; then
       timeout 30 "$smtpd" --listen 127.0.0.1:25 --script "$dir/smtp-script" \
         --connections "$(cat "$dir/smtp-connections")" --log "$dir/smtp.log" --ignore-stdin \
@@ -117,6 +121,7 @@ struct ResolverNamespace {
     try write("resolv.conf", resolvConf)
     try write("dns-addresses", dnsAddresses.joined(separator: "\n"))
     try write("silent-addresses", silentAddresses.joined(separator: "\n"))
+    try write("refusing-addresses", refusingAddresses.joined(separator: "\n"))
     try write("smtp-script", smtpScript ?? "")
     try write("smtp-connections", String(smtpConnections))
     for (index, arguments) in probes.enumerated() {
