@@ -31,7 +31,18 @@ import Testing
     send 221 bye
     """
 
+  /// This process's mounts on /etc/resolv.conf (/proc/self/mountinfo, field 5).
+  static func resolvConfMounts() throws -> [String] {
+    try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
+      .split(separator: "\n").filter {
+        $0.split(separator: " ").dropFirst(4).first == "/etc/resolv.conf"
+      }
+      .map(String.init)
+  }
+
   @Test func aDomainProbeResolvesThroughResolvConf() throws {
+    let mountsBefore = try Self.resolvConfMounts()
+    let hostFile = try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8)
     let outcome = try ResolverNamespace(
       resolvConf: Self.searchingResolvConf, smtpScript: Self.acceptingScript
     ).run([
@@ -71,6 +82,10 @@ import Testing
     #expect(outcome.queries.contains("MX nxdomain.test"))
     #expect(!outcome.queries.isEmpty)
     #expect(outcome.queries.allSatisfy { !$0.contains("example.invalid") }, "\(outcome.queries)")
+
+    // The bind mount stayed inside the namespace.
+    #expect(try Self.resolvConfMounts() == mountsBefore)
+    #expect((try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8)) == hostFile)
   }
 
   @Test func aSingleLabelNameIsNotCompletedFromTheSearchList() throws {
