@@ -20,16 +20,20 @@ let package = Package(
       dependencies: ["SMTPProbe"]
     ),
     .executableTarget(
+      name: "smtpprobe-bench",
+      dependencies: ["SMTPProbe"]
+    ),
+    .executableTarget(
       name: "scripted-smtpd",
       dependencies: ["SMTPProbe"]
     ),
     .testTarget(
       name: "SMTPProbeTests",
-      dependencies: ["SMTPProbe"]
+      dependencies: ["SMTPProbe", "smtpprobe"]
     ),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["SMTPProbe"]
+      dependencies: ["SMTPProbe", "smtpprobe"]
     ),
   ]
 )

@@ -1,3 +1,13 @@
-import SMTPProbe
+#if canImport(Glibc)
+  import Glibc
+#endif
 
-print("smtpprobe: not yet wired")
+let console = Console.standard()
+let status: ExitCode
+do {
+  status = try Invocation(arguments: Array(CommandLine.arguments.dropFirst())).run(console)
+} catch {
+  console.fail(error.description)
+  status = .usage
+}
+exit(status.rawValue)

@@ -8,7 +8,7 @@
 /// addresses failed and why. A timeout from `send`/`receive` is `.timedOut(phase: "", ...)`:
 /// the transport does not know what the dialogue waits for, so the session driver fills in the
 /// phase ("greeting", "reply to RCPT"). Not thread-safe: one owner drives it.
-public final class SocketTransport: Transport {
+public final class SocketTransport: FileDescriptorTransport {
   /// How many bytes one `receive` reads at most.
   public static let receiveChunkBytes = 16 * 1024
 

@@ -34,20 +34,47 @@ public struct EnhancedStatusCode: Hashable, Sendable, Comparable, CustomStringCo
 
   /// Reads an enhanced code at the start of a reply line's text ("5.1.1 User unknown"), returning
   /// the code and the number of characters it used including one following space, or nil.
+  ///
+  /// Works on the UTF-8 bytes: it runs once per reply line, on the parser's hot path.
   public static func prefix(of text: Substring) -> (code: EnhancedStatusCode, length: Int)? {
-    var end = text.startIndex
-    while end < text.endIndex, text[end] == "." || text[end].isASCIIDigit {
-      end = text.index(after: end)
+    var parts = (0, 0, 0)
+    var digits = 0
+    var part = 0
+    var used = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        guard digits <= 3 else { return nil }
+        let value = Int(byte &- UInt8(ascii: "0"))
+        switch part {
+        case 0: parts.0 = parts.0 * 10 + value
+        case 1: parts.1 = parts.1 * 10 + value
+        default: parts.2 = parts.2 * 10 + value
+        }
+      case UInt8(ascii: "."):
+        // The class is one digit; subject and detail are one to three (RFC 3463 section 2).
+        guard digits > 0, part < 2, part > 0 || digits == 1 else { return nil }
+        part += 1
+        digits = 0
+      case UInt8(ascii: " "), UInt8(ascii: "\t"):
+        guard part == 2, digits > 0 else { return nil }
+        return finish(parts, length: used + 1)
+      default:
+        return nil
+      }
+      used += 1
     }
-    guard end > text.startIndex, let code = EnhancedStatusCode(text[text.startIndex..<end]) else {
-      return nil
-    }
-    // The code must be followed by a space, a tab or the end of the text.
-    if end < text.endIndex {
-      guard text[end] == " " || text[end] == "\t" else { return nil }
-      return (code, text.distance(from: text.startIndex, to: end) + 1)
-    }
-    return (code, text.distance(from: text.startIndex, to: end))
+    guard part == 2, digits > 0 else { return nil }
+    return finish(parts, length: used)
+  }
+
+  private static func finish(_ parts: (Int, Int, Int), length: Int)
+    -> (code: EnhancedStatusCode, length: Int)?
+  {
+    guard let code = EnhancedStatusCode(statusClass: parts.0, subject: parts.1, detail: parts.2)
+    else { return nil }
+    return (code, length)
   }
 
   /// `class.subject` followed by `.detail`, for example `5.7.1`.

@@ -219,6 +219,8 @@ private struct PendingReply: Sendable {
   }
 
   private mutating func noteOddBytes(_ line: ArraySlice<UInt8>, index: Int) {
+    // Fast path: most lines are printable ASCII and need one comparison per byte.
+    guard line.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return }
     var nonASCII = false
     var nul = false
     var control = false

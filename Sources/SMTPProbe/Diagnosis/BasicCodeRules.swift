@@ -1,0 +1,69 @@
+/// What a basic reply code says on its own, without text or context.
+///
+/// Known codes map to a category (RFC 5321 section 4.2.2 and 4.2.3, RFC 3207, RFC 4954,
+/// RFC 7504); other codes fall back to their class and second digit (RFC 5321 section 4.2.1:
+/// x0z syntax, x1z information, x2z connections, x3z and x4z unspecified, x5z mail system).
+enum BasicCodeRules {
+  /// The category for a known code, or nil.
+  static func category(for code: Int) -> DiagnosisCategory? {
+    switch code {
+    case 200...299, 300...399: .ok
+    case 421: .serviceUnavailable
+    case 432, 534, 535: .authFailed
+    case 450: .other
+    case 451: .localError
+    case 452: .storageFull
+    case 454: .localError
+    case 455, 501, 504, 555: .syntaxError
+    case 500, 502: .commandUnrecognized
+    case 503: .badSequence
+    case 521, 556: .hostDoesNotAcceptMail
+    case 523, 538: .tlsRequired
+    case 530: .authRequired
+    case 550: .mailboxUnknown
+    case 551: .userNotLocal
+    case 552: .mailboxFull
+    case 553: .addressSyntax
+    case 554: .other
+    default: nil
+    }
+  }
+
+  /// The category a code outside the known set gets from its class and second digit.
+  static func fallbackCategory(for code: Int) -> DiagnosisCategory {
+    guard (400...599).contains(code) else { return .other }
+    switch code / 10 % 10 {
+    case 0: return .syntaxError
+    case 2: return .serviceUnavailable
+    default: return .other
+    }
+  }
+
+  /// The meaning of the second digit (RFC 5321 section 4.2.1).
+  static func secondDigitMeaning(_ code: Int) -> String {
+    switch code / 10 % 10 {
+    case 0: "syntax"
+    case 1: "information"
+    case 2: "the connection"
+    case 3: "unspecified (authentication in RFC 4954)"
+    case 4: "unspecified"
+    case 5: "the mail system"
+    default: "no defined area"
+    }
+  }
+
+  /// One line describing `code`: the catalogue's title when it has the code, else what its
+  /// class and second digit say.
+  static func describe(_ code: Int) -> String {
+    if let entry = ReplyCodeCatalogue.entry(for: code) {
+      return "\(code) \(entry.title) (\(entry.replyClass.title))"
+    }
+    guard let replyClass = ReplyClass(code: code) else {
+      return code == 0
+        ? "The reply carried no reply code."
+        : "\(code) is not an SMTP reply code (RFC 5321 codes run from 200 to 599)."
+    }
+    return
+      "\(code) is not a catalogued code: \(replyClass.title), about \(secondDigitMeaning(code))"
+  }
+}

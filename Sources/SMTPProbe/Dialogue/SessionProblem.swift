@@ -1,0 +1,67 @@
+/// Why a session could not complete (verdict `incomplete`, exit 3 in DESIGN.md's probe row).
+///
+/// Replies are not problems: a 550 is an answer and has its own verdict. These are the cases
+/// where we could not get an answer, or stopped because going on would break what was asked.
+public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
+  /// A transport failure, a timeout included (named by what we waited for).
+  case transport(TransportError)
+  /// The server sent more than any honest server would (ReplyParser's hard bounds).
+  case protocolViolation(ReplyParserError)
+  /// The peer closed while we waited for `waitingFor` ("the reply to RCPT TO").
+  case peerClosed(waitingFor: String)
+  /// A reply without a valid three-digit code where a decision was needed.
+  case unexpectedReply(to: String, code: Int)
+  /// `--tls require`, and the server did not offer STARTTLS.
+  case tlsNotOffered
+  /// `--tls require`, and the server refused STARTTLS.
+  case tlsRefused(code: Int, text: String)
+  /// `--tls require` (or STARTTLS already accepted), and this build has no TLS.
+  case tlsUnavailable
+  /// The TLS handshake failed.
+  case tlsFailed(String)
+  /// An address needs SMTPUTF8 (RFC 6531) and the server does not offer it.
+  case smtpUTF8NotOffered(Address)
+  /// AUTH was asked for and the server does not offer it.
+  case authNotOffered
+  /// AUTH was asked for over a connection without TLS, and `--auth-insecure` was not given.
+  case authWithoutTLS
+  /// AUTH was asked for; the SASL exchange is not implemented yet.
+  case authUnavailable
+  /// A value failed validation (callers normally catch this before connecting: exit 64).
+  case invalidInput(InputError)
+
+  public var description: String {
+    switch self {
+    case .transport(let error):
+      return error.description
+    case .protocolViolation(let error):
+      return "protocol violation: \(error.description)"
+    case .peerClosed(let waitingFor):
+      return "the server closed the connection while we waited for \(waitingFor)"
+    case .unexpectedReply(let to, let code):
+      return "the reply to \(to) had no valid reply code (\(code)); cannot go on"
+    case .tlsNotOffered:
+      return "TLS required (--tls require) but the server does not offer STARTTLS; "
+        + "stopped before MAIL"
+    case .tlsRefused(let code, let text):
+      return "TLS required (--tls require) but the server refused STARTTLS with \(code) "
+        + "\(text); stopped before MAIL"
+    case .tlsUnavailable:
+      return "TLS required but this build of smtpprobe has no TLS support; stopped before MAIL"
+    case .tlsFailed(let reason):
+      return "the TLS handshake failed: \(reason)"
+    case .smtpUTF8NotOffered(let address):
+      return "\(address.mailbox) needs SMTPUTF8 (RFC 6531) but the server does not offer it; "
+        + "stopped before MAIL"
+    case .authNotOffered:
+      return "AUTH was requested but the server does not offer AUTH; stopped before MAIL"
+    case .authWithoutTLS:
+      return "refusing to send credentials over a connection without TLS "
+        + "(use --tls require, or --auth-insecure to allow it)"
+    case .authUnavailable:
+      return "AUTH was requested but this build cannot authenticate yet; stopped before MAIL"
+    case .invalidInput(let error):
+      return error.description
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/// The records that answer one question, after following any CNAME chain (RFC 1034 3.6.2).
+public struct DNSAnswer: Hashable, Sendable {
+  /// The name asked for.
+  public var name: String
+  public var type: DNSRecordType
+  /// The answer records of `type` for the end of the alias chain.
+  public var records: [DNSRecord]
+  /// Each alias followed, in order: non-empty means `name` is a CNAME.
+  public var aliases: [String]
+  /// The name the records belong to (`name` unless it is an alias).
+  public var canonicalName: String
+
+  public init(
+    name: String, type: DNSRecordType, records: [DNSRecord], aliases: [String] = [],
+    canonicalName: String? = nil
+  ) {
+    self.name = name
+    self.type = type
+    self.records = records
+    self.aliases = aliases
+    self.canonicalName = canonicalName ?? name
+  }
+
+  /// Reads the answer to `type` questions about `name` out of a response, or the error it says.
+  ///
+  /// The RCODE decides first: NXDOMAIN, SERVFAIL, REFUSED each become their own error. With
+  /// NOERROR, CNAMEs in the answer section are followed (at most 8) and an empty result is
+  /// NODATA (RFC 2308 2.2). A response to some other question is malformed.
+  public static func interpret(
+    _ message: DNSMessage, name: String, type: DNSRecordType, server: String
+  ) throws(DNSError) -> DNSAnswer {
+    guard message.isResponse else {
+      throw .malformedAnswer(server: server, reason: "the message is a query, not a response")
+    }
+    if let question = message.questions.first,
+      !question.name.isSameDNSName(DNSAnswer.trimmed(name)) || question.type != type
+    {
+      throw .malformedAnswer(
+        server: server,
+        reason: "it answers \(question.name) \(question.type), not \(name) \(type)")
+    }
+    switch message.responseCode {
+    case .noError: break
+    case .nameError: throw .nameDoesNotExist(name: trimmed(name))
+    case .serverFailure: throw .serverFailure(name: trimmed(name), type: type, server: server)
+    case .refused: throw .refused(name: trimmed(name), type: type, server: server)
+    default:
+      throw .unexpectedResponseCode(
+        name: trimmed(name), type: type, code: message.responseCode, server: server)
+    }
+    var current = trimmed(name)
+    var aliases: [String] = []
+    for _ in 0..<8 {
+      let cname = message.answers.first { record in
+        record.type == .cname && record.name.isSameDNSName(current)
+      }
+      guard type != .cname, case .cname(let target)? = cname?.data else { break }
+      aliases.append(current)
+      current = target
+    }
+    let records = message.answers.filter { $0.type == type && $0.name.isSameDNSName(current) }
+    guard !records.isEmpty else { throw .noData(name: trimmed(name), type: type) }
+    return DNSAnswer(
+      name: trimmed(name), type: type, records: records, aliases: aliases, canonicalName: current)
+  }
+
+  /// A name without its trailing dot.
+  static func trimmed(_ name: String) -> String {
+    name.count > 1 && name.hasSuffix(".") ? String(name.dropLast()) : name
+  }
+}
+
+extension String {
+  /// DNS names compare case-insensitively in ASCII (RFC 4343).
+  func isSameDNSName(_ other: String) -> Bool {
+    self.utf8.count == other.utf8.count
+      && zip(self.utf8, other.utf8).allSatisfy { Self.lower($0) == Self.lower($1) }
+  }
+
+  private static func lower(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+  }
+}

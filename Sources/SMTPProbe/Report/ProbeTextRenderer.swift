@@ -1,0 +1,311 @@
+import Foundation
+
+/// Renders a probe for a person: the MX table, each host tried, the transcript with arrows and
+/// milliseconds since the start, each reply's diagnosis, the capabilities once, TLS, the
+/// timings, identity and other warnings, then the verdict.
+///
+/// Every reply gets its diagnosis summary; a reply that is not 2yz or 3yz also gets the
+/// explanation and the fix, indented beneath. Colour is the caller's decision (`--color`,
+/// NO_COLOR, a terminal or not): with `color` false the output has no escape sequences.
+public struct ProbeTextRenderer: Sendable {
+  /// Whether to use ANSI colours.
+  public var color: Bool
+  /// The wall clock, for certificate days left.
+  public var now: Date
+
+  public init(color: Bool = false, now: Date = Date()) {
+    self.color = color
+    self.now = now
+  }
+
+  /// A whole probe: the MX table (for a domain), each host tried, warnings, then the verdict.
+  public func render(_ outcome: ProbeOutcome) -> String {
+    var out = "probe \(Self.visible(outcome.target))\n"
+    if let route = outcome.route { out += mxTable(route) }
+    if !outcome.notes.isEmpty {
+      out += "notes:\n" + outcome.notes.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    for attempt in outcome.attempts {
+      out += "\n" + renderAttempt(attempt, withVerdict: outcome.attempts.count > 1)
+    }
+    if !outcome.warnings.isEmpty {
+      out +=
+        "\n" + paint("warnings:", .warn) + "\n"
+        + outcome.warnings.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    if !outcome.advice.isEmpty {
+      out += "\nadvice:\n" + outcome.advice.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    out += "\n" + verdictLine(outcome.verdict, exitCode: outcome.exitCode) + "\n"
+    return out
+  }
+
+  /// The MX hosts in the order tried: preference, host, addresses (or why there are none).
+  func mxTable(_ route: MailRoute) -> String {
+    switch route.kind {
+    case .nullMX:
+      return "MX of \(route.domain): null MX (0 .): the domain accepts no mail\n"
+    case .implicit:
+      var out = "MX of \(route.domain): none; implicit MX (the domain's own address)\n"
+      out += route.mx.map { "  \($0.host): \(addressText($0))\n" }.joined()
+      return out
+    case .mx:
+      guard !route.mx.isEmpty else {
+        return "MX of \(route.domain): \(route.failure?.description ?? "none")\n"
+      }
+      let width = max(4, route.mx.map { $0.host.count }.max() ?? 4)
+      var out = "MX of \(route.domain):\n"
+      out +=
+        "  pref  " + "host".padding(toLength: width, withPad: " ", startingAt: 0)
+        + "  addresses\n"
+      for host in route.mx {
+        let pref = String(host.preference)
+        out +=
+          "  " + String(repeating: " ", count: max(0, 4 - pref.count)) + pref + "  "
+          + Self.visible(host.host).padding(toLength: width, withPad: " ", startingAt: 0)
+          + "  " + addressText(host) + "\n"
+      }
+      return out
+    }
+  }
+
+  private func addressText(_ host: MXHost) -> String {
+    var text = host.addresses.isEmpty ? "(none)" : host.addresses.joined(separator: ", ")
+    if !host.problems.isEmpty { text += " — " + host.problems.joined(separator: "; ") }
+    return Self.visible(text)
+  }
+
+  /// One host tried: its connect failures, then its session (or why there was none).
+  func renderAttempt(_ attempt: HostAttempt, withVerdict: Bool = false) -> String {
+    var out = ""
+    let mx = attempt.preference.map { "MX \($0) " } ?? ""
+    if !attempt.failedConnects.isEmpty || attempt.session == nil {
+      out += "trying \(mx)\(Self.visible(attempt.host)) port \(attempt.port)\n"
+    }
+    for failed in attempt.failedConnects {
+      out += "  " + paint("cannot connect to \(failed)", .bad) + "\n"
+    }
+    if case .resolution(let error)? = attempt.connectFailure {
+      out += "  " + paint("cannot resolve \(Self.visible(error.description))", .bad) + "\n"
+    }
+    if let tlsFailure = attempt.tlsFailure {
+      out += "  " + paint("implicit TLS failed: \(Self.visible(tlsFailure))", .bad) + "\n"
+    }
+    guard let session = attempt.session else { return out }
+    out += renderSession(session)
+    if let identity = attempt.identity { out += identityLine(identity) }
+    if withVerdict || attempt.verdict != session.verdict {
+      out +=
+        "host verdict: \(attempt.verdict.status.rawValue) — "
+        + Self.visible(attempt.verdict.summary) + "\n"
+    }
+    return out
+  }
+
+  private func identityLine(_ identity: IdentityReport) -> String {
+    var parts: [String] = []
+    if identity.ptrNames.isEmpty {
+      parts.append("no PTR")
+    } else {
+      parts.append("PTR " + identity.ptrNames.joined(separator: ", "))
+      parts.append(
+        identity.isForwardConfirmed == true
+          ? "forward-confirmed (FCrDNS ok)" : "not forward-confirmed (FCrDNS fails)")
+    }
+    if let name = identity.greetingName {
+      parts.append(
+        "greeting name \(name) "
+          + (identity.greetingMatches == true ? "matches" : "does not match"))
+    }
+    let style: Style = identity.warnings.isEmpty ? .good : .warn
+    return "identity: \(identity.address): "
+      + paint(Self.visible(parts.joined(separator: "; ")), style) + "\n"
+  }
+
+  /// The TLS summary: protocol and cipher, then the chain and verification, indented.
+  private func tlsLines(_ tls: TLSReport, prefix: String, label: String = "TLS") -> String {
+    var out = "\(prefix)\(label): \(tls.protocolVersion), \(tls.cipher)\n"
+    guard !tls.chain.isEmpty || !tls.verification.expectedName.isEmpty else { return out }
+    for line in tls.describe(now: now).dropFirst() {
+      let trusted = !line.contains("NOT trusted")
+      let text = Self.visible(line)
+      out +=
+        prefix + (line.hasPrefix("  verification") ? paint(text, trusted ? .good : .warn) : text)
+        + "\n"
+    }
+    return out
+  }
+
+  /// The whole report: each session, then the verdict line.
+  public func render(_ report: ProbeReport) -> String {
+    var out = "probe \(report.target)\n"
+    for session in report.sessions {
+      out += "\n" + renderSession(session)
+    }
+    out += "\n" + verdictLine(report.verdict) + "\n"
+    return out
+  }
+
+  /// One session with its own verdict line.
+  public func render(_ session: SessionResult) -> String {
+    renderSession(session) + "\n" + verdictLine(session.verdict) + "\n"
+  }
+
+  private static let indent = String(repeating: " ", count: 11)
+
+  /// The session's transcript, notes and timings (no verdict line).
+  func renderSession(_ session: SessionResult) -> String {
+    var out = ""
+    if let host = session.host ?? session.address {
+      var line = "session \(host)"
+      if let address = session.address, address != host { line += " (\(address))" }
+      if let port = session.port { line += " port \(port)" }
+      out += line + "\n"
+    }
+    if let connect = session.connectMilliseconds {
+      // The transcript's clock starts once connected (and after TLS on connect).
+      out += "connected in \(connect) ms\n"
+    }
+    let viaSTARTTLS = session.steps.contains { $0.command == .startTLS && $0.reply.isPositive }
+    if let tls = session.tls, !viaSTARTTLS {
+      out += tlsLines(tls, prefix: "\(Self.indent)  ", label: "TLS on connect")
+    }
+    let entries = session.transcript.entries
+    var helloCount = 0
+    for (index, entry) in entries.enumerated() {
+      let arrow = entry.direction == .send ? "->" : "<-"
+      out +=
+        paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) "
+        + Self.visible(entry.line) + "\n"
+      guard entry.direction == .recv, let stepIndex = entry.step,
+        stepIndex < session.steps.count
+      else { continue }
+      let next = index + 1 < entries.count ? entries[index + 1] : nil
+      if let next, next.direction == .recv, next.step == stepIndex { continue }
+      let step = session.steps[stepIndex]
+      out += diagnosisLines(step)
+      if [.ehlo, .helo].contains(step.command), step.reply.isPositive {
+        helloCount += 1
+        out += capabilityLines(session, helloCount: helloCount)
+      }
+      if step.command == .startTLS, step.reply.isPositive, let tls = session.tls {
+        out += tlsLines(tls, prefix: "\(Self.indent)  ")
+      }
+    }
+    if !session.notes.isEmpty {
+      out += "notes:\n" + session.notes.map { "  - \(Self.visible($0))\n" }.joined()
+    }
+    out += timingLine(session) + "\n"
+    return out
+  }
+
+  private func diagnosisLines(_ step: Step) -> String {
+    let diagnosis = step.diagnosis
+    let style: Style =
+      switch step.reply.replyClass {
+      case .positiveCompletion, .positiveIntermediate: .good
+      case .transientNegative: .warn
+      default: .bad
+      }
+    var out =
+      "\(Self.indent)  "
+      + paint("\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", style)
+      + "\n"
+    if !step.reply.isPositive {
+      if !diagnosis.explanation.isEmpty {
+        out += "\(Self.indent)    \(Self.visible(diagnosis.explanation))\n"
+      }
+      if !diagnosis.fix.isEmpty {
+        out += "\(Self.indent)    fix: \(Self.visible(diagnosis.fix))\n"
+      }
+    }
+    for violation in step.reply.violations {
+      out += "\(Self.indent)    " + paint("violation: \(violation)", .warn) + "\n"
+    }
+    return out
+  }
+
+  private func capabilityLines(_ session: SessionResult, helloCount: Int) -> String {
+    let prefix = "\(Self.indent)  "
+    if helloCount == 1 {
+      guard let capabilities = session.capabilitiesBeforeTLS ?? session.capabilities else {
+        return ""
+      }
+      if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
+      var line =
+        prefix + "capabilities: "
+        + capabilities.keywords.map { Self.visible($0.line) }.joined(separator: ", ")
+      if capabilities.keywords.isEmpty { line += "none" }
+      return line + "\n"
+    }
+    guard let diff = session.capabilityDiff else { return "" }
+    if diff.isEmpty { return prefix + "capabilities after STARTTLS: unchanged\n" }
+    let changes =
+      diff.added.map { "+" + Self.visible($0.line) }
+      + diff.removed.map { "-" + Self.visible($0.line) }
+    return prefix + "capabilities after STARTTLS: " + changes.joined(separator: ", ") + "\n"
+  }
+
+  private func timingLine(_ session: SessionResult) -> String {
+    var parts: [String] = []
+    if let connect = session.connectMilliseconds { parts.append("connect \(connect) ms") }
+    for step in session.steps {
+      let name = step.command == .greeting ? "greeting" : step.command.rawValue
+      parts.append("\(name) \(step.elapsedMilliseconds) ms")
+    }
+    parts.append("total \(session.totalMilliseconds) ms")
+    let trips = "\(session.roundTrips) round trip\(session.roundTrips == 1 ? "" : "s")"
+    return "timings: " + parts.joined(separator: ", ") + "; " + trips
+      + (session.pipelined ? " (pipelined)" : "")
+  }
+
+  private func verdictLine(_ verdict: Verdict, exitCode: Int32? = nil) -> String {
+    let style: Style =
+      switch verdict.status {
+      case .ok: .good
+      case .transientFailure: .warn
+      case .permanentFailure, .incomplete: .bad
+      }
+    return paint("verdict: \(verdict.status.rawValue)", style)
+      + " — \(Self.visible(verdict.summary)) "
+      + "(exit \(exitCode ?? verdict.exitCode))"
+  }
+
+  private enum Style {
+    case good, warn, bad, dim
+
+    var code: String {
+      switch self {
+      case .good: "32"
+      case .warn: "33"
+      case .bad: "31"
+      case .dim: "2"
+      }
+    }
+  }
+
+  private func paint(_ text: String, _ style: Style) -> String {
+    color ? "\u{1B}[\(style.code)m\(text)\u{1B}[0m" : text
+  }
+
+  /// Shows control characters a server sent as `\xHH`, so a hostile reply cannot move the
+  /// cursor, recolour or retitle the user's terminal with escape sequences.
+  static func visible(_ line: String) -> String {
+    var out = ""
+    for scalar in line.unicodeScalars {
+      if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Right-aligns a number in five columns (`   12`).
+  static func pad(_ value: Int) -> String {
+    let text = String(value)
+    return String(repeating: " ", count: max(0, 5 - text.count)) + text
+  }
+}

@@ -1,0 +1,23 @@
+/// The process exit status, with the meanings of DESIGN.md's table as named statics.
+///
+/// 64 is `EX_USAGE` from sysexits.h, as swift-argument-parser uses for validation failures.
+struct ExitCode: RawRepresentable, Hashable, Sendable {
+  var rawValue: Int32
+
+  init(rawValue: Int32) {
+    self.rawValue = rawValue
+  }
+
+  /// Everything succeeded: explained; every probe reply positive; deliverable.
+  static let success = ExitCode(rawValue: 0)
+  /// probe: a permanent (5xx) rejection; verify: undeliverable.
+  static let permanentFailure = ExitCode(rawValue: 1)
+  /// probe: a transient (4xx) rejection; verify: risky.
+  static let transientFailure = ExitCode(rawValue: 2)
+  /// probe: could not complete (DNS, connect, TLS, protocol violation, timeout).
+  static let incomplete = ExitCode(rawValue: 3)
+  /// Usage error or invalid input (`EX_USAGE`).
+  static let usage = ExitCode(rawValue: 64)
+  /// A feature not available in this build (`EX_SOFTWARE`).
+  static let software = ExitCode(rawValue: 70)
+}

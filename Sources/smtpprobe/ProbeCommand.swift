@@ -1,0 +1,180 @@
+import Foundation
+import SMTPProbe
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `smtpprobe probe`: turns the options into a checked request, runs it, renders text or JSON.
+///
+/// Every value that goes on the wire is validated before any connection is opened: a bad one
+/// is one line on stderr and exit 64, and nothing is sent (issue 3 item 3).
+struct ProbeCommand {
+  var options: ProbeOptions
+
+  /// Why the options cannot become a request; one line on stderr, exit 64.
+  struct InputProblem: Error {
+    var message: String
+  }
+
+  /// Runs the probe and returns DESIGN.md's probe exit code.
+  func run(_ console: Console) -> ExitCode {
+    ProcessSetup.ignoreSIGPIPE()
+    let request: ProbeRequest
+    do {
+      request = try makeRequest(environment: console.environment)
+    } catch {
+      console.fail(error.message)
+      return .usage
+    }
+    let dns = request.dnsServer
+    let resolver = LibresolvResolver(configuration: ResolverConfiguration(server: dns))
+    // Identity checks must never hold the probe up: one short try.
+    let identityResolver = LibresolvResolver(
+      configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1))
+    let runner = ProbeRunner(
+      connector: SocketConnector(), resolver: resolver, identityResolver: identityResolver,
+      tls: OpenSSLUpgrader(configuration: request.tls.configuration))
+    let outcome = runner.run(request)
+    if outcome.exitCode == ExitCode.usage.rawValue {
+      console.fail(outcome.verdict.summary)
+      return .usage
+    }
+    if options.json {
+      console.print(ProbeJSONRenderer().render(outcome))
+    } else {
+      let colors = options.color.colors(
+        environment: console.environment, isTerminal: console.stdoutIsTerminal)
+      console.print(ProbeTextRenderer(color: colors).render(outcome))
+    }
+    return ExitCode(rawValue: outcome.exitCode)
+  }
+
+  /// The request, with every input checked; throws the first problem.
+  func makeRequest(environment: [String: String]) throws(InputProblem) -> ProbeRequest {
+    var notes: [String] = []
+    let ehloName: String
+    if let helo = options.helo {
+      ehloName = helo
+    } else {
+      ehloName = Self.hostName()
+      if !ehloName.contains(".") {
+        notes.append(
+          "EHLO name \(ehloName) (this machine's host name) is not a fully qualified domain"
+            + " name; some servers refuse it (RFC 5321 4.1.1.1): pass --helo NAME")
+      }
+    }
+    let plan: DialoguePlan
+    do throws(InputError) {
+      let from = try options.from.flatMap { text throws(InputError) in
+        try Address.reversePath(text)
+      }
+      var recipients: [Address] = []
+      for text in options.to { recipients.append(try Address(text, field: .recipient)) }
+      var built = DialoguePlan(
+        ehloName: ehloName, from: from, recipients: recipients,
+        quitAfter: options.quitAfter.flatMap(DialoguePlan.Stage.init(rawValue:)),
+        tls: DialoguePlan.TLSMode(rawValue: options.tls) ?? .auto,
+        pipelining: !options.noPipelining, timeout: options.timeout,
+        greetingTimeout: options.greetingTimeout)
+      built.message = try message()
+      built.auth = try authentication(environment: environment)
+      try built.validate()
+      plan = built
+    } catch {
+      throw InputProblem(message: error.description)
+    }
+    var dnsServer: DNSServerAddress?
+    if let text = options.dnsServer {
+      do throws(DNSError) {
+        dnsServer = try DNSServerAddress(parsing: text)
+      } catch {
+        throw InputProblem(message: "invalid value '\(text)' for '--dns-server': \(error)")
+      }
+    }
+    if let caFile = options.cafile, !FileManager.default.isReadableFile(atPath: caFile) {
+      throw InputProblem(message: "cannot read the CA file '\(caFile)' (--cafile)")
+    }
+    let target: ProbeRequest.Target
+    switch options.target {
+    case .domain(let domain):
+      do throws(InputError) {
+        try WireValidation.validateDomain(domain, field: .argument)
+      } catch {
+        guard case .invalidDomain(_, _, let reason) = error else {
+          throw InputProblem(message: error.description)
+        }
+        throw InputProblem(message: "'\(domain)' is not a valid mail domain: \(reason)")
+      }
+      target = .domain(domain)
+    case .server(let host, let port):
+      target = .server(host: host, port: port)
+    }
+    return ProbeRequest(
+      target: target, port: options.port ?? (options.tlsOnConnect ? 465 : 25),
+      family: options.family, connectTimeout: options.connectTimeout, plan: plan,
+      tls: ProbeTLSOptions(
+        onConnect: options.tlsOnConnect, verifyRequired: options.tlsVerify,
+        serverNameIndication: options.sni, caFile: options.cafile),
+      allMX: options.allMX, dnsServer: dnsServer, notes: notes)
+  }
+
+  /// The message for DATA: `--data FILE` as read, or the built-in test message.
+  private func message() throws(InputError) -> DialoguePlan.Message {
+    if let path = options.dataFile {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unsupportedPlan(reason: "cannot read the message file '\(path)' (--data)")
+      }
+      return .data(Array(data))
+    }
+    if options.sendTestMessage {
+      var generator = SystemRandomNumberGenerator()
+      return .testMessage(
+        unixTime: Int64(time(nil)), random: UInt64.random(in: 0...UInt64.max, using: &generator))
+    }
+    return .none
+  }
+
+  /// Credentials from `--auth-user` and the password file or `SMTPPROBE_PASSWORD` (never argv).
+  private func authentication(environment: [String: String]) throws(InputError)
+    -> DialoguePlan.Authentication?
+  {
+    guard let user = options.authUser else {
+      if options.authPasswordFile != nil || options.authMech != nil || options.authInsecure {
+        throw .unsupportedPlan(
+          reason: "--auth-password-file, --auth-mech and --auth-insecure need --auth-user")
+      }
+      return nil
+    }
+    let password: Secret
+    if let path = options.authPasswordFile {
+      guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+        throw .unsupportedPlan(reason: "cannot read the password file '\(path)'")
+      }
+      // A file written by `echo` ends with a newline that is not part of the password.
+      if bytes.last == 0x0A { bytes.removeLast() }
+      if bytes.last == 0x0D { bytes.removeLast() }
+      password = Secret(bytes: bytes)
+    } else if let value = environment["SMTPPROBE_PASSWORD"] {
+      password = Secret(value)
+    } else {
+      throw .unsupportedPlan(
+        reason: "--auth-user needs a password: --auth-password-file PATH or SMTPPROBE_PASSWORD")
+    }
+    return DialoguePlan.Authentication(
+      mechanism: options.authMech, user: user, password: password,
+      allowInsecure: options.authInsecure)
+  }
+
+  /// This machine's host name (`gethostname`), or `localhost` when it has none we can send.
+  static func hostName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+    let name = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard !name.isEmpty, (try? WireValidation.validateEHLOName(name)) != nil else {
+      return "localhost"
+    }
+    return name
+  }
+}
