@@ -40,8 +40,8 @@ private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
   if !condition { fatalError("invariant violated: \(message())") }
 }
 
-/// Touches everything derived from a reply that must never crash, and checks its shape.
-private func exercise(_ reply: Reply, limits: ReplyParser.Limits) {
+/// Checks a reply's shape (cheap: done on every pass).
+private func checkShape(_ reply: Reply, limits: ReplyParser.Limits) {
   check(!reply.lines.isEmpty, "reply without lines")
   check(
     reply.lines.count == reply.texts.count,
@@ -55,6 +55,10 @@ private func exercise(_ reply: Reply, limits: ReplyParser.Limits) {
     _ = violation.description
     _ = violation.identifier
   }
+}
+
+/// Touches everything derived from a reply that must never crash (once per distinct reply).
+private func exercise(_ reply: Reply) {
   _ = reply.text
   _ = reply.replyClass
   _ = reply.isPositive
@@ -62,8 +66,27 @@ private func exercise(_ reply: Reply, limits: ReplyParser.Limits) {
     check(EnhancedStatusCode(enhanced.description) == enhanced, "enhanced \(enhanced) round trip")
   }
   for text in reply.texts { exerciseEnhanced(text) }
+  exerciseCapabilities(reply)
   _ = Classifier.diagnose(reply)
   for kind in CommandKind.allCases { _ = Classifier.diagnose(reply, after: kind) }
+}
+
+/// Reads the reply as an EHLO and a HELO answer (RFC 5321 4.1.1.1) and queries every accessor.
+private func exerciseCapabilities(_ reply: Reply) {
+  let ehlo = Capabilities(reply: reply)
+  check(ehlo.keywords.count == reply.texts.count - 1, "\(ehlo.keywords.count) keywords")
+  check(ehlo.diff(to: ehlo).isEmpty, "capabilities differ from themselves")
+  for keyword in ehlo.keywords where keyword.name.uppercased() == keyword.name {
+    check(ehlo.keyword(keyword.name)?.name == keyword.name, "keyword \(keyword.name) not found")
+    _ = keyword.known
+  }
+  for ext in Capabilities.Extension.allCases { _ = ehlo.offers(ext) }
+  _ = ehlo.serverName
+  _ = ehlo.authMechanisms
+  if let size = ehlo.maximumMessageSize { check(size > 0, "SIZE \(size)") }
+  let helo = Capabilities(reply: reply, fromHELO: true)
+  check(helo.keywords.isEmpty, "HELO reply with keywords")
+  _ = ehlo.diff(to: helo)
 }
 
 /// `EnhancedStatusCode(_:)` and `prefix(of:)` on one piece of text.
@@ -95,7 +118,7 @@ private func parse(_ bytes: ArraySlice<UInt8>, seed: UInt8, limits: ReplyParser.
     while true {
       do {
         guard let reply = try parser.next() else { break }
-        exercise(reply, limits: limits)
+        checkShape(reply, limits: limits)
         outcome.replies.append(reply)
       } catch {
         outcome.failed = true
@@ -134,7 +157,9 @@ private func checkParseAll(
   _ bytes: ArraySlice<UInt8>, streamed: ParseOutcome, limits: ReplyParser.Limits
 ) {
   guard let all = try? ReplyParser.parseAll(bytes, limits: limits) else { return }
-  for reply in all { exercise(reply, limits: limits) }
+  for reply in all { checkShape(reply, limits: limits) }
+  // The streamed replies are exercised by the caller; the rest here.
+  for reply in all.dropFirst(streamed.replies.count) { exercise(reply) }
   guard !streamed.failed else { return }
   // parseAll also closes a trailing unterminated line, so it may return more, never fewer.
   check(
@@ -156,6 +181,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let chunked = parse(bytes, seed: seed, limits: limits)
     check(whole == chunked, "chunking with seed \(seed) changed the result:\n\(whole)\n\(chunked)")
     checkParseAll(bytes, streamed: whole, limits: limits)
+    for reply in whole.replies { exercise(reply) }
   }
   exerciseEnhanced(String(decoding: bytes.prefix(64), as: UTF8.self))
   return 0
