@@ -181,7 +181,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let chunked = parse(bytes, seed: seed, limits: limits)
     check(whole == chunked, "chunking with seed \(seed) changed the result:\n\(whole)\n\(chunked)")
     checkParseAll(bytes, streamed: whole, limits: limits)
-    for reply in whole.replies { exercise(reply) }
+    // Under the tiny limits the same replies come out, only fewer: exercise them once.
+    if limits == .standard { for reply in whole.replies { exercise(reply) } }
   }
   exerciseEnhanced(String(decoding: bytes.prefix(64), as: UTF8.self))
   return 0
