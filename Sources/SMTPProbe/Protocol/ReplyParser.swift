@@ -65,7 +65,9 @@ public struct ReplyParser: Sendable {
     while true {
       guard let newline = findLineFeed() else {
         let partial = buffer.count - start
-        if partial > limits.maxLineBytes {
+        // A trailing CR may be the start of the line ending, not part of the line.
+        let lineSoFar = partial > 0 && buffer[buffer.count - 1] == 0x0D ? partial - 1 : partial
+        if lineSoFar > limits.maxLineBytes {
           return try fail(.lineTooLong(limit: limits.maxLineBytes))
         }
         if pending.bytes + partial > limits.maxReplyBytes {
