@@ -70,7 +70,8 @@ import Testing
     var sasl = SASL(mechanism: .login, username: "alice@probe.test", password: Secret("pw"))
     #expect(sasl.start() == nil)
     // "Username:" and "Password:" in base64, as Postfix sends them.
-    #expect(try sasl.next(base64Challenge: "VXNlcm5hbWU6").revealedString == "YWxpY2VAcHJvYmUudGVzdA==")
+    #expect(
+      try sasl.next(base64Challenge: "VXNlcm5hbWU6").revealedString == "YWxpY2VAcHJvYmUudGVzdA==")
     #expect(try sasl.next(base64Challenge: "UGFzc3dvcmQ6").revealedString == "cHc=")
   }
 
