@@ -23,12 +23,7 @@ extension Resolver {
   public func addresses(_ host: String, family: AddressFamilyPreference = .any) throws(DNSError)
     -> [String]
   {
-    let types: [DNSRecordType] =
-      switch family {
-      case .any: [.a, .aaaa]
-      case .ipv4: [.a]
-      case .ipv6: [.aaaa]
-      }
+    let types = family.addressRecordTypes
     var addresses: [String] = []
     var firstError: DNSError?
     for type in types {

@@ -129,12 +129,7 @@ public struct MailRouteResolver: Sendable {
   private func lookUp(_ name: String) -> (
     addresses: [String], canonical: String?, problem: String?, dnsFailure: DNSError?
   ) {
-    let types: [DNSRecordType] =
-      switch family {
-      case .any: [.a, .aaaa]
-      case .ipv4: [.a]
-      case .ipv6: [.aaaa]
-      }
+    let types = family.addressRecordTypes
     var addresses: [String] = []
     var canonical: String?
     var errors: [DNSError] = []
