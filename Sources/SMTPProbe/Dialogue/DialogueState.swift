@@ -235,6 +235,11 @@ public struct DialogueState: Sendable {
   // MARK: Steps
 
   private mutating func greeting(_ reply: Reply) -> DialogueAction {
+    if let foreign = ForeignGreeting(reply) {
+      // Another protocol: QUIT means nothing to it; just hang up.
+      problem = problem ?? .notSMTP(foreign)
+      return finish()
+    }
     guard reply.replyClass != nil else {
       return stop(.unexpectedReply(to: "the greeting", code: reply.code))
     }

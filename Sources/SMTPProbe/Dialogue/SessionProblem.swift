@@ -9,6 +9,8 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case protocolViolation(ReplyParserError)
   /// The peer closed while we waited for `waitingFor` ("the reply to RCPT TO").
   case peerClosed(waitingFor: String)
+  /// The first line came from another protocol (HTTP, SSH, POP3, IMAP) or had no reply code.
+  case notSMTP(ForeignGreeting)
   /// A reply without a valid three-digit code where a decision was needed.
   case unexpectedReply(to: String, code: Int)
   /// `--tls require`, and the server did not offer STARTTLS.
@@ -38,6 +40,8 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "protocol violation: \(error.description)"
     case .peerClosed(let waitingFor):
       return "the server closed the connection while we waited for \(waitingFor)"
+    case .notSMTP(let greeting):
+      return greeting.description
     case .unexpectedReply(let to, let code):
       return "the reply to \(to) had no valid reply code (\(code)); cannot go on"
     case .tlsNotOffered:
