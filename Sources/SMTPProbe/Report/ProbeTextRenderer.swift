@@ -212,11 +212,13 @@ public struct ProbeTextRenderer: Sendable {
       + paint("\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", style)
       + "\n"
     if !step.reply.isPositive {
+      let inner = "\(Self.indent)    "
       if !diagnosis.explanation.isEmpty {
-        out += "\(Self.indent)    \(Self.visible(diagnosis.explanation))\n"
+        out += LineWrap.wrap(Self.visible(diagnosis.explanation), prefix: inner, indent: inner)
       }
       if !diagnosis.fix.isEmpty {
-        out += "\(Self.indent)    fix: \(Self.visible(diagnosis.fix))\n"
+        out += LineWrap.wrap(
+          "fix: " + Self.visible(diagnosis.fix), prefix: inner, indent: inner + "     ")
       }
     }
     for violation in step.reply.violations {
