@@ -24,3 +24,13 @@ import Testing
     #expect(LineWrap.wrap("fix: retry", prefix: "  ", indent: "    ") == "  fix: retry\n")
   }
 }
+
+@Suite struct LineWrapPiecesTests {
+  @Test func breaksOnlyBetweenPieces() {
+    let pieces = ["connect 1 ms", "greeting 2 ms", "EHLO 41 ms", "MAIL 0 ms", "RCPT 43 ms"]
+    let wrapped = LineWrap.wrap(
+      pieces: pieces, separator: ", ", prefix: "timings: ", indent: "  ", width: 40)
+    #expect(
+      wrapped == "timings: connect 1 ms, greeting 2 ms,\n  EHLO 41 ms, MAIL 0 ms, RCPT 43 ms\n")
+  }
+}

@@ -10,17 +10,30 @@ public enum LineWrap {
   public static func wrap(
     _ text: String, prefix: String, indent: String, width: Int = LineWrap.width
   ) -> String {
+    wrap(
+      pieces: text.split(separator: " ").map(String.init), separator: " ", prefix: prefix,
+      indent: indent, width: width)
+  }
+
+  /// Like `wrap`, but breaks only between `pieces` (each kept whole), joined by `separator`;
+  /// a trailing space of the separator is dropped at a break.
+  public static func wrap(
+    pieces: [String], separator: String, prefix: String, indent: String,
+    width: Int = LineWrap.width
+  ) -> String {
     var out = ""
     var line = prefix
-    var lineHasWord = false
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if lineHasWord, line.count + 1 + word.count > width {
+    var lineHasPiece = false
+    for (index, piece) in pieces.enumerated() {
+      let tail = index + 1 < pieces.count ? separator : ""
+      let joined = tail.hasSuffix(" ") ? String(tail.dropLast()) : tail
+      if lineHasPiece, line.count + piece.count + joined.count > width {
+        if line.hasSuffix(" ") { line.removeLast() }
         out += line + "\n"
         line = indent
-        lineHasWord = false
       }
-      line += (lineHasWord ? " " : "") + word
-      lineHasWord = true
+      line += piece + tail
+      lineHasPiece = true
     }
     return out + line + "\n"
   }

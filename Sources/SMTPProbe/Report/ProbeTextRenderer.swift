@@ -23,7 +23,7 @@ public struct ProbeTextRenderer: Sendable {
     var out = "probe \(Self.visible(outcome.target))\n"
     if let route = outcome.route { out += mxTable(route) }
     if !outcome.notes.isEmpty {
-      out += "notes:\n" + outcome.notes.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "notes:\n" + outcome.notes.map(Self.bullet).joined()
     }
     for attempt in outcome.attempts {
       out += "\n" + renderAttempt(attempt, withVerdict: outcome.attempts.count > 1)
@@ -31,10 +31,10 @@ public struct ProbeTextRenderer: Sendable {
     if !outcome.warnings.isEmpty {
       out +=
         "\n" + paint("warnings:", .warn) + "\n"
-        + outcome.warnings.map { "  - \(Self.visible($0))\n" }.joined()
+        + outcome.warnings.map(Self.bullet).joined()
     }
     if !outcome.advice.isEmpty {
-      out += "\nadvice:\n" + outcome.advice.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "\nadvice:\n" + outcome.advice.map(Self.bullet).joined()
     }
     out += "\n" + verdictLine(outcome.verdict, exitCode: outcome.exitCode) + "\n"
     return out
@@ -193,10 +193,17 @@ public struct ProbeTextRenderer: Sendable {
       }
     }
     if !session.notes.isEmpty {
-      out += "notes:\n" + session.notes.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "notes:\n" + session.notes.map(Self.bullet).joined()
     }
-    out += timingLine(session) + "\n"
+    out += LineWrap.wrap(
+      pieces: timingLine(session).components(separatedBy: ", "), separator: ", ", prefix: "",
+      indent: "  ")
     return out
+  }
+
+  /// A list item, wrapped at 80 columns under its text.
+  static func bullet(_ text: String) -> String {
+    LineWrap.wrap(visible(text), prefix: "  - ", indent: "    ")
   }
 
   private func diagnosisLines(_ step: Step) -> String {
@@ -234,11 +241,10 @@ public struct ProbeTextRenderer: Sendable {
         return ""
       }
       if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
-      var line =
-        prefix + "capabilities: "
-        + capabilities.keywords.map { Self.visible($0.line) }.joined(separator: ", ")
-      if capabilities.keywords.isEmpty { line += "none" }
-      return line + "\n"
+      let names = capabilities.keywords.map { Self.visible($0.line) }
+      return LineWrap.wrap(
+        pieces: names.isEmpty ? ["none"] : names, separator: ", ",
+        prefix: prefix + "capabilities: ", indent: prefix + "  ")
     }
     guard let diff = session.capabilityDiff else { return "" }
     if diff.isEmpty { return prefix + "capabilities after STARTTLS: unchanged\n" }
