@@ -214,10 +214,13 @@ public struct ProbeTextRenderer: Sendable {
       case .transientNegative: .warn
       default: .bad
       }
-    var out =
-      "\(Self.indent)  "
-      + paint("\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", style)
-      + "\n"
+    let headline = LineWrap.wrap(
+      "\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", prefix: "",
+      indent: "  ", width: LineWrap.width - Self.indent.count - 2)
+    var out = headline.split(separator: "\n").map {
+      "\(Self.indent)  " + paint(String($0), style) + "\n"
+    }
+    .joined()
     if !step.reply.isPositive {
       let inner = "\(Self.indent)    "
       if !diagnosis.explanation.isEmpty {
