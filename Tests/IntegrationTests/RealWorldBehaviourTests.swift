@@ -311,7 +311,7 @@ import Testing
       name: "a TLS-only port probed in plain text (silence)",
       source: "RFC 8314 3.3: the server waits for the ClientHello",
       script: "delay 3000\nclose", arguments: ["--greeting-timeout", "1"], exit: 3,
-      text: ["waiting for the greeting", "retry with --tls-on-connect"]),
+      text: ["waiting for the greeting", "retry with --tls-on-connect", "--greeting-timeout"]),
     Case(
       name: "submission port without AUTH",
       source: "Postfix smtpd_sender_restrictions on 587: '530 5.7.0 Authentication required'",

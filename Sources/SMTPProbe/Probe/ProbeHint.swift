@@ -17,10 +17,16 @@ public enum ProbeHint {
     case .transport(.timedOut), .protocolViolation:
       guard !greeted, !tlsOnConnect else { return [] }
       let likely = attempt.port == 465 ? "port 465 is SMTPS" : "the port may be SMTPS"
-      return [
+      var advice = [
         "no SMTP greeting arrived: \(likely), which expects TLS from the first byte "
           + "(RFC 8314 3.3); retry with --tls-on-connect"
       ]
+      if case .transport(.timedOut) = problem, attempt.port != 465 {
+        // RFC 5321 4.5.3.2.1 gives the greeting 5 minutes; tarpits use much of that.
+        advice.append(
+          "a busy or tarpitting server may greet late: retry with a longer --greeting-timeout")
+      }
+      return advice
     default:
       return []
     }
