@@ -479,3 +479,26 @@ import Testing
     #expect(version.stdout.hasPrefix("smtpprobe "))
   }
 }
+
+/// The wrong TLS mode for a port, against the test Postfix: what a user mixing up 465 and 587
+/// sees.
+@Suite(.enabled(if: TLSTestServers.enabled, "TLS test servers not running"))
+struct WrongTLSModeTests {
+  @Test func plainTextToTheImplicitTLSPortSuggestsTLSOnConnect() throws {
+    let servers = try TLSTestServers.require()
+    let run = try ProbeRun.run([
+      "--server", "127.0.0.1:\(servers.implicitPort)", "--greeting-timeout", "2",
+    ])
+    #expect(run.status == 3, "\(run.stdout)")
+    #expect(run.stdout.contains("retry with --tls-on-connect"))
+  }
+
+  @Test func tlsOnConnectToAPlainPortSaysItMayNotSpeakTLS() throws {
+    let servers = try TLSTestServers.require()
+    let run = try ProbeRun.run([
+      "--server", "127.0.0.1:\(servers.starttlsPort)", "--tls-on-connect",
+    ])
+    #expect(run.status == 3, "\(run.stdout)")
+    #expect(run.stdout.contains("may not speak TLS on this port"))
+  }
+}
