@@ -463,6 +463,20 @@ import Testing
     #expect(!noRecipient.stdout.contains("-> MAIL"))
   }
 
+  /// swaks and check_smtp default to port 25 when `--server` has none.
+  @Test func aServerWithoutPortMeansPort25() throws {
+    let run = try ProbeRun.run([
+      "--server", "127.0.0.1", "--quit-after", "connect", "--connect-timeout", "2", "--json",
+    ])
+    let sessions = ProbeRun.sessions(try ProbeRun.json(run))
+    if let session = sessions.first {
+      #expect(session["port"] as? Int == 25)
+    } else {
+      #expect(run.status == 3)
+      #expect(run.stdout.contains("port 25"), "\(run.stdout)")
+    }
+  }
+
   @Test func helpNamesEveryDesignOption() throws {
     let run = try RunBinary.run(["probe", "--help"])
     #expect(run.status == 0)
