@@ -146,6 +146,18 @@ import Testing
         """,
       exit: 0, text: ["verdict: ok"]),
     Case(
+      name: "doubled greeting: the extra 220 must not be taken as the EHLO reply",
+      source: "misconfigured banners and SMTP-inspecting firewalls that add their own 220",
+      script: """
+        send 220 mx.probe.test ESMTP
+        send 220 mx.probe.test ESMTP ready
+        expect EHLO
+        send 250-mx.probe.test
+        send 250 PIPELINING
+        \(acceptOne)
+        """,
+      exit: 3, text: ["out of step"], absent: ["-> MAIL", "verdict: ok"]),
+    Case(
       name: "EHLO refused with 554 5.7.1",
       source: "Postfix smtpd_helo_restrictions reject: '554 5.7.1 <client>: Client host rejected'",
       script: """

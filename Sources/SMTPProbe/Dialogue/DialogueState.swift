@@ -129,6 +129,13 @@ public struct DialogueState: Sendable {
         }
         return quit()
       }
+      if !command.kind.admits(reply.code) {
+        // Every later reply would answer the wrong command: stop trusting them.
+        problem = problem ?? .outOfStep(code: reply.code, command: command.displayName)
+        state = .finished
+        outstanding = []
+        return .close(sendQuit: true)
+      }
       return handle(reply, to: command)
     case .idle, .upgradingTLS, .authenticating, .finished:
       notes.append("ignored an unexpected reply: \(reply.lines.first ?? "")")

@@ -11,6 +11,9 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case peerClosed(waitingFor: String)
   /// The first line came from another protocol (HTTP, SSH, POP3, IMAP) or had no reply code.
   case notSMTP(ForeignGreeting)
+  /// A reply whose code belongs to another command (a 220 to EHLO): the replies are out of
+  /// step with the commands, so none after it can be trusted.
+  case outOfStep(code: Int, command: String)
   /// A reply without a valid three-digit code where a decision was needed.
   case unexpectedReply(to: String, code: Int)
   /// `--tls require`, and the server did not offer STARTTLS.
@@ -42,6 +45,9 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "the server closed the connection while we waited for \(waitingFor)"
     case .notSMTP(let greeting):
       return greeting.description
+    case .outOfStep(let code, let command):
+      return "the server answered \(command) with \(code), a reply to another command "
+        + "(RFC 5321 4.3.2): it sent a reply out of turn and the dialogue is out of step"
     case .unexpectedReply(let to, let code):
       return "the reply to \(to) had no valid reply code (\(code)); cannot go on"
     case .tlsNotOffered:

@@ -1,0 +1,26 @@
+import Testing
+
+@testable import SMTPProbe
+
+/// Replies whose code belongs to another command: the dialogue is out of step.
+@Suite struct OutOfStepTests {
+  @Test(arguments: [
+    (CommandKind.ehlo, 220, false), (.greeting, 220, true), (.startTLS, 220, true),
+    (.mail, 354, false), (.data, 354, true), (.rcpt, 221, false), (.quit, 221, true),
+    (.rcpt, 334, false), (.auth, 334, true), (.rcpt, 250, true), (.rcpt, 550, true),
+    (.ehlo, 250, true), (.mail, 421, true),
+  ])
+  func admits(kind: CommandKind, code: Int, expected: Bool) {
+    #expect(kind.admits(code) == expected)
+  }
+
+  /// A doubled greeting: the second 220 arrives as the "reply" to EHLO.
+  @Test func aSecondGreetingStopsTheDialogue() {
+    var state = DialogueState(plan: DialogueStateTests.plan(), canUpgradeTLS: false)
+    _ = state.start()
+    #expect(state.receive(Reply(220, "mx.probe.test ESMTP")) == .send([.ehlo("probe.test")]))
+    #expect(state.receive(Reply(220, "mx.probe.test ESMTP ready")) == .close(sendQuit: true))
+    #expect(state.verdict.status == .incomplete)
+    #expect(state.verdict.problem == .outOfStep(code: 220, command: "EHLO"))
+  }
+}
