@@ -232,7 +232,13 @@ public struct ProbeTextRenderer: Sendable {
       }
     }
     for violation in step.reply.violations {
-      out += "\(Self.indent)    " + paint("violation: \(violation)", .warn) + "\n"
+      let wrapped = LineWrap.wrap(
+        "violation: \(violation)", prefix: "", indent: "  ",
+        width: LineWrap.width - Self.indent.count - 4)
+      out += wrapped.split(separator: "\n").map {
+        "\(Self.indent)    " + paint(String($0), .warn) + "\n"
+      }
+      .joined()
     }
     return out
   }
