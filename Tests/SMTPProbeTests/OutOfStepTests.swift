@@ -8,7 +8,8 @@ import Testing
     (CommandKind.ehlo, 220, false), (.greeting, 220, true), (.startTLS, 220, true),
     (.mail, 354, false), (.data, 354, true), (.rcpt, 221, false), (.quit, 221, true),
     (.rcpt, 334, false), (.auth, 334, true), (.rcpt, 250, true), (.rcpt, 550, true),
-    (.ehlo, 250, true), (.mail, 421, true),
+    (.ehlo, 250, true), (.mail, 421, true), (.data, 250, false), (.data, 554, true),
+    (.endOfData, 250, true),
   ])
   func admits(kind: CommandKind, code: Int, expected: Bool) {
     #expect(kind.admits(code) == expected)
