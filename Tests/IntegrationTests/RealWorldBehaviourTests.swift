@@ -134,6 +134,11 @@ import Testing
       script: "send 220 mx.probe.test ESMTP\nexpect EHLO\nsendraw 250-mx.pro\nclose", exit: 3,
       text: ["protocol violation"]),
     Case(
+      name: "TCP reset after EHLO",
+      source: "a crashing smtpd or a firewall dropping the session (RST)",
+      script: "send 220 mx.probe.test ESMTP\nexpect EHLO\nreset", exit: 3,
+      text: ["the server reset the connection while we waited for the reply to EHLO"]),
+    Case(
       name: "pregreeting server: the client waits for the last greeting line",
       source: "Postfix postscreen_greet_action: a client that talks before the 220 is a bot",
       script: """

@@ -25,3 +25,17 @@ import Testing
     #expect(state.verdict.problem == .outOfStep(code: 220, command: "EHLO"))
   }
 }
+
+@Suite struct PeerResetTests {
+  @Test func aResetNamesTheReplyWeWaitedFor() {
+    var state = DialogueState(plan: DialogueStateTests.plan(), canUpgradeTLS: false)
+    _ = state.start()
+    _ = state.receive(Reply(220, "mx.probe.test ESMTP"))
+    #expect(state.transportFailed(.connectionReset) == .close(sendQuit: false))
+    #expect(state.verdict.problem == .peerReset(waitingFor: "the reply to EHLO"))
+    #expect(
+      state.verdict.summary
+        == "the server reset the connection while we waited for the reply to EHLO"
+    )
+  }
+}

@@ -157,11 +157,15 @@ public struct DialogueState: Sendable {
   /// A transport error (a timeout included) while sending or waiting.
   public mutating func transportFailed(_ error: TransportError) -> DialogueAction {
     let wasQuitting = outstanding.first == .quit
+    let waitingFor = waitingPhrase
     state = .finished
     outstanding = []
     if wasQuitting || closedBy421 {
       notes.append("no reply to QUIT: \(error)")
       return .close(sendQuit: false)
+    }
+    if case .connectionReset = error, problem == nil {
+      problem = .peerReset(waitingFor: waitingFor)
     }
     if problem == nil { problem = .transport(error) }
     if case .timedOut = error { return .close(sendQuit: true) }

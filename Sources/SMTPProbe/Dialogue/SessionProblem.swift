@@ -11,6 +11,8 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case peerClosed(waitingFor: String)
   /// The first line came from another protocol (HTTP, SSH, POP3, IMAP) or had no reply code.
   case notSMTP(ForeignGreeting)
+  /// The peer reset the connection (TCP RST) while we waited for `waitingFor`.
+  case peerReset(waitingFor: String)
   /// A reply whose code belongs to another command (a 220 to EHLO): the replies are out of
   /// step with the commands, so none after it can be trusted.
   case outOfStep(code: Int, command: String)
@@ -45,6 +47,8 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "the server closed the connection while we waited for \(waitingFor)"
     case .notSMTP(let greeting):
       return greeting.description
+    case .peerReset(let waitingFor):
+      return "the server reset the connection while we waited for \(waitingFor)"
     case .outOfStep(let code, let command):
       return "the server answered \(command) with \(code), a reply to another command "
         + "(RFC 5321 4.3.2): it sent a reply out of turn and the dialogue is out of step"
