@@ -533,3 +533,63 @@ struct WrongTLSModeTests {
     #expect(run.stdout.contains("may not speak TLS on this port"))
   }
 }
+
+/// `smtpprobe explain` on real reply texts not in RealReplyCases: every one is explained with
+/// valid JSON; where the category is settled it is checked too (category "" = not asserted;
+/// see the QA report for the texts whose category is still wrong).
+@Suite struct ExplainRealTextTests {
+  struct Text: Sendable, CustomTestStringConvertible {
+    var reply: String
+    var category: String
+    var source: String
+    var testDescription: String { String(reply.prefix(40)) }
+  }
+
+  static let texts: [Text] = [
+    Text(
+      reply: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+      category: "relay-denied", source: "qmail-smtpd.c (also bouncehammer RelayingDenied.pm)"),
+    Text(
+      reply: "550 5.7.1 <bob@apache.org>: Recipient address rejected: ASF gnomes rejected your "
+        + "message: SPF fail - not authorized. See https://infra.apache.org/mail-rejection.html",
+      category: "spf-fail", source: "apache/infrastructure-website mail-rejection.md"),
+    Text(
+      reply: "550 mail from 212.153.111.69 rejected: administrative prohibition (host is "
+        + "blacklisted)",
+      category: "blocklisted-ip", source: "zmailer report quoted on linux-kernel, May 2001"),
+    Text(
+      reply: "452 4.5.3 Service unavailable, batch limit reached", category: "too-many-recipients",
+      source: "SparkPost Momentum responses-by-message"),
+    Text(
+      reply: "552 5.2.2 <alice@example.com> Quota exceeded (mailbox for user is full)",
+      category: "mailbox-full", source: "Dovecot LMTP quota reply"),
+    Text(
+      reply: "421 4.4.5 Service unavailable, concurrency limit reached",
+      category: "service-unavailable", source: "SparkPost Momentum responses-by-message"),
+    Text(
+      reply: "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514", category: "",
+      source: "404andmore.com: Proofpoint Essentials SPF rejection"),
+    Text(
+      reply: "550 5.6.0 Lone CR or LF in body (see RFC2822 section 2.3)", category: "",
+      source: "SparkPost Momentum responses-by-message"),
+    Text(
+      reply: "550 Relaying not permitted", category: "",
+      source: "qpsmtpd/Haraka test transcript"),
+    Text(
+      reply: "550 we do not accept mail from dynamic ips", category: "",
+      source: "mail.ru, via bouncehammer NotAccept.pm"),
+  ]
+
+  @Test(arguments: texts) func explains(_ text: Text) throws {
+    let run = try RunBinary.run(["explain", text.reply, "--json"])
+    #expect(run.status == 0, "\(text.source): \(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+    let diagnosis = (object as? [String: Any])?["diagnosis"] as? [String: Any]
+    let expectedClass = text.reply.hasPrefix("4") ? "transient-negative" : "permanent-negative"
+    #expect(diagnosis?["class"] as? String == expectedClass)
+    #expect((diagnosis?["summary"] as? String)?.isEmpty == false)
+    if !text.category.isEmpty {
+      #expect(diagnosis?["category"] as? String == text.category, "\(text.source)")
+    }
+  }
+}
