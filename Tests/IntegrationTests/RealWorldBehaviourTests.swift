@@ -151,12 +151,22 @@ import Testing
         """,
       exit: 0, text: ["verdict: ok"]),
     Case(
-      name: "doubled greeting: the extra 220 must not be taken as the EHLO reply",
+      name: "doubled greeting in one segment: stopped before EHLO",
+      source: "misconfigured banners and SMTP-inspecting firewalls that add their own 220",
+      script: """
+        sendraw 220 mx.probe.test ESMTP\r\n220 mx.probe.test ESMTP ready\r\n
+        expect EHLO
+        send 250 mx.probe.test
+        \(acceptOne)
+        """,
+      exit: 3, text: ["before we sent EHLO"], absent: ["-> EHLO", "verdict: ok"]),
+    Case(
+      name: "doubled greeting arriving late: the extra 220 is not the EHLO reply",
       source: "misconfigured banners and SMTP-inspecting firewalls that add their own 220",
       script: """
         send 220 mx.probe.test ESMTP
-        send 220 mx.probe.test ESMTP ready
         expect EHLO
+        send 220 mx.probe.test ESMTP ready
         send 250-mx.probe.test
         send 250 PIPELINING
         \(acceptOne)

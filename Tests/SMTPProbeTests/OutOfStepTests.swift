@@ -39,3 +39,26 @@ import Testing
     )
   }
 }
+
+/// A second greeting in the same read: caught before EHLO goes out.
+@Suite struct UnsolicitedReplyTests {
+  @Test func aDoubledGreetingInOneReadStopsBeforeEHLO() {
+    let (result, _) = SessionDriverTests.drive(
+      [.server("220 mx.probe.test ESMTP\r\n220 mx.probe.test ready\r\n"), .close],
+      SessionDriverTests.plan(), .oneRead)
+    #expect(result.verdict.status == .incomplete)
+    #expect(
+      result.verdict.problem == .unsolicitedReply(before: "EHLO", line: "220 mx.probe.test ready"))
+    #expect(!result.transcript.entries.contains { $0.line.hasPrefix("EHLO") })
+  }
+
+  @Test func aDoubledGreetingArrivingLateIsOutOfStep() {
+    let (result, _) = SessionDriverTests.drive(
+      [
+        .server("220 mx.probe.test ESMTP\r\n"), .client("EHLO probe.test\r\n"),
+        .server("220 mx.probe.test ready\r\n"), .client("QUIT\r\n"), .close,
+      ],
+      SessionDriverTests.plan(), .byteByByte)
+    #expect(result.verdict.problem == .outOfStep(code: 220, command: "EHLO"))
+  }
+}

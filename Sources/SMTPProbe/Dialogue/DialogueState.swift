@@ -172,6 +172,15 @@ public struct DialogueState: Sendable {
     return .close(sendQuit: false)
   }
 
+  /// The server sent bytes before `command` went out, with no reply owed: whatever it says
+  /// next would be paired with the wrong command, so stop.
+  public mutating func unsolicitedReply(before command: String, line: String?) -> DialogueAction {
+    if problem == nil { problem = .unsolicitedReply(before: command, line: line) }
+    state = .finished
+    outstanding = []
+    return .close(sendQuit: true)
+  }
+
   /// The reply parser hit a hard bound: the server is not speaking SMTP as we can follow it.
   public mutating func protocolViolation(_ error: ReplyParserError) -> DialogueAction {
     if problem == nil { problem = .protocolViolation(error) }

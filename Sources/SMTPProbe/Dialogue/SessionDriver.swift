@@ -61,6 +61,12 @@ public struct SessionDriver {
       remaining -= 1
       switch action {
       case .send(let commands):
+        if parser.bufferedByteCount > 0, let first = commands.first {
+          // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
+          let extra = (try? parser.next()).flatMap { $0?.lines.first }
+          action = state.unsolicitedReply(before: first.displayName, line: extra)
+          continue loop
+        }
         let now = clock.nowNanoseconds()
         run.owed = commands.map { ($0, now) }
         for command in commands {

@@ -11,6 +11,9 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case peerClosed(waitingFor: String)
   /// The first line came from another protocol (HTTP, SSH, POP3, IMAP) or had no reply code.
   case notSMTP(ForeignGreeting)
+  /// The server sent a reply (first line `line`, when complete) before `before` was sent,
+  /// when it owed none.
+  case unsolicitedReply(before: String, line: String?)
   /// The peer reset the connection (TCP RST) while we waited for `waitingFor`.
   case peerReset(waitingFor: String)
   /// A reply whose code belongs to another command (a 220 to EHLO): the replies are out of
@@ -47,6 +50,18 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "the server closed the connection while we waited for \(waitingFor)"
     case .notSMTP(let greeting):
       return greeting.description
+    case .unsolicitedReply(let before, let line):
+      // Printable ASCII only: the server's text goes into the verdict line.
+      let shown =
+        line.map { text in
+          " (\""
+            + String(
+              text.unicodeScalars.prefix(60).map {
+                (0x20..<0x7F).contains($0.value) ? Character($0) : "?"
+              }) + "\")"
+        } ?? ""
+      return "the server sent a reply\(shown) before we sent \(before), when it owed none "
+        + "(RFC 5321 4.2); its replies would answer the wrong commands"
     case .peerReset(let waitingFor):
       return "the server reset the connection while we waited for \(waitingFor)"
     case .outOfStep(let code, let command):
