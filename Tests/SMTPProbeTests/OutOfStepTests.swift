@@ -52,6 +52,21 @@ import Testing
     #expect(!result.transcript.entries.contains { $0.line.hasPrefix("EHLO") })
   }
 
+  /// RFC 5321 3.8: a 421 may come at any time; with nothing owed it still ends the session as
+  /// transient, not as a protocol fault.
+  @Test func anUnsolicited421IsTransient() {
+    var script: [SessionDriverTests.Item] = [SessionDriverTests.greeting]
+    script += [
+      .client("EHLO probe.test\r\n"),
+      .server("250 mx.probe.test\r\n421 4.4.2 mx.probe.test Error: timeout exceeded\r\n"),
+      .close,
+    ]
+    let (result, _) = SessionDriverTests.drive(script, SessionDriverTests.plan(), .oneRead)
+    #expect(result.verdict.status == .transientFailure)
+    #expect(result.verdict.problem == nil)
+    #expect(result.transcript.entries.contains { $0.line.hasPrefix("421 4.4.2") })
+  }
+
   @Test func aDoubledGreetingArrivingLateIsOutOfStep() {
     let (result, _) = SessionDriverTests.drive(
       [

@@ -174,8 +174,21 @@ public struct DialogueState: Sendable {
 
   /// The server sent bytes before `command` went out, with no reply owed: whatever it says
   /// next would be paired with the wrong command, so stop.
-  public mutating func unsolicitedReply(before command: String, line: String?) -> DialogueAction {
-    if problem == nil { problem = .unsolicitedReply(before: command, line: line) }
+  ///
+  /// A 421 is the exception: RFC 5321 3.8 lets a server announce its shutdown at any moment,
+  /// so it ends the session as transient, like a 421 answering a command.
+  public mutating func unsolicitedReply(before command: String, reply: Reply?) -> DialogueAction {
+    if let reply, reply.code == 421 {
+      closedBy421 = true
+      if firstTransient == nil {
+        firstTransient = Rejection(
+          what: "the session (before \(command))", kind: .noop, reply: reply)
+      }
+      state = .finished
+      outstanding = []
+      return .close(sendQuit: false)
+    }
+    if problem == nil { problem = .unsolicitedReply(before: command, line: reply?.lines.first) }
     state = .finished
     outstanding = []
     return .close(sendQuit: true)

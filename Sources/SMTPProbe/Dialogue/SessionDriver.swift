@@ -63,8 +63,11 @@ public struct SessionDriver {
       case .send(let commands):
         if parser.bufferedByteCount > 0, let first = commands.first {
           // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
-          let extra = (try? parser.next()).flatMap { $0?.lines.first }
-          action = state.unsolicitedReply(before: first.displayName, line: extra)
+          let extra = (try? parser.next()) ?? nil
+          for line in extra?.lines ?? [] {
+            run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
+          }
+          action = state.unsolicitedReply(before: first.displayName, reply: extra)
           continue loop
         }
         let now = clock.nowNanoseconds()
