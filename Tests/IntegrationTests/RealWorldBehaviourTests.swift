@@ -322,13 +322,13 @@ import Testing
         sendraw HTTP/1.1 400 Bad Request\\r\\nServer: nginx\\r\\nConnection: close\\r\\n\\r\\n
         close
         """,
-      exit: 3, text: ["this port speaks HTTP, not SMTP", "check the port"],
-      absent: ["-> EHLO", "-> QUIT"]),
+      exit: 3, text: ["this port speaks HTTP, not SMTP", "check the port", "not SMTP: HTTP"],
+      absent: ["-> EHLO", "-> QUIT", "Temporary refusal"]),
     Case(
       name: "an SSH server on the port",
       source: "RFC 4253 4.2 identification string",
       script: "send SSH-2.0-OpenSSH_9.6p1 Ubuntu-3\nclose", exit: 3,
-      text: ["this port speaks SSH, not SMTP"], absent: ["-> EHLO"]),
+      text: ["this port speaks SSH, not SMTP"], absent: ["-> EHLO", "syntax-error"]),
     Case(
       name: "a TLS-only port probed in plain text (TLS alert)",
       source: "RFC 8314 3.3 implicit TLS; OpenSSL answers plain text with a TLS alert record",

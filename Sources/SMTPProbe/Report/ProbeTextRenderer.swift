@@ -183,6 +183,12 @@ public struct ProbeTextRenderer: Sendable {
       let next = index + 1 < entries.count ? entries[index + 1] : nil
       if let next, next.direction == .recv, next.step == stepIndex { continue }
       let step = session.steps[stepIndex]
+      if step.command == .greeting, case .notSMTP(let foreign)? = session.verdict.problem {
+        // Another protocol's line: a reply-code reading of it ("400") would only mislead.
+        out +=
+          "\(Self.indent)  " + paint("not SMTP: \(foreign.service ?? "no reply code")", .bad) + "\n"
+        continue
+      }
       out += diagnosisLines(step)
       if [.ehlo, .helo].contains(step.command), step.reply.isPositive {
         helloCount += 1
