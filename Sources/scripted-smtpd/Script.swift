@@ -36,6 +36,8 @@ struct Script: Hashable, Sendable {
         steps.append(.delay(milliseconds: milliseconds))
       case "close":
         steps.append(.close)
+      case "reset":
+        steps.append(.reset)
       default:
         throw ScriptError(line: number, message: "unknown step '\(keyword)'")
       }

@@ -7,11 +7,13 @@
 ///   `expect *` takes any line. On a mismatch the server answers
 ///   `503 5.5.1 scripted-smtpd: expected PREFIX`, logs it and reads the next line.
 /// - `expect-data` reads message lines up to the lone `.` line.
-/// - `delay MS` sleeps; `close` closes the connection (so does the end of the script).
+/// - `delay MS` sleeps; `close` closes the connection (so does the end of the script);
+///   `reset` closes it with a TCP RST (SO_LINGER 0), as a crashing server or a firewall does.
 enum ScriptStep: Hashable, Sendable {
   case send([UInt8])
   case expect(prefix: String)
   case expectData
   case delay(milliseconds: Int)
   case close
+  case reset
 }

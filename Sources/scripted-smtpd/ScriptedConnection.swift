@@ -45,6 +45,11 @@ final class ScriptedConnection {
         usleep(UInt32(milliseconds) * 1000)
       case .close:
         return
+      case .reset:
+        // With a zero linger time, close() sends RST instead of FIN.
+        var option = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        return
       }
     }
   }

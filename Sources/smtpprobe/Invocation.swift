@@ -304,7 +304,11 @@ struct Invocation: Hashable, Sendable {
     }
     let colons = text.filter { $0 == ":" }.count
     if colons == 0 { return .server(host: text, port: nil) }
-    if colons > 1 { return .server(host: text, port: nil) }  // a bare IPv6 literal
+    if colons > 1 {
+      // A bare IPv6 literal; `::1:2525`-style host:port (not an address) needs brackets.
+      guard SocketAddress(numericHost: text, port: 25)?.family == .ipv6 else { throw invalid }
+      return .server(host: text, port: nil)
+    }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard !parts[0].isEmpty else { throw invalid }
     return .server(

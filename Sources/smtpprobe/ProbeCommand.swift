@@ -108,6 +108,15 @@ struct ProbeCommand {
       }
       target = .domain(domain)
     case .server(let host, let port):
+      // An address literal cannot change family: say so now rather than fail to "resolve" it.
+      if let literal = SocketAddress(numericHost: host, port: 0),
+        !options.family.allows(literal.family)
+      {
+        let flag = options.family == .ipv4 ? "-4" : "-6"
+        throw InputProblem(
+          message: "--server \(host) is an IPv\(literal.family == .ipv4 ? 4 : 6) address; "
+            + "\(flag) cannot be used with it")
+      }
       target = .server(host: host, port: port)
     }
     return ProbeRequest(

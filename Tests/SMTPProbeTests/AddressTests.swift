@@ -119,6 +119,12 @@ import Testing
       message: "recipient address (--to) \"<>\": the null path is only allowed as the sender "
         + "(RFC 5321 4.1.1.3)"),
     ErrorCase(id: "empty", input: "", message: "recipient address (--to) is empty"),
+    // A header's name-addr (RFC 5322 3.4), as pasted from a mail client.
+    ErrorCase(
+      id: "display name", input: "Alice Example <alice@x.org>",
+      message: "recipient address (--to) \"Alice Example <alice@x.org>\" is not a valid "
+        + "address: a display name does not belong in the envelope; give the address alone: "
+        + "alice@x.org (RFC 5321 4.1.2)"),
   ]
 
   @Test(arguments: errors)

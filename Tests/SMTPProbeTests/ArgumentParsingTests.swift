@@ -113,6 +113,10 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
       expected:
         "invalid value '[::1:25' for '--server': expected HOST[:PORT], with IPv6 as [::1]:2525"),
     ErrorCase(
+      id: "IPv6 host:port without brackets", arguments: ["probe", "--server", "::1:38369"],
+      expected:
+        "invalid value '::1:38369' for '--server': expected HOST[:PORT], with IPv6 as [::1]:2525"),
+    ErrorCase(
       id: "port twice", arguments: ["probe", "--server", "mx:25", "--port", "587"],
       expected: "'--port' and '--server HOST:PORT' cannot be used together"),
     ErrorCase(

@@ -38,7 +38,8 @@ import Testing
         "[   17 ms] <- 550 5.1.1 <nobody@y.test>: Recipient address rejected: User unknown\n"))
     #expect(
       text.contains(
-        "timings: connect 1 ms, greeting 12 ms, EHLO 2 ms, MAIL 3 ms, RCPT 3 ms, RSET 3 ms, QUIT 3 ms, total 17 ms; 2 round trips (pipelined)"
+        "timings: connect 1 ms, greeting 12 ms, EHLO 2 ms, MAIL 3 ms, RCPT 3 ms,\n"
+          + "  RSET 3 ms, QUIT 3 ms, total 17 ms; 2 round trips (pipelined)"  // wrapped at 80 columns
       ))
     #expect(text.hasSuffix("(exit 1)\n"))
     #expect(

@@ -145,6 +145,13 @@ public struct DialogueState: Sendable {
         }
         return quit()
       }
+      if !command.kind.admits(reply.code) {
+        // Every later reply would answer the wrong command: stop trusting them.
+        problem = problem ?? .outOfStep(code: reply.code, command: command.displayName)
+        state = .finished
+        outstanding = []
+        return .close(sendQuit: true)
+      }
       return handle(reply, to: command)
     case .idle, .upgradingTLS, .finished:
       notes.append("ignored an unexpected reply: \(reply.lines.first ?? "")")
@@ -166,15 +173,41 @@ public struct DialogueState: Sendable {
   /// A transport error (a timeout included) while sending or waiting.
   public mutating func transportFailed(_ error: TransportError) -> DialogueAction {
     let wasQuitting = outstanding.first == .quit
+    let waitingFor = waitingPhrase
     state = .finished
     outstanding = []
     if wasQuitting || closedBy421 {
       notes.append("no reply to QUIT: \(error)")
       return .close(sendQuit: false)
     }
+    if case .connectionReset = error, problem == nil {
+      problem = .peerReset(waitingFor: waitingFor)
+    }
     if problem == nil { problem = .transport(error) }
     if case .timedOut = error { return .close(sendQuit: true) }
     return .close(sendQuit: false)
+  }
+
+  /// The server sent bytes before `command` went out, with no reply owed: whatever it says
+  /// next would be paired with the wrong command, so stop.
+  ///
+  /// A 421 is the exception: RFC 5321 3.8 lets a server announce its shutdown at any moment,
+  /// so it ends the session as transient, like a 421 answering a command.
+  public mutating func unsolicitedReply(before command: String, reply: Reply?) -> DialogueAction {
+    if let reply, reply.code == 421 {
+      closedBy421 = true
+      if firstTransient == nil {
+        firstTransient = Rejection(
+          what: "the session (before \(command))", kind: .noop, reply: reply)
+      }
+      state = .finished
+      outstanding = []
+      return .close(sendQuit: false)
+    }
+    if problem == nil { problem = .unsolicitedReply(before: command, line: reply?.lines.first) }
+    state = .finished
+    outstanding = []
+    return .close(sendQuit: true)
   }
 
   /// The reply parser hit a hard bound: the server is not speaking SMTP as we can follow it.
@@ -265,6 +298,11 @@ public struct DialogueState: Sendable {
   // MARK: Steps
 
   private mutating func greeting(_ reply: Reply) -> DialogueAction {
+    if let foreign = ForeignGreeting(reply) {
+      // Another protocol: QUIT means nothing to it; just hang up.
+      problem = problem ?? .notSMTP(foreign)
+      return finish()
+    }
     guard reply.replyClass != nil else {
       return stop(.unexpectedReply(to: "the greeting", code: reply.code))
     }

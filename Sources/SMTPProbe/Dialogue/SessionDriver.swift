@@ -63,6 +63,15 @@ public struct SessionDriver {
       remaining -= 1
       switch action {
       case .send(let commands):
+        if parser.bufferedByteCount > 0, let first = commands.first {
+          // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
+          let extra = (try? parser.next()) ?? nil
+          for line in extra?.lines ?? [] {
+            run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
+          }
+          action = state.unsolicitedReply(before: first.displayName, reply: extra)
+          continue loop
+        }
         let now = clock.nowNanoseconds()
         run.owed = commands.map { ($0, now) }
         for command in commands {

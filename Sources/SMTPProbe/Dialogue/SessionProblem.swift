@@ -9,6 +9,16 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
   case protocolViolation(ReplyParserError)
   /// The peer closed while we waited for `waitingFor` ("the reply to RCPT TO").
   case peerClosed(waitingFor: String)
+  /// The first line came from another protocol (HTTP, SSH, POP3, IMAP) or had no reply code.
+  case notSMTP(ForeignGreeting)
+  /// The server sent a reply (first line `line`, when complete) before `before` was sent,
+  /// when it owed none.
+  case unsolicitedReply(before: String, line: String?)
+  /// The peer reset the connection (TCP RST) while we waited for `waitingFor`.
+  case peerReset(waitingFor: String)
+  /// A reply whose code belongs to another command (a 220 to EHLO): the replies are out of
+  /// step with the commands, so none after it can be trusted.
+  case outOfStep(code: Int, command: String)
   /// A reply without a valid three-digit code where a decision was needed.
   case unexpectedReply(to: String, code: Int)
   /// `--tls require`, and the server did not offer STARTTLS.
@@ -46,6 +56,25 @@ public enum SessionProblem: Hashable, Sendable, CustomStringConvertible {
       return "protocol violation: \(error.description)"
     case .peerClosed(let waitingFor):
       return "the server closed the connection while we waited for \(waitingFor)"
+    case .notSMTP(let greeting):
+      return greeting.description
+    case .unsolicitedReply(let before, let line):
+      // Printable ASCII only: the server's text goes into the verdict line.
+      let shown =
+        line.map { text in
+          " (\""
+            + String(
+              text.unicodeScalars.prefix(60).map {
+                (0x20..<0x7F).contains($0.value) ? Character($0) : "?"
+              }) + "\")"
+        } ?? ""
+      return "the server sent a reply\(shown) before we sent \(before), when it owed none "
+        + "(RFC 5321 4.2); its replies would answer the wrong commands"
+    case .peerReset(let waitingFor):
+      return "the server reset the connection while we waited for \(waitingFor)"
+    case .outOfStep(let code, let command):
+      return "the server answered \(command) with \(code), a reply to another command "
+        + "(RFC 5321 4.3.2): it sent a reply out of turn and the dialogue is out of step"
     case .unexpectedReply(let to, let code):
       return "the reply to \(to) had no valid reply code (\(code)); cannot go on"
     case .tlsNotOffered:

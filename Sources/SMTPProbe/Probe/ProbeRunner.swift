@@ -246,6 +246,8 @@ public struct ProbeRunner: Sendable {
       if let tls = attempt.session?.tls {
         outcome.warnings += tls.warnings(now: now()).map { prefix + "TLS: " + $0 }
       }
+      outcome.advice += ProbeHint.advice(for: attempt, tlsOnConnect: request.tls.onConnect)
+        .map { prefix + $0 }
     }
     let outcomes = outcome.attempts.flatMap(\.connectOutcomes)
     if !outcome.attempts.contains(where: \.answered),

@@ -21,6 +21,15 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
   public init(_ text: String, field: InputField = .recipient) throws(InputError) {
     try WireValidation.checkControlCharacters(text, field: field)
     var inner = text
+    // `Name <a@b>` is a header's name-addr (RFC 5322 3.4); the envelope takes the address only.
+    if !inner.hasPrefix("<"), !inner.hasPrefix("\""), inner.hasSuffix(">"),
+      let open = inner.lastIndex(of: "<")
+    {
+      let bare = inner[inner.index(after: open)...].dropLast()
+      throw .invalidAddress(
+        field, value: text,
+        reason: "a display name does not belong in the envelope; give the address alone: \(bare)")
+    }
     if inner.hasPrefix("<"), inner.hasSuffix(">"), inner.count >= 2 {
       inner = String(inner.dropFirst().dropLast())
       if inner.isEmpty {

@@ -91,7 +91,10 @@ public struct Capabilities: Hashable, Sendable {
   /// Reads an EHLO reply (or a HELO reply, which has no keywords).
   public init(reply: Reply, fromHELO: Bool = false) {
     greeting = reply.texts.first ?? ""
-    keywords = fromHELO ? [] : reply.texts.dropFirst().map { Keyword(line: $0) }
+    // A blank keyword line (`250 ` closing the list, as some appliances send) names nothing.
+    keywords =
+      fromHELO
+      ? [] : reply.texts.dropFirst().map { Keyword(line: $0) }.filter { !$0.name.isEmpty }
     self.fromHELO = fromHELO
   }
 

@@ -23,7 +23,7 @@ public struct ProbeTextRenderer: Sendable {
     var out = "probe \(Self.visible(outcome.target))\n"
     if let route = outcome.route { out += mxTable(route) }
     if !outcome.notes.isEmpty {
-      out += "notes:\n" + outcome.notes.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "notes:\n" + outcome.notes.map(Self.bullet).joined()
     }
     for attempt in outcome.attempts {
       out += "\n" + renderAttempt(attempt, withVerdict: outcome.attempts.count > 1)
@@ -31,10 +31,10 @@ public struct ProbeTextRenderer: Sendable {
     if !outcome.warnings.isEmpty {
       out +=
         "\n" + paint("warnings:", .warn) + "\n"
-        + outcome.warnings.map { "  - \(Self.visible($0))\n" }.joined()
+        + outcome.warnings.map(Self.bullet).joined()
     }
     if !outcome.advice.isEmpty {
-      out += "\nadvice:\n" + outcome.advice.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "\nadvice:\n" + outcome.advice.map(Self.bullet).joined()
     }
     out += "\n" + verdictLine(outcome.verdict, exitCode: outcome.exitCode) + "\n"
     return out
@@ -183,6 +183,12 @@ public struct ProbeTextRenderer: Sendable {
       let next = index + 1 < entries.count ? entries[index + 1] : nil
       if let next, next.direction == .recv, next.step == stepIndex { continue }
       let step = session.steps[stepIndex]
+      if step.command == .greeting, case .notSMTP(let foreign)? = session.verdict.problem {
+        // Another protocol's line: a reply-code reading of it ("400") would only mislead.
+        out +=
+          "\(Self.indent)  " + paint("not SMTP: \(foreign.service ?? "no reply code")", .bad) + "\n"
+        continue
+      }
       out += diagnosisLines(step)
       if step.command == .auth, let challenge = AuthExchange.decodedChallenge(step.reply) {
         // Server challenges are not secret; LOGIN's "VXNlcm5hbWU6" reads better as Username:.
@@ -197,10 +203,17 @@ public struct ProbeTextRenderer: Sendable {
       }
     }
     if !session.notes.isEmpty {
-      out += "notes:\n" + session.notes.map { "  - \(Self.visible($0))\n" }.joined()
+      out += "notes:\n" + session.notes.map(Self.bullet).joined()
     }
-    out += timingLine(session) + "\n"
+    out += LineWrap.wrap(
+      pieces: timingLine(session).components(separatedBy: ", "), separator: ", ", prefix: "",
+      indent: "  ")
     return out
+  }
+
+  /// A list item, wrapped at 80 columns under its text.
+  static func bullet(_ text: String) -> String {
+    LineWrap.wrap(visible(text), prefix: "  - ", indent: "    ")
   }
 
   private func diagnosisLines(_ step: Step) -> String {
@@ -211,20 +224,31 @@ public struct ProbeTextRenderer: Sendable {
       case .transientNegative: .warn
       default: .bad
       }
-    var out =
-      "\(Self.indent)  "
-      + paint("\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", style)
-      + "\n"
+    let headline = LineWrap.wrap(
+      "\(diagnosis.category.rawValue): \(Self.visible(diagnosis.summary))", prefix: "",
+      indent: "  ", width: LineWrap.width - Self.indent.count - 2)
+    var out = headline.split(separator: "\n").map {
+      "\(Self.indent)  " + paint(String($0), style) + "\n"
+    }
+    .joined()
     if !step.reply.isPositive {
+      let inner = "\(Self.indent)    "
       if !diagnosis.explanation.isEmpty {
-        out += "\(Self.indent)    \(Self.visible(diagnosis.explanation))\n"
+        out += LineWrap.wrap(Self.visible(diagnosis.explanation), prefix: inner, indent: inner)
       }
       if !diagnosis.fix.isEmpty {
-        out += "\(Self.indent)    fix: \(Self.visible(diagnosis.fix))\n"
+        out += LineWrap.wrap(
+          "fix: " + Self.visible(diagnosis.fix), prefix: inner, indent: inner + "     ")
       }
     }
     for violation in step.reply.violations {
-      out += "\(Self.indent)    " + paint("violation: \(violation)", .warn) + "\n"
+      let wrapped = LineWrap.wrap(
+        "violation: \(violation)", prefix: "", indent: "  ",
+        width: LineWrap.width - Self.indent.count - 4)
+      out += wrapped.split(separator: "\n").map {
+        "\(Self.indent)    " + paint(String($0), .warn) + "\n"
+      }
+      .joined()
     }
     return out
   }
@@ -236,11 +260,10 @@ public struct ProbeTextRenderer: Sendable {
         return ""
       }
       if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
-      var line =
-        prefix + "capabilities: "
-        + capabilities.keywords.map { Self.visible($0.line) }.joined(separator: ", ")
-      if capabilities.keywords.isEmpty { line += "none" }
-      return line + "\n"
+      let names = capabilities.keywords.map { Self.visible($0.line) }
+      return LineWrap.wrap(
+        pieces: names.isEmpty ? ["none"] : names, separator: ", ",
+        prefix: prefix + "capabilities: ", indent: prefix + "  ")
     }
     guard let diff = session.capabilityDiff else { return "" }
     if diff.isEmpty { return prefix + "capabilities after STARTTLS: unchanged\n" }
