@@ -577,17 +577,38 @@ struct WrongTLSModeTests {
       reply: "421 4.4.5 Service unavailable, concurrency limit reached",
       category: "service-unavailable", source: "SparkPost Momentum responses-by-message"),
     Text(
-      reply: "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514", category: "",
+      reply: "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
+      category: "spf-fail",
       source: "404andmore.com: Proofpoint Essentials SPF rejection"),
     Text(
-      reply: "550 5.6.0 Lone CR or LF in body (see RFC2822 section 2.3)", category: "",
+      reply: "550 5.6.0 Lone CR or LF in body (see RFC2822 section 2.3)",
+      category: "syntax-error",
       source: "SparkPost Momentum responses-by-message"),
     Text(
-      reply: "550 Relaying not permitted", category: "",
+      reply: "550 Relaying not permitted", category: "relay-denied",
       source: "qpsmtpd/Haraka test transcript"),
     Text(
-      reply: "550 we do not accept mail from dynamic ips", category: "",
+      reply: "550 we do not accept mail from dynamic ips", category: "blocklisted-ip",
       source: "mail.ru, via bouncehammer NotAccept.pm"),
+    Text(
+      reply: "550 we do not accept mail from hosts with dynamic ip or generic dns ptr-records",
+      category: "rdns-fail", source: "mail.ru, via bouncehammer NotAccept.pm"),
+    Text(
+      reply: "550 Domain Blocked - Spam. Contact abuse@infra.apache.org",
+      category: "sender-rejected", source: "Apache infra mail relay (QA report)"),
+    Text(
+      reply: "550 5.6.0 Missing required RFC2822 Date field", category: "syntax-error",
+      source: "SparkPost Momentum responses-by-message"),
+    Text(
+      reply: "550 5.1.0 <a@example.cz> policy violation, see https://support.forpsi.com/kb/a4081",
+      category: "policy-spam-content", source: "https://support.forpsi.com/kb/a4081"),
+    Text(
+      reply: "550 permanent failure for one or more recipients (bob@example.org:blocked)",
+      category: "policy-spam-content", source: "Barracuda, via suped.com"),
+    Text(
+      reply: "554 Message rejected: Email address is not verified. The following identities "
+        + "failed the check in region US-EAST-1: a@example.com",
+      category: "sender-rejected", source: "Amazon SES (repost.aws knowledge center)"),
   ]
 
   @Test(arguments: texts) func explains(_ text: Text) throws {

@@ -35,7 +35,8 @@ import Testing
     let p = try #require(ReplyPatterns.pattern(id: id))
     let digit = try #require(p.classes.max())
     for phrase in p.phrases {
-      let text = PatternText("xx " + phrase.uppercased() + " yy")
+      let required = p.requiring.map { " " + $0.uppercased() }.joined()
+      let text = PatternText("xx " + phrase.uppercased() + required + " yy")
       let enhanced = p.enhancedCodes?.first.flatMap { EnhancedStatusCode($0) }
       #expect(
         p.matches(text, classDigit: digit, command: p.commands?.first, enhanced: enhanced),

@@ -32,14 +32,15 @@ extension ReplyPatterns {
     // Relaying: Postfix "Relay access denied" (smtpd_check.c reject_unauth_destination),
     // Sendmail "<x>... Relaying denied", Exim "relay not permitted", Exchange "5.7.1 Unable to
     // relay", Gmail Workspace "Mail relay denied", Yahoo "relaying denied for", Mimecast "Open
-    // relay not allowed", qmail "sorry, that domain isn't in my list of allowed rcpthosts".
+    // relay not allowed", qmail "sorry, that domain isn't in my list of allowed rcpthosts",
+    // KumoMTA and others "550 5.7.1 relaying not permitted".
     ReplyPattern(
       id: "relay-denied", category: .relayDenied,
       phrases: [
         "relay access denied", "relaying denied", "relay not permitted", "unable to relay",
         "mail relay denied", "open relay not allowed", "relaying not allowed",
         "isn't in my list of allowed rcpthosts", "relay prohibited",
-        "invalid credentials for relay",
+        "invalid credentials for relay", "relaying not permitted",
       ],
       summary: "Relay denied: this server will not pass mail on to that recipient's domain",
       explanation:
@@ -47,7 +48,9 @@ extension ReplyPatterns {
       fix:
         "Send to the recipient domain's own MX host, or authenticate (AUTH) to your submission server on port 587 before sending.",
       retry: .afterFix,
-      source: "\(Source.postfixCheck); \(Source.sendmail); \(Source.exim); \(Source.microsoftNDR)"),
+      source:
+        "\(Source.postfixCheck); \(Source.sendmail); \(Source.exim); \(Source.microsoftNDR); KumoMTA kumod smtp_server.rs"
+    ),
     // Exchange Online 530 5.7.57 "Client not authenticated to send mail" and Exchange's
     // "530 5.7.1 Client was not authenticated".
     ReplyPattern(
@@ -201,6 +204,20 @@ extension ReplyPatterns {
       fix: "Set a PTR record for the sending IP (ask its owner) with a matching A/AAAA record.",
       retry: .afterFix, transientRetry: .later,
       source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx"),
+    // Mail.ru "550 ... we do not accept mail from hosts with dynamic ip or generic dns
+    // ptr-records": the PTR name looks like an ISP's generated name (dynamic pool), not a mail
+    // server's. Its plain "from dynamic ips" sibling is in `blocklists`.
+    ReplyPattern(
+      id: "generic-ptr-record", category: .rdnsFail,
+      phrases: ["generic dns ptr-record", "generic ptr record", "generic reverse dns"],
+      summary: "Refused: your IP's reverse DNS (PTR) name looks generic or dynamic",
+      explanation:
+        "The receiver judges the sending IP by its PTR name: a generated name such as 192-0-2-1.dyn.isp.example marks an end-user or dynamic address, not a mail server, so the mail is refused. The fix is on the reverse DNS side.",
+      fix:
+        "Give the sending IP a PTR record naming your mail server (e.g. mail.example.com) with a matching A/AAAA record, or send through a relay that has one.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "sisimai lib/Sisimai/Reason/NotAccept.pm and bouncehammer (Mail.ru replies)"),
     // Postfix reject_non_fqdn_helo_hostname: "504 5.5.2 <x>: Helo command rejected: need
     // fully-qualified hostname"
     ReplyPattern(

@@ -51,14 +51,15 @@ extension ReplyPatterns {
     // rejected", Exchange 5.7.23 "The message was rejected because of Sender Policy Framework
     // violation", Postfix with pypolicyd-spf "Message rejected due to: SPF fail - not authorized";
     // postfix-policyd-spf-perl "Recipient address rejected: Please see
-    // http://www.openspf.net/Why?s=mfrom;id=...", "... domain owner discourages use of this host".
+    // http://www.openspf.net/Why?s=mfrom;id=...", "... domain owner discourages use of this host";
+    // Proofpoint "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514".
     ReplyPattern(
       id: "spf-fail", category: .spfFail,
       phrases: [
         "reject due to spf policy", "spf sender invalid",
         "sender policy framework violation", "spf fail - not authorized", "spf check failed",
         "spf validation failed", "failed spf", "openspf.net/why",
-        "domain owner discourages use of this host",
+        "domain owner discourages use of this host", "per sender's spf policy",
       ],
       summary: "SPF failed: the sending IP is not authorised by the sender domain's SPF record",
       explanation:
@@ -67,7 +68,7 @@ extension ReplyPatterns {
         "Add the sending IP or your provider's include: to the sender domain's SPF record, or send through a server the record already lists.",
       retry: .afterFix, transientRetry: .afterFix,
       source:
-        "\(Source.gmx); \(Source.mimecast); \(Source.microsoftNDR); pypolicyd-spf (policyd-spf.py EXPLANATIONS); postfix-policyd-spf-perl (default_authority_explanation)"
+        "\(Source.gmx); \(Source.mimecast); \(Source.microsoftNDR); pypolicyd-spf (policyd-spf.py EXPLANATIONS); postfix-policyd-spf-perl (default_authority_explanation); \(Source.proofpoint)"
     ),
     // Gmail 421 4.7.30 / 550 5.7.30: "... Gmail requires all large senders to authenticate
     // with DKIM"; Mimecast "DKIM Sender Invalid - envelope rejected".

@@ -205,6 +205,20 @@ extension ReplyPatterns {
       source:
         "https://postmaster.t-online.de/index.en.html; https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html"
     ),
+    // Mail.ru "550 we do not accept mail from dynamic ips": the IP is in address space the
+    // receiver lists as dynamic or residential (its own data or a policy list like Spamhaus
+    // PBL). That is a block on the IP's class, not on its spam record; the PTR-name variant is
+    // `generic-ptr-record`.
+    ReplyPattern(
+      id: "dynamic-ip-refused", category: .blocklistedIP,
+      phrases: ["mail from dynamic ip", "from dynamic ips", "dynamic ip addresses are not"],
+      summary: "Refused: the receiver treats your IP as dynamic (end-user) address space",
+      explanation:
+        "The receiver does not take direct mail from IP ranges it lists as dynamic or residential, whatever the message. The listing is about the kind of address, so cleaning up spam will not lift it.",
+      fix:
+        "Send through your provider's or a hosted relay (smart host), or from a static IP whose owner has it removed from dynamic-range lists and gives it a mail-server PTR name.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "sisimai lib/Sisimai/Reason/NotAccept.pm and bouncehammer (Mail.ru replies)"),
     // Any reply naming a well-known public list.
     ReplyPattern(
       id: "named-blocklist", category: .blocklistedIP,

@@ -42,12 +42,13 @@ extension ReplyPatterns {
     // Message not accepted for policy reasons"; GMX "554 Transaction failed Reject due to policy
     // restrictions"; Zoho "554 5.7.7 Email policy violation detected"; Exchange "5.7.900-999
     // Delivery not authorized, message refused", Exchange 2003 filters "550 #5.7.1 Your access
-    // to submit messages to this e-mail system has been rejected".
+    // to submit messages to this e-mail system has been rejected"; Forpsi "550 5.1.0 <x> policy
+    // violation, see https://support.forpsi.com/kb/a4081".
     ReplyPattern(
       id: "policy-rejection", category: .policySpamContent,
       phrases: [
         "not accepted for policy reasons", "reject due to policy restrictions",
-        "email policy violation detected", "policy violation detected",
+        "email policy violation detected", "policy violation",
         "delivery not authorized, message refused", "rejected for policy reasons",
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
         "your access to submit messages to this e-mail system has been rejected",
@@ -59,7 +60,39 @@ extension ReplyPatterns {
         "Review content and sending practices; if the mail is wanted, ask the recipient's administrator to allow it.",
       retry: .afterFix, transientRetry: .later,
       source:
-        "\(Source.yahoo); \(Source.gmx); \(Source.zoho); \(Source.microsoftNDR); \(Source.gmail)"),
+        "\(Source.yahoo); \(Source.gmx); \(Source.zoho); \(Source.microsoftNDR); \(Source.gmail); https://support.forpsi.com/kb/a4081"
+    ),
+    // Barracuda "550 permanent failure for one or more recipients (x@example.com:blocked)": its
+    // filter blocked the message for that recipient (score, content or intent rules).
+    ReplyPattern(
+      id: "barracuda-recipient-blocked", category: .policySpamContent,
+      phrases: [":blocked)"], requiring: ["permanent failure for one or more recipients"],
+      summary: "A Barracuda filter blocked the message for this recipient",
+      explanation:
+        "The recipient's Barracuda gateway scored or matched the message against its spam, content or policy rules and refused it. The mailbox exists; the ':blocked' tag is the filter's verdict on the message.",
+      fix:
+        "Check the sending IP's Barracuda reputation and the content and links of the message; if the mail is wanted, ask the recipient's administrator to allow your sender.",
+      retry: .afterFix, transientRetry: .later,
+      source:
+        "https://www.suped.com (Barracuda 'permanent failure for one or more recipients' bounces); \(Source.barracuda)"
+    ),
+    // SparkPost rejects a message that breaks the Internet Message Format with 550 5.6.0: "Lone
+    // CR or LF in body (see RFC2822 section 2.3)", "Missing required RFC2822 Date field",
+    // "Invalid header found (see RFC2822 section 3.6)".
+    ReplyPattern(
+      id: "malformed-message", category: .syntaxError,
+      phrases: [
+        "lone cr or lf in", "missing required rfc2822", "(see rfc2822 section",
+        "(see rfc 5322 section",
+      ],
+      summary: "The message itself is malformed: it breaks the Internet Message Format",
+      explanation:
+        "The server parsed the message data, not a command, and found a format error: a bare CR or LF instead of CRLF, a missing required header such as Date, or a malformed header (RFC 5322 sections 2.3 and 3.6). The recipient is not in question; the software that built the message is.",
+      fix:
+        "Fix the program that builds the message: end every line with CRLF, and include the Date and From headers with valid syntax.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source:
+        "SparkPost Momentum documentation, responses-by-message (the 550 5.6.0 rows)"),
     // Postfix access maps: a REJECT action answers "554 5.7.1 <x>: Recipient address rejected:
     // Access denied" (likewise "Client host rejected", "Helo command rejected").
     ReplyPattern(

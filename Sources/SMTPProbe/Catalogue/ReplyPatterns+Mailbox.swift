@@ -183,6 +183,8 @@ extension ReplyPatterns {
         "unknown recipient", "no such mailbox", "no mailbox here by that name",
         "unknown or illegal alias", "recipient no longer on server", "address does not exist",
         "mailbox does not exist", "recipient address rejected: undeliverable address",
+        "recipient not found", "address not found", "no mailbox", "invalid mailbox",
+        "mailbox unavailable", "mailbox is unavailable",
       ],
       commands: addressSteps,
       summary: "No such mailbox: the server does not know this recipient",
@@ -276,6 +278,18 @@ extension ReplyPatterns {
         "Use a MAIL FROM address in a domain that exists in DNS (with MX or A records); check for typos in the sender domain.",
       retry: .afterFix, transientRetry: .later,
       source: "\(Source.postfixCheck); \(Source.sendmail); \(Source.yahoo)"),
+    // Apache infra "550 Domain Blocked - Spam. Contact abuse@infra.apache.org": the sender's
+    // domain is on the receiver's own block list.
+    ReplyPattern(
+      id: "sender-domain-blocked", category: .senderRejected,
+      phrases: ["domain blocked - spam", "your domain is blocked", "sender domain blocked"],
+      summary: "Sender rejected: the receiver blocks your sender's domain for spam",
+      explanation:
+        "The receiver keeps its own list of domains it refuses mail from, and the domain of your envelope or header sender is on it. It concerns the domain, not your IP or the recipient.",
+      fix:
+        "Write to the contact address in the reply to have the domain removed, after stopping whatever spam was sent in its name (check SPF, DKIM and DMARC so nobody can forge it).",
+      retry: .afterFix, transientRetry: .later,
+      source: "Apache Software Foundation mail relay (infra.apache.org) reply, as reported by QA"),
     // Postfix "Sender address rejected: ..." (access maps, login mismatch), Exim "Sender verify
     // failed", Exchange "5.1.8 Access denied, bad outbound sender", "5.1.0 Sender denied".
     ReplyPattern(

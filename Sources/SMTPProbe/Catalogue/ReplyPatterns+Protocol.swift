@@ -32,6 +32,18 @@ extension ReplyPatterns {
         "Send one command at a time and wait for each reply, pipeline only when the server offers PIPELINING, and never send anything after STARTTLS until the TLS handshake is done.",
       retry: .afterFix, transientRetry: .afterFix,
       source: "Exim src/smtp_in.c (synchronization check); \(Source.gmail)"),
+    // STARTTLS inside a TLS session: "454 Session is already encrypted." (as QA saw it),
+    // Postfix smtpd.c "554 5.5.1 Error: TLS already active".
+    ReplyPattern(
+      id: "tls-already-active", category: .badSequence,
+      phrases: ["already encrypted", "tls already active", "tls is already active"],
+      summary: "STARTTLS sent twice: the session is already encrypted",
+      explanation:
+        "The client asked for STARTTLS on a connection that already runs TLS (after an earlier STARTTLS, or on port 465). It is a command out of sequence, not a TLS fault on the server (RFC 3207 section 4.2).",
+      fix:
+        "Send STARTTLS only once, on a plain-text session that advertised it; on implicit TLS (port 465) never send it.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "\(Source.postfixSmtpd); RFC 3207 section 4.2"),
     // Exchange "554 5.4.6 Hop count exceeded - possible mail loop", Exchange Online "554 5.4.14
     // Hop count exceeded - possible mail loop ATTR34"; Gmail "554 5.6.0 Message exceeded 50
     // hops, this may indicate a mail loop".
