@@ -27,6 +27,16 @@ private func parse(_ raw: String) throws -> Reply {
     if c.category != .ok { #expect(!d.fix.isEmpty) }
   }
 
+  @Test(arguments: notMailboxUnknownCases)
+  func replyWithoutMailboxWordsIsNotAnUnknownMailbox(_ c: RealReplyCase) throws {
+    let d = Classifier.diagnose(try parse(c.raw), after: c.command)
+    #expect(d.category != .mailboxUnknown)
+    #expect(d.category == c.category)
+    #expect(d.retry == c.retry)
+    #expect(d.evidence.first?.kind == c.decidedBy)
+    if let pattern = c.pattern { #expect(d.evidence.first?.value == pattern) }
+  }
+
   @Test func realRepliesCoverEnoughServers() {
     #expect(realReplyCases.count >= 130)
     let servers = Set(realReplyCases.map { $0.server.split(separator: " ").first ?? "" })
@@ -152,8 +162,9 @@ private func parse(_ raw: String) throws -> Reply {
       id: "550 after MAIL blames the sender", raw: "550 Rejected", command: .mail,
       category: .senderRejected, retry: .afterFix, decidedBy: .context, summaryHas: "Sender"),
     ContextCase(
-      id: "550 after RCPT blames the recipient", raw: "550 Rejected", command: .rcpt,
-      category: .mailboxUnknown, retry: .never, decidedBy: .context, summaryHas: "Recipient"),
+      id: "550 after RCPT without mailbox words does not claim an unknown mailbox",
+      raw: "550 Rejected", command: .rcpt,
+      category: .other, retry: .afterFix, decidedBy: .context, summaryHas: "Recipient"),
     ContextCase(
       id: "553 after MAIL is the sender's address", raw: "553 sorry", command: .mail,
       category: .addressSyntax, retry: .afterFix, decidedBy: .context, summaryHas: "Sender"),
@@ -233,8 +244,8 @@ private func parse(_ raw: String) throws -> Reply {
       id: "530 without text is auth required", raw: "530 Authentication needed", command: .mail,
       category: .authRequired, retry: .afterFix, decidedBy: .context, summaryHas: "Authentication"),
     ContextCase(
-      id: "no command: 550 alone", raw: "550 No", command: nil, category: .mailboxUnknown,
-      retry: .never, decidedBy: .replyCode, summaryHas: "mailbox"),
+      id: "no command: 550 alone", raw: "550 No", command: nil, category: .other,
+      retry: .afterFix, decidedBy: .replyCode, summaryHas: "mailbox unavailable or refused"),
   ]
 
   @Test(arguments: contextCases)
@@ -290,10 +301,12 @@ private func parse(_ raw: String) throws -> Reply {
 
   @Test func generalEnhancedCodesDeferToTheBasicCode() {
     // RFC 3463 section 2: X.Y.0 names an area, not a cause.
+    // A bare 550 is "unavailable or policy" (`other`), never a guessed unknown mailbox.
     for entry in EnhancedStatusCatalogue.all where entry.detail == 0 {
       let d = Classifier.diagnose(Reply(550, "5.\(entry.subject).0 something"), after: nil)
-      #expect(d.category == .mailboxUnknown)
-      #expect(d.evidence.first?.kind == .replyCode)
+      #expect(d.category == .other)
+      // X.6.y is about the message content whatever the detail, so the enhanced code decides.
+      #expect(d.evidence.first?.kind == (entry.subject == 6 ? .enhancedCode : .replyCode))
     }
     // X.5.1 with 500 to 504: the basic code tells unknown from out of sequence.
     let sequence = Classifier.diagnose(Reply(503, "5.5.1 Error: need MAIL command"), after: .rcpt)

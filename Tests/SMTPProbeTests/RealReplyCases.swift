@@ -39,6 +39,9 @@ private let tOnline =
   "https://postmaster.t-online.de/index.en.html; https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html"
 private let orange = "https://bentonow.com/smtp-errors/orange (OFR codes)"
 private let qq = "https://smtp.codes/qq"
+private let mailruNotAccept =
+  "Mail.ru replies listed in bouncehammer and sisimai lib/Sisimai/Reason/NotAccept.pm"
+private let momentum = "SparkPost Momentum documentation, responses-by-message (550 5.6.0 rows)"
 
 /// Real replies from at least eight servers and providers, each with its source.
 let realReplyCases: [RealReplyCase] = [
@@ -738,4 +741,81 @@ let realReplyCases: [RealReplyCase] = [
     "Yandex", "550 5.7.1 Policy rejection on the target address",
     after: .rcpt, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
     source: "Yandex replies listed in a public SMTP checker's tests (not an official page)"),
+  // MARK: QA misreadings: 550s that are not about a missing mailbox
+  RealReplyCase(
+    "qpsmtpd", "550 Relaying not permitted",
+    after: .rcpt, .relayDenied, perm, .afterFix, pattern: "relay-denied",
+    source: "qpsmtpd/Haraka test transcript; KumoMTA kumod smtp_server.rs"),
+  RealReplyCase(
+    "Mail.ru", "550 we do not accept mail from dynamic ips",
+    after: .rcpt, .blocklistedIP, perm, .afterFix, pattern: "dynamic-ip-refused",
+    source: mailruNotAccept),
+  RealReplyCase(
+    "Mail.ru", "550 we do not accept mail from hosts with dynamic ip or generic dns ptr-records",
+    after: .rcpt, .rdnsFail, perm, .afterFix, pattern: "generic-ptr-record",
+    source: mailruNotAccept),
+  RealReplyCase(
+    "Apache", "550 Domain Blocked - Spam. Contact abuse@infra.apache.org",
+    after: .rcpt, .senderRejected, perm, .afterFix, pattern: "sender-domain-blocked",
+    source: "Apache Software Foundation mail relay (infra.apache.org), QA report"),
+  RealReplyCase(
+    "SparkPost", "550 5.6.0 Lone CR or LF in body (see RFC2822 section 2.3)",
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "malformed-message",
+    source: momentum),
+  RealReplyCase(
+    "SparkPost", "550 5.6.0 Missing required RFC2822 Date field (see RFC2822 section 3.6)",
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "malformed-message",
+    source: momentum),
+  RealReplyCase(
+    "Forpsi",
+    "550 5.1.0 <someone@example.cz> policy violation, see https://support.forpsi.com/kb/a4081",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-rejection",
+    source: "https://support.forpsi.com/kb/a4081"),
+  RealReplyCase(
+    "Barracuda", "550 permanent failure for one or more recipients (bob@example.org:blocked)",
+    after: .endOfData, .policySpamContent, perm, .afterFix,
+    pattern: "barracuda-recipient-blocked",
+    source: "https://www.suped.com (Barracuda bounce examples)"),
+  RealReplyCase(
+    "Proofpoint", "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
+    after: .rcpt, .spfFail, perm, .afterFix, pattern: "spf-fail",
+    source: "404andmore.com: Proofpoint Essentials SPF rejection"),
+  RealReplyCase(
+    "Amazon SES",
+    "554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: someone@example.com",
+    after: .endOfData, .senderRejected, perm, .afterFix,
+    pattern: "unverified-sending-identity",
+    source: "https://repost.aws/knowledge-center/ses-554-400-message-rejected-error"),
+  RealReplyCase(
+    "smtpd", "454 Session is already encrypted.",
+    after: .startTLS, .badSequence, temp, .afterFix, pattern: "tls-already-active",
+    source: "reply to a second STARTTLS (QA transcript); RFC 3207 section 4.2"),
+]
+
+/// Replies with no mailbox phrase and no X.1.x code: whatever they are, they must not be read
+/// as an unknown mailbox (550 is "mailbox unavailable", which servers use for policy too).
+let notMailboxUnknownCases: [RealReplyCase] = [
+  RealReplyCase(
+    "SparkPost", "550 5.6.0 Header line too long (see RFC2822 section 3.5)",
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "malformed-message",
+    source: momentum),
+  RealReplyCase(
+    "SparkPost", "550 5.6.0 Body line too long",
+    after: .endOfData, .other, perm, .afterFix, decidedBy: .enhancedCode, source: momentum),
+  RealReplyCase(
+    "Postfix", "550 5.7.1 <bob@example.org>: Recipient address rejected: Access denied",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "postfix-access-denied",
+    source: postfixCheck),
+  RealReplyCase(
+    "Exim", "550 Administrative prohibition",
+    after: .rcpt, .policySpamContent, perm, .afterFix,
+    pattern: "exim-administrative-prohibition", source: exim),
+  RealReplyCase(
+    "RFC 5321", "550 Requested action not taken",
+    after: .rcpt, .other, perm, .afterFix, decidedBy: .context,
+    source: "RFC 5321 section 4.2.2 (550 with no reason given)"),
+  RealReplyCase(
+    "RFC 5321", "550 Requested action not taken",
+    after: nil, .other, perm, .afterFix, decidedBy: .replyCode,
+    source: "RFC 5321 section 4.2.2 (550 with no reason given)"),
 ]

@@ -146,7 +146,7 @@ extension ReplyCodeCatalogue {
           "After RCPT TO for an unknown user, the most common case. Also when relaying is denied, when the sender IP is on a blocklist such as Spamhaus, or when SPF, DKIM or DMARC checks fail; after MAIL FROM it blames the sender address instead.",
         fix:
           "Read the text and the enhanced code: 5.1.1 means check the recipient address for typos; 5.7.1 and blocklist names mean fix your IP's reputation or authentication. Do not resend unchanged to the same address.",
-        rfc: ["RFC 5321 4.2.2", "RFC 5321 4.2.3"], category: .mailboxUnknown, retry: .never),
+        rfc: ["RFC 5321 4.2.2", "RFC 5321 4.2.3"], category: .other, retry: .afterFix),
       ReplyCodeEntry(
         code: 551, title: "User Not Local",
         description:

@@ -80,7 +80,7 @@ public enum Classifier {
     // A pattern's "never" was about a recipient; for the sender it is fixable.
     if verdict.category != before { verdict.retry = nil }
     // Context that agrees with the verdict supports it; context the text overrode does not.
-    if let rule, let ruleEvidence, rule.category == verdict.category,
+    if let rule, let ruleEvidence, supports(rule, verdict.category, code: code, command: command),
       !evidence.contains(ruleEvidence)
     {
       evidence.append(ruleEvidence)
@@ -143,6 +143,18 @@ public enum Classifier {
       retry: .noneNeeded, evidence: [codeEvidence, enhancedEvidence].compactMap { $0 })
   }
 
+  /// Whether context `rule` supports a verdict of `category`: it agrees, or it is the open
+  /// "unavailable or policy" reading of 550 after RCPT and the text named a recipient problem.
+  private static func supports(
+    _ rule: ContextRule, _ category: DiagnosisCategory, code: Int, command: CommandKind?
+  ) -> Bool {
+    if rule.category == category { return true }
+    let recipientCategories: Set<DiagnosisCategory> = [
+      .mailboxUnknown, .mailboxDisabled, .mailboxFull, .userNotLocal, .hostDoesNotAcceptMail,
+    ]
+    return code == 550 && command == .rcpt && recipientCategories.contains(category)
+  }
+
   /// Words that speak of relaying; "relay" alone also occurs in host names
   /// (relay2.example.net) that say nothing about the refusal.
   private static let relayWords: [[UInt8]] = [
@@ -180,6 +192,15 @@ public enum Classifier {
           "RFC 5321 replies start with a three-digit code from 200 to 599; this one does not, so only its text can say what happened.",
         fix: "Check that you are talking to an SMTP server on the right port, and read the text.",
         retry: nil)
+    }
+    if code == 550, let entry = ReplyCodeCatalogue.entry(for: code) {
+      // The card's own words: "mailbox unavailable" covers both a missing mailbox and a policy.
+      return Verdict(
+        category: entry.category,
+        summary: "Refused (550): \(ContextRules.unavailableOrPolicy)",
+        explanation:
+          "550 means the requested action was not taken because the mailbox is unavailable (RFC 5321 section 4.2.2); servers send it for unknown addresses and for policy refusals alike. Without a mailbox phrase, an enhanced code or the command it answered, it cannot be told which.",
+        fix: entry.fix, retry: entry.retry)
     }
     if let entry = ReplyCodeCatalogue.entry(for: code) {
       let advice = CategoryAdvice.of(entry.category)

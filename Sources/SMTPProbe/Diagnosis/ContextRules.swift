@@ -126,10 +126,10 @@ enum ContextRules {
         fix: "Send from a valid, deliverable address in a domain with working DNS.", retry: nil,
         note: "550 after MAIL blames the sender")
     case (550, .rcpt):
-      return ContextRule(category: .mailboxUnknown, summary: "Recipient rejected: the mailbox is unavailable",
-        explanation: "550 in answer to RCPT TO means the server will not take mail for this recipient: most often the mailbox does not exist, sometimes a policy refuses it (RFC 5321 section 4.2.2).",
-        fix: "Check the recipient address; read the reply text for a policy reason.", retry: nil,
-        note: "550 after RCPT concerns the recipient")
+      return ContextRule(category: .other, summary: "Recipient refused: \(unavailableOrPolicy)",
+        explanation: "550 in answer to RCPT TO means the server will not take mail for this recipient (RFC 5321 section 4.2.2). Servers send it both for a missing mailbox and for policy refusals; without a mailbox phrase or an X.1.x enhanced code, the reply does not say which.",
+        fix: "Check the recipient address for typos; if it is right, read the text for a policy reason or ask the recipient's postmaster.",
+        retry: .afterFix, note: "550 after RCPT concerns the recipient")
     case (553, .mail):
       return ContextRule(category: .addressSyntax, summary: "Sender rejected: the MAIL FROM address is not allowed",
         explanation: "553 in answer to MAIL FROM means the sender mailbox name is not acceptable: bad syntax, or a name the server does not allow (RFC 5321 section 4.2.2).",
@@ -177,6 +177,11 @@ enum ContextRules {
       return nil
     }
   }
+
+  /// What a 550 with no telling text or enhanced code says: RFC 5321 section 4.2.2 names it
+  /// "mailbox unavailable", and servers use it for policy refusals as often.
+  static let unavailableOrPolicy =
+    "mailbox unavailable or refused by policy (the reply does not say which)"
 
   /// Re-attributes a mailbox verdict to the sender when the reply answered MAIL FROM.
   ///

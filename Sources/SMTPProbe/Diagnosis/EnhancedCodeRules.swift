@@ -4,12 +4,23 @@
 /// holds what a table row cannot say: codes whose detail is 0 ("other or undefined") or that
 /// are not registered say which area the problem is in, not what it is, so the basic code and
 /// the command decide instead (RFC 3463 section 2: "report the general error described in the
-/// subject sub-code when the specific detail is unrecognized"). X.5.1 (invalid command) covers
+/// subject sub-code when the specific detail is unrecognized"), except for X.6.y: the message
+/// content is the area, whatever the detail. X.5.1 (invalid command) covers
 /// both unknown and out-of-sequence commands, so with 500 to 504 the basic code says more.
 enum EnhancedCodeRules {
   /// The catalogue entry whose category decides a negative reply with basic code `code` and
   /// enhanced code `enhanced`, or nil when the basic code and the command should decide.
   static func decidingEntry(_ enhanced: EnhancedStatusCode, code: Int) -> EnhancedStatusEntry? {
+    // X.6.y is about the message content (RFC 3463 section 3.7), so even its general or an
+    // unregistered detail rules out an address verdict from the basic code ("550 5.6.0").
+    if enhanced.subject == 6, enhanced.statusClass != 2,
+      enhanced.detail == 0 || EnhancedStatusCatalogue.entry(for: enhanced) == nil,
+      let generalCode = EnhancedStatusCode(
+        statusClass: enhanced.statusClass, subject: 6, detail: 0),
+      let general = EnhancedStatusCatalogue.entry(for: generalCode)
+    {
+      return general
+    }
     guard enhanced.statusClass != 2, enhanced.detail != 0,
       let entry = EnhancedStatusCatalogue.entry(for: enhanced), entry.category != .ok
     else { return nil }
