@@ -141,7 +141,7 @@ extension ReplyCodeCatalogue {
       ReplyCodeEntry(
         code: 550, title: "Mailbox Unavailable",
         description:
-          "The requested action was not taken and the server does not expect that to change. Classically it means the mailbox does not exist or cannot be reached, but servers use it for many policy refusals as well.",
+          "The requested action was not taken and the server does not expect that to change. Classically it means the mailbox does not exist or cannot be reached, but servers use it for many policy refusals as well, so the code alone does not say which: a mailbox phrase or an enhanced code such as 5.1.1 does.",
         when:
           "After RCPT TO for an unknown user, the most common case. Also when relaying is denied, when the sender IP is on a blocklist such as Spamhaus, or when SPF, DKIM or DMARC checks fail; after MAIL FROM it blames the sender address instead.",
         fix:
