@@ -62,7 +62,9 @@ struct ProbeTLSAuthTests {
     #expect(text.contains("issuer: O = smtpprobe tests, CN = smtpprobe Test CA"))
     #expect(text.contains("names: DNS:mx.probe.test, DNS:localhost, IP:127.0.0.1"))
     #expect(text.contains(" days left)"))
-    #expect(text.contains("verification: trusted for 127.0.0.1 (CA file \(s.caFile))"))
+    // Certificate lines wrap at 80 columns: the long CA path goes on a line of its own.
+    #expect(text.contains("verification: trusted for 127.0.0.1 (CA file"))
+    #expect(text.contains(" \(s.caFile))\n"))
     // RFC 3207 4.2: EHLO again after TLS; Postfix offers AUTH only then (smtpd_tls_auth_only).
     #expect(text.components(separatedBy: "-> EHLO client.probe.test\n").count == 3)
     #expect(text.contains("capabilities after STARTTLS: +AUTH "))
@@ -97,7 +99,8 @@ struct ProbeTLSAuthTests {
       "--to", "alice@probe.test",
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout.contains("NOT trusted for mx.probe.test (the system CA store) [warning]"))
+    #expect(result.stdout.contains("NOT trusted for mx.probe.test (the system CA store)"))
+    #expect(result.stdout.contains(" [warning]\n"))
     #expect(result.stdout.contains("unknown-ca: The certificate was not issued by a CA"))
     #expect(result.stdout.contains("fix: Configure the MTA to send the full chain"))
     #expect(result.stdout.contains("-> RCPT TO:<alice@probe.test>"))
@@ -111,7 +114,8 @@ struct ProbeTLSAuthTests {
     #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
     // The handshake is refused, yet the certificate and the fix are still shown.
     #expect(result.stdout.contains("names: DNS:mx.probe.test, DNS:localhost, IP:127.0.0.1"))
-    #expect(result.stdout.contains("NOT trusted for 127.0.0.1 (the system CA store) [error]"))
+    #expect(result.stdout.contains("NOT trusted for 127.0.0.1 (the system CA store)"))
+    #expect(result.stdout.contains(" [error]\n"))
     #expect(result.stdout.contains("fix: Configure the MTA to send the full chain"))
     #expect(!result.stdout.contains("-> MAIL FROM"))
     #expect(
@@ -138,8 +142,8 @@ struct ProbeTLSAuthTests {
     FaultCase(
       id: "wrong host", port: \.wrongHostPort, extra: ["--cafile", "--sni", "mx.probe.test"],
       expected: [
-        "hostname-mismatch: The certificate is for wrong.example.test, not for mx.probe.test.",
-        "fix: Install a certificate whose subject alternative names include mx.probe.test",
+        "hostname-mismatch: The certificate is for wrong.example.test,", "not for mx.probe.test.",
+        "fix: Install a certificate whose subject alternative names", "include mx.probe.test",
       ]),
     FaultCase(
       id: "self-signed", port: \.selfSignedPort, extra: [],

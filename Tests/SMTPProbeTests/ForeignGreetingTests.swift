@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SMTPProbe
@@ -64,6 +65,42 @@ import Testing
       return
     }
     #expect(foreign.service == "SSH")
+  }
+
+  /// The text and the JSON agree: HTTP's 400 is not read as a temporary refusal.
+  @Test func theGreetingStepIsDiagnosedAsNotSMTP() throws {
+    let clock = FakeClock()
+    let transport = ScriptedTransport(
+      [.server("HTTP/1.1 400 Bad Request\r\nServer: nginx\r\n\r\n"), .close], clock: clock)
+    let result = SessionDriver(plan: DialogueStateTests.plan(), clock: clock).run(over: transport)
+    let step = try #require(result.steps.first)
+    #expect(step.command == .greeting)
+    #expect(step.diagnosis.category == .other)
+    #expect(step.diagnosis.replyClass == nil)
+    #expect(step.diagnosis.summary == "this port speaks HTTP, not SMTP")
+    #expect(step.diagnosis.fix.hasPrefix("Check the port"))
+    #expect(step.diagnosis.retry == .afterFix)
+
+    let outcome = ProbeOutcome(
+      target: "127.0.0.1:8080",
+      attempts: [
+        HostAttempt(host: "127.0.0.1", port: 8080, session: result, verdict: result.verdict)
+      ], verdict: result.verdict)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(ProbeJSONRenderer().render(outcome).utf8))
+        as? [String: Any])
+    let sessions = try #require(json["sessions"] as? [[String: Any]])
+    let steps = try #require(sessions.first?["steps"] as? [[String: Any]])
+    let diagnosis = try #require(steps.first?["diagnosis"] as? [String: Any])
+    #expect(diagnosis["category"] as? String == "other")
+    #expect(diagnosis["class"] is NSNull)
+    #expect(diagnosis["summary"] as? String == "this port speaks HTTP, not SMTP")
+    #expect(diagnosis["retry"] as? String == "after-fix")
+
+    let text = ProbeTextRenderer().render(outcome)
+    #expect(text.contains("not SMTP: HTTP\n"))
+    #expect(text.contains("fix: Check the port"))
+    #expect(!text.contains("syntax-error"))
   }
 
   @Test func blankEHLOKeywordLineIsDropped() {

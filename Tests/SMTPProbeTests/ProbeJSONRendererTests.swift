@@ -138,6 +138,13 @@ import Testing
     #expect(text.contains("(60 days left)"))
     #expect(text.contains("verification: NOT trusted for mx.a.test"))
     #expect(text.contains("\(TLSVerificationFault.selfSigned.name): "))
-    #expect(text.contains("fix: \(TLSVerificationFault.selfSigned.fix)"))
+    // The fix wraps at 80 columns; with the line breaks undone it reads whole.
+    let unwrapped = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(unwrapped.contains("fix: \(TLSVerificationFault.selfSigned.fix)"))
+    // Only the server's lines (the transcript) and the verdicts may run past 80 columns.
+    let ours = text.split(separator: "\n").filter {
+      !$0.hasPrefix("[") && !$0.contains("verdict: ")
+    }
+    #expect(ours.allSatisfy { $0.count <= LineWrap.width }, "\(ours.filter { $0.count > 80 })")
   }
 }

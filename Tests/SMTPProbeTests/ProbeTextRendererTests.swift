@@ -26,8 +26,14 @@ import Testing
   }
 
   @Test func rendersTranscriptDiagnosesAndVerdict() {
-    let text = ProbeTextRenderer(color: false).render(
-      ProbeReport(target: "mx.probe.test", session: Self.session()))
+    let session = Self.session()
+    let outcome = ProbeOutcome(
+      target: "mx.probe.test",
+      attempts: [
+        HostAttempt(host: "mx.probe.test", port: 2525, session: session, verdict: session.verdict)
+      ], verdict: session.verdict)
+    let text = ProbeTextRenderer(color: false).render(outcome)
+    #expect(text.hasPrefix("probe mx.probe.test\n"))
     #expect(!text.contains("\u{1B}"))
     #expect(text.contains("session mx.probe.test (127.0.0.1) port 2525\n"))
     #expect(text.contains("[   12 ms] <- 220 mx.probe.test ESMTP\n"))
@@ -36,11 +42,11 @@ import Testing
     #expect(
       text.contains(
         "[   17 ms] <- 550 5.1.1 <nobody@y.test>: Recipient address rejected: User unknown\n"))
+    // The timings wrap at 80 columns.
     #expect(
       text.contains(
         "timings: connect 1 ms, greeting 12 ms, EHLO 2 ms, MAIL 3 ms, RCPT 3 ms,\n"
-          + "  RSET 3 ms, QUIT 3 ms, total 17 ms; 2 round trips (pipelined)"  // wrapped at 80 columns
-      ))
+          + "  RSET 3 ms, QUIT 3 ms, total 17 ms; 2 round trips (pipelined)"))
     #expect(text.hasSuffix("(exit 1)\n"))
     #expect(
       text.contains("verdict: permanent-failure — RCPT TO:<nobody@y.test> refused: 550 5.1.1"))
@@ -98,5 +104,22 @@ extension ProbeTextRendererTests {
     let text = ProbeTextRenderer(color: false).render(result)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     #expect(text.contains("<- 220 mx \\x1B]0;owned\\x07\\x1B[2J ESMTP\n"))
+  }
+}
+
+extension ProbeTextRendererTests {
+  static let phraseCases: [(name: String, text: String, pieces: [String])] = [
+    ("short parenthesis whole", "to 2035 (12 days left)", ["to", "2035", "(12 days left)"]),
+    ("one-word parenthesis", "sha256 (RSA) key", ["sha256", "(RSA)", "key"]),
+    (
+      "long parenthesis split", "file (CA file /a/very/long/path/to/the/ca.crt)",
+      ["file", "(CA", "file", "/a/very/long/path/to/the/ca.crt)"]
+    ),
+    ("unclosed parenthesis", "a (b c", ["a", "(b", "c"]),
+  ]
+
+  @Test(arguments: phraseCases.indices) func certificateLinesBreakBetweenPhrases(_ index: Int) {
+    let testCase = Self.phraseCases[index]
+    #expect(ProbeTextRenderer.phrases(testCase.text) == testCase.pieces, "\(testCase.name)")
   }
 }

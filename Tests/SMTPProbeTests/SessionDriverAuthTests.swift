@@ -407,14 +407,13 @@ import Testing
     dump(result, to: &dumped)
     var dumpedPlan = ""
     dump(plan, to: &dumpedPlan)
-    let report = ProbeReport(target: "mx.probe.test", session: result)
     let outcome = ProbeOutcome(
       target: "mx.probe.test",
       attempts: [
         HostAttempt(host: "mx.probe.test", port: 587, session: result, verdict: result.verdict)
       ], verdict: result.verdict)
     let outputs = [
-      ProbeTextRenderer().render(report), ProbeTextRenderer(color: true).render(result),
+      ProbeTextRenderer().render(result), ProbeTextRenderer(color: true).render(result),
       ProbeTextRenderer().render(outcome), ProbeJSONRenderer().render(outcome),
       String(describing: result), String(reflecting: result), dumped,
       String(describing: plan), dumpedPlan, result.verdict.summary,
@@ -425,7 +424,7 @@ import Testing
         #expect(!output.contains(secret), "\(name): \(secret) leaked")
       }
     }
-    #expect(ProbeTextRenderer().render(report).contains("<redacted>"))
+    #expect(ProbeTextRenderer().render(outcome).contains("<redacted>"))
     #expect(ProbeJSONRenderer().render(outcome).contains("<redacted>"))
   }
 }

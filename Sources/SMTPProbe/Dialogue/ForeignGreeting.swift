@@ -31,14 +31,40 @@ public struct ForeignGreeting: Hashable, Sendable {
     line = first
   }
 
+  /// What the port speaks: "this port speaks HTTP, not SMTP".
+  public var summary: String {
+    service.map { "this port speaks \($0), not SMTP" } ?? "this port does not speak SMTP"
+  }
+
+  /// The greeting step's diagnosis, in place of a reading of a number in the line as a reply
+  /// code (HTTP's 400 is not a temporary refusal): category `other`, no reply class, retry
+  /// after checking the port.
+  public var diagnosis: Diagnosis {
+    let what =
+      service.map { "The first line is \($0)'s, not an SMTP reply" }
+      ?? "The first line does not start with a reply code"
+    return Diagnosis(
+      replyClass: nil, category: .other, summary: summary,
+      explanation: what
+        + ": an SMTP server opens with a three-digit reply code (RFC 5321 4.2), so any number "
+        + "in this line is not an SMTP code.",
+      fix: "Check the port: SMTP listens on 25 (relay), 587 (submission) or 465 (submission "
+        + "over TLS).",
+      retry: .afterFix,
+      evidence: [
+        Evidence(
+          kind: .context, value: "greeting",
+          detail: service.map { "the line opens like a \($0) message" }
+            ?? "the line has no reply code at its start")
+      ])
+  }
+
   /// One line for the verdict: what came, and what it means.
   public var description: String {
     // Printable ASCII only: the line goes into the verdict as it is.
     let printable = String(
       line.unicodeScalars.prefix(60).map { (0x20..<0x7F).contains($0.value) ? Character($0) : "?" })
     let shown = printable + (line.unicodeScalars.count > 60 ? "..." : "")
-    let speaks =
-      service.map { "this port speaks \($0), not SMTP" } ?? "this port does not speak SMTP"
-    return "the first line \"\(shown)\" is not an SMTP greeting: \(speaks)"
+    return "the first line \"\(shown)\" is not an SMTP greeting: \(summary)"
   }
 }

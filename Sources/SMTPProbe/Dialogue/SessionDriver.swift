@@ -189,7 +189,8 @@ public struct SessionDriver {
     run.steps.append(
       Step(
         command: kind, commandLine: owed.command?.transcriptLine, reply: reply,
-        diagnosis: Classifier.diagnose(reply, after: kind),
+        diagnosis: (kind == .greeting ? ForeignGreeting(reply)?.diagnosis : nil)
+          ?? Classifier.diagnose(reply, after: kind),
         elapsedMilliseconds: Int((now &- owed.sentAt) / 1_000_000), atMilliseconds: at))
   }
 

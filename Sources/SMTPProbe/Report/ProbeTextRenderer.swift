@@ -128,22 +128,35 @@ public struct ProbeTextRenderer: Sendable {
     guard !tls.chain.isEmpty || !tls.verification.expectedName.isEmpty else { return out }
     for line in tls.describe(now: now).dropFirst() {
       let trusted = !line.contains("NOT trusted")
-      let text = Self.visible(line)
-      out +=
-        prefix + (line.hasPrefix("  verification") ? paint(text, trusted ? .good : .warn) : text)
-        + "\n"
+      let style: Style? = line.hasPrefix("  verification") ? (trusted ? .good : .warn) : nil
+      out += wrapCertificateLine(line, prefix: prefix, style: style)
     }
     return out
   }
 
-  /// The whole report: each session, then the verdict line.
-  public func render(_ report: ProbeReport) -> String {
-    var out = "probe \(report.target)\n"
-    for session in report.sessions {
-      out += "\n" + renderSession(session)
+  /// One line of the certificate report at 80 columns, continued under the text after its
+  /// label (`names: `); a subject, issuer, names or key list breaks only between its parts,
+  /// other lines between words, keeping a short parenthesis (`(12 days left)`) whole.
+  private func wrapCertificateLine(_ line: String, prefix: String, style: Style?) -> String {
+    let body = Self.visible(String(line.drop { $0 == " " }))
+    let lead = prefix + String(repeating: " ", count: line.count - line.drop { $0 == " " }.count)
+    let label = body.range(of: ": ").map { String(body[..<$0.upperBound]) } ?? ""
+    let hang = String(repeating: " ", count: label.count)
+    let width = LineWrap.width - lead.count
+    let listed = ["subject: ", "issuer: ", "names: ", "key: "].contains(label)
+    let wrapped =
+      listed
+      ? LineWrap.wrap(
+        pieces: body.components(separatedBy: ", "), separator: ", ", prefix: "", indent: hang,
+        width: width)
+      : LineWrap.wrap(
+        pieces: Self.phrases(body), separator: " ", prefix: "", indent: hang, width: width)
+    return wrapped.split(separator: "\n").map { wrappedLine in
+      let text = wrappedLine.drop { $0 == " " }
+      let indent = String(repeating: " ", count: wrappedLine.count - text.count)
+      return lead + indent + (style.map { paint(String(text), $0) } ?? String(text)) + "\n"
     }
-    out += "\n" + verdictLine(report.verdict) + "\n"
-    return out
+    .joined()
   }
 
   /// One session with its own verdict line.
@@ -187,6 +200,7 @@ public struct ProbeTextRenderer: Sendable {
         // Another protocol's line: a reply-code reading of it ("400") would only mislead.
         out +=
           "\(Self.indent)  " + paint("not SMTP: \(foreign.service ?? "no reply code")", .bad) + "\n"
+          + adviceLines(step.diagnosis)
         continue
       }
       out += diagnosisLines(step)
@@ -211,6 +225,24 @@ public struct ProbeTextRenderer: Sendable {
     return out
   }
 
+  /// The words of `text`, with a parenthesis of up to 30 characters kept as one piece.
+  static func phrases(_ text: String) -> [String] {
+    var pieces: [String] = []
+    var group: [String] = []
+    for word in text.split(separator: " ").map(String.init) {
+      if group.isEmpty, !word.hasPrefix("(") || word.contains(")") {
+        pieces.append(word)
+        continue
+      }
+      group.append(word)
+      guard word.contains(")") else { continue }
+      let joined = group.joined(separator: " ")
+      pieces += joined.count <= 30 ? [joined] : group
+      group = []
+    }
+    return pieces + group
+  }
+
   /// A list item, wrapped at 80 columns under its text.
   static func bullet(_ text: String) -> String {
     LineWrap.wrap(visible(text), prefix: "  - ", indent: "    ")
@@ -231,16 +263,7 @@ public struct ProbeTextRenderer: Sendable {
       "\(Self.indent)  " + paint(String($0), style) + "\n"
     }
     .joined()
-    if !step.reply.isPositive {
-      let inner = "\(Self.indent)    "
-      if !diagnosis.explanation.isEmpty {
-        out += LineWrap.wrap(Self.visible(diagnosis.explanation), prefix: inner, indent: inner)
-      }
-      if !diagnosis.fix.isEmpty {
-        out += LineWrap.wrap(
-          "fix: " + Self.visible(diagnosis.fix), prefix: inner, indent: inner + "     ")
-      }
-    }
+    if !step.reply.isPositive { out += adviceLines(diagnosis) }
     for violation in step.reply.violations {
       let wrapped = LineWrap.wrap(
         "violation: \(violation)", prefix: "", indent: "  ",
@@ -249,6 +272,20 @@ public struct ProbeTextRenderer: Sendable {
         "\(Self.indent)    " + paint(String($0), .warn) + "\n"
       }
       .joined()
+    }
+    return out
+  }
+
+  /// The explanation and the fix, indented under the reply's headline.
+  private func adviceLines(_ diagnosis: Diagnosis) -> String {
+    let inner = "\(Self.indent)    "
+    var out = ""
+    if !diagnosis.explanation.isEmpty {
+      out += LineWrap.wrap(Self.visible(diagnosis.explanation), prefix: inner, indent: inner)
+    }
+    if !diagnosis.fix.isEmpty {
+      out += LineWrap.wrap(
+        "fix: " + Self.visible(diagnosis.fix), prefix: inner, indent: inner + "     ")
     }
     return out
   }
