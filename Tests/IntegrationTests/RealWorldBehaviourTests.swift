@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `smtpprobe probe` against scripted servers that imitate what real MTAs and the services
-/// people mistake for them actually send. Each case runs twice against the same script, once for
+/// `smtpprobe probe` against scripted servers that imitate real MTAs and look-alike services.
+///
+/// The scripts send what real MTAs, and the services people mistake for them, send. Each case runs twice against the same script, once for
 /// the text output and once for `--json` (which must parse and carry DESIGN.md's keys), and
 /// cites where the behaviour comes from.
 @Suite struct RealWorldBehaviourTests {
