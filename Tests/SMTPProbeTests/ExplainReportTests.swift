@@ -37,7 +37,7 @@ struct PastedExpectation: Hashable, Sendable {
     ExplainErrorCase(
       id: "same code twice", arguments: ["550", "550"], expected: .sameCodeTwice(550)),
     ExplainErrorCase(
-      id: "code and enhanced code", arguments: ["550", "5.1.1"], expected: .cannotCompare("5.1.1")),
+      id: "code and a word", arguments: ["abc", "550"], expected: .cannotCompare("abc")),
     ExplainErrorCase(
       id: "enhanced class 3", arguments: ["3.1.1"],
       expected: .badEnhancedCode("3.1.1", reason: "the class must be 2, 4 or 5 (RFC 3463 2)")),
@@ -80,6 +80,9 @@ struct PastedExpectation: Hashable, Sendable {
     #expect(try ExplainQuery.parse(["X.7.1"]) == .enhanced(statusClass: nil, subject: 7, detail: 1))
     #expect(try ExplainQuery.parse(["-"]) == .standardInput)
     #expect(try ExplainQuery.parse(["550 5.1.1 nope"]) == .replyText("550 5.1.1 nope"))
+    #expect(try ExplainQuery.parse(["550", "5.1.1"]) == .replyText("550 5.1.1"))
+    #expect(try ExplainQuery.parse(["5.1.1", "550"]) == .replyText("550 5.1.1"))
+    #expect(try ExplainQuery.parse(["550", "5.1.1", "no", "such"]) == .replyText("550 5.1.1 no such"))
   }
 
   @Test func buildsACodeCard() throws {

@@ -26,6 +26,10 @@ public enum ExplainError: Error, Hashable, Sendable, CustomStringConvertible {
   case unreadable(ReplyParserError)
   /// `--after` given for something that is not a reply.
   case afterWithoutReply
+  /// The pasted text is longer than `explain` reads.
+  case inputTooLarge(Int)
+  /// The pasted text holds more replies than `explain` diagnoses at once.
+  case tooManyReplies(Int)
 
   public var description: String {
     switch self {
@@ -59,6 +63,10 @@ public enum ExplainError: Error, Hashable, Sendable, CustomStringConvertible {
       "cannot read the reply: \(error.description.replacingServerWording())"
     case .afterWithoutReply:
       "--after applies only to a pasted reply, not to a code"
+    case .inputTooLarge(let limit):
+      "the text is over \(limit / 1024) KiB; paste only the reply or the bounce message"
+    case .tooManyReplies(let limit):
+      "the text holds more than \(limit) replies; paste one session at a time"
     }
   }
 

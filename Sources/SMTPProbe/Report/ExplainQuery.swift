@@ -2,7 +2,8 @@
 ///
 /// Three digits are a reply code (RFC 5321 section 4.2); `class.subject.detail` (or
 /// `X.subject.detail`) an enhanced status code (RFC 3463 section 2); `-` means a reply on
-/// standard input; anything else is taken as a pasted reply.
+/// standard input; anything else is taken as a pasted reply. Several words starting with a
+/// reply code are one reply typed without quotes.
 public enum ExplainQuery: Hashable, Sendable {
   /// One or two catalogued reply codes.
   case codes([Int])
@@ -15,6 +16,7 @@ public enum ExplainQuery: Hashable, Sendable {
 
   /// Reads the positional arguments of `explain`.
   public static func parse(_ arguments: [String]) throws(ExplainError) -> ExplainQuery {
+    if let reply = unquotedReply(arguments) { return .replyText(reply) }
     switch arguments.count {
     case 0: throw .noInput
     case 1: break
@@ -34,6 +36,20 @@ public enum ExplainQuery: Hashable, Sendable {
     if let enhanced = try enhancedCode(argument) { return enhanced }
     if argument.allSatisfy({ $0.isWhitespace }) { throw .noInput }
     return .replyText(argument)
+  }
+
+  /// A reply typed without quotes, as several words: `550 5.1.1 user unknown` is one reply,
+  /// and `5.1.1 550` is the reply `550 5.1.1`. Several bare codes stay codes.
+  private static func unquotedReply(_ arguments: [String]) -> String? {
+    guard arguments.count >= 2, !arguments.allSatisfy(isDigits) else { return nil }
+    let isCode = { (text: String) in
+      text.utf8.count == 3 && isDigits(text) && (2...5).contains((Int(text) ?? 0) / 100)
+    }
+    if isCode(arguments[0]) { return arguments.joined(separator: " ") }
+    if arguments.count == 2, isCode(arguments[1]), (try? enhancedCode(arguments[0])) != nil {
+      return arguments[1] + " " + arguments[0]
+    }
+    return nil
   }
 
   private static func isDigits(_ text: String) -> Bool {

@@ -149,8 +149,17 @@ public enum ExplainReport: Hashable, Sendable {
   private static func explanations(
     of text: String, after: CommandKind?, isStandardInput: Bool
   ) throws(ExplainError) -> [ReplyExplanation] {
-    let items = try PastedReplies.parse(text)
+    guard text.utf8.count <= maxInputBytes else { throw .inputTooLarge(maxInputBytes) }
+    let bounce = BounceText.replies(in: text)
+    let items =
+      bounce.isEmpty
+      ? try PastedReplies.parse(unquoted(text))
+      : try bounce.map { found throws(ExplainError) in
+        let replies = try PastedReplies.parse(found.lines.joined(separator: "\n"))
+        return PastedReplies.Item(reply: replies[0].reply, after: found.after)
+      }
     guard !items.isEmpty else { throw isStandardInput ? .emptyStandardInput : .noInput }
+    guard items.count <= maxReplies else { throw .tooManyReplies(maxReplies) }
     for item in items {
       if item.reply.code == 0 || item.reply.violations.contains(where: isMissingCode) {
         throw .notUnderstood(item.reply.lines.first ?? text)
@@ -158,6 +167,22 @@ public enum ExplainReport: Hashable, Sendable {
       if !(200...599).contains(item.reply.code) { throw .replyCodeOutOfRange(item.reply.code) }
     }
     return items.map { ReplyExplanation(reply: $0.reply, after: after ?? $0.after) }
+  }
+
+  /// The most `explain` reads: a bounce with its headers fits many times over.
+  public static let maxInputBytes = 1 << 20
+  /// The most replies one paste may hold: a long session, not a log file.
+  public static let maxReplies = 1000
+
+  /// `text` without surrounding whitespace and one pair of matching quotes around it.
+  static func unquoted(_ text: String) -> String {
+    let trimmed = text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+    let pairs: [(Character, Character)] = [("\"", "\""), ("'", "'"), ("`", "`"), ("“", "”")]
+    for (open, close) in pairs
+    where trimmed.count >= 2 && trimmed.first == open && trimmed.last == close {
+      return String(trimmed.dropFirst().dropLast())
+    }
+    return String(trimmed)
   }
 
   private static func isMissingCode(_ violation: ReplyViolation) -> Bool {
