@@ -69,8 +69,12 @@ struct PasteCase: CustomTestStringConvertible, Sendable {
       replyLine: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown",
       answered: "In answer to RCPT."),
     PasteCase(
-      id: "a bounce as the argument", arguments: ["explain", "host mx.example.com[203.0.113.5] "
-        + "said: 552 5.2.2 Mailbox full (in reply to end of DATA command)"],
+      id: "a bounce as the argument",
+      arguments: [
+        "explain",
+        "host mx.example.com[203.0.113.5] "
+          + "said: 552 5.2.2 Mailbox full (in reply to end of DATA command)",
+      ],
       replyLine: "552 5.2.2 Mailbox full", answered: "In answer to the end of the message data."),
     PasteCase(
       id: "swaks transcript", arguments: ["explain", "-"],
@@ -96,7 +100,8 @@ struct PasteCase: CustomTestStringConvertible, Sendable {
       stdin: "550 5.7.1 Nachricht abgelehnt: Empfänger unbekannt — 拒否\n",
       replyLine: "550 5.7.1 Nachricht abgelehnt: Empfänger unbekannt — 拒否"),
     PasteCase(
-      id: "a reply typed without quotes", arguments: ["explain", "550", "5.1.1", "user", "unknown"],
+      id: "a reply typed without quotes",
+      arguments: ["explain", "550", "5.1.1", "user", "unknown"],
       replyLine: "550 5.1.1 user unknown"),
     PasteCase(
       id: "enhanced code then basic code", arguments: ["explain", "5.1.1", "550"],

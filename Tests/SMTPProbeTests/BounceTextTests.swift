@@ -72,7 +72,8 @@ struct BounceCase: CustomTestStringConvertible, Sendable {
       lines: ["550 5.7.1 Sender rejected"], after: .mail, format: .exim),
     BounceCase(
       id: "Exim pipelined end of data", source: "Exim deliver.c (pipelined)",
-      text: "SMTP error from remote mail server after pipelined end of data:\n    452 4.2.2 Over quota",
+      text:
+        "SMTP error from remote mail server after pipelined end of data:\n    452 4.2.2 Over quota",
       lines: ["452 4.2.2 Over quota"], after: .endOfData, format: .exim),
     BounceCase(
       id: "Gmail multi-line", source: "Gmail \"Address not found\" bounce",
@@ -94,7 +95,9 @@ struct BounceCase: CustomTestStringConvertible, Sendable {
       source: "Microsoft Exchange NDR, Diagnostic information for administrators",
       text: "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not "
         + "found by SMTP address lookup'\r\n",
-      lines: ["550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"],
+      lines: [
+        "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
+      ],
       after: nil, format: .exchange),
     BounceCase(
       id: "Exchange hash form", source: "Exchange 2007-2010 NDR ('#550 ... ##')",

@@ -82,7 +82,8 @@ struct PastedExpectation: Hashable, Sendable {
     #expect(try ExplainQuery.parse(["550 5.1.1 nope"]) == .replyText("550 5.1.1 nope"))
     #expect(try ExplainQuery.parse(["550", "5.1.1"]) == .replyText("550 5.1.1"))
     #expect(try ExplainQuery.parse(["5.1.1", "550"]) == .replyText("550 5.1.1"))
-    #expect(try ExplainQuery.parse(["550", "5.1.1", "no", "such"]) == .replyText("550 5.1.1 no such"))
+    #expect(
+      try ExplainQuery.parse(["550", "5.1.1", "no", "such"]) == .replyText("550 5.1.1 no such"))
   }
 
   @Test func buildsACodeCard() throws {

@@ -38,8 +38,10 @@ public enum ExplainQuery: Hashable, Sendable {
     return .replyText(argument)
   }
 
-  /// A reply typed without quotes, as several words: `550 5.1.1 user unknown` is one reply,
-  /// and `5.1.1 550` is the reply `550 5.1.1`. Several bare codes stay codes.
+  /// The reply typed without quotes as several words, or nil.
+  ///
+  /// `550 5.1.1 user unknown` is one reply, and `5.1.1 550` is the reply `550 5.1.1`.
+  /// Several bare codes stay codes.
   private static func unquotedReply(_ arguments: [String]) -> String? {
     guard arguments.count >= 2, !arguments.allSatisfy(isDigits) else { return nil }
     let isCode = { (text: String) in
