@@ -51,16 +51,16 @@ enum HelpText {
     smtpprobe explain: what an SMTP reply means and what to do about it.
 
     Usage:
-      smtpprobe explain CODE              the card of a reply code (explain 421)
-      smtpprobe explain CODE CODE         two cards and their key differences (explain 251 551)
-      smtpprobe explain X.Y.Z             an enhanced status code (explain 5.7.1, explain X.7.1)
-      smtpprobe explain "REPLY TEXT"      diagnose a reply a server sent
-      smtpprobe explain -                 diagnose replies pasted on standard input
-                                          (multi-line replies and swaks transcripts too)
+      smtpprobe explain CODE          the card of a reply code (explain 421)
+      smtpprobe explain CODE CODE     two cards compared (explain 251 551)
+      smtpprobe explain X.Y.Z         an enhanced status code (5.7.1, or X.7.1)
+      smtpprobe explain "REPLY TEXT"  diagnose a server's reply (quotes optional)
+      smtpprobe explain -             diagnose what is pasted on standard input:
+                                      replies, swaks transcripts, bounce messages
 
     Options:
-      --after COMMAND         the command the reply answered: greeting, ehlo, mail, rcpt,
-                              data, . (end of data), starttls, auth, ...
+      --after COMMAND         the command the reply answered: greeting, ehlo, mail,
+                              rcpt, data, . (end of data), starttls, auth, ...
 
     \(common)
 
@@ -75,14 +75,15 @@ enum HelpText {
       smtpprobe probe --server HOST[:PORT] [options]     (IPv6: --server [::1]:2525)
 
     Dialogue:
-      --port N                port to connect to (default 25; 465 with --tls-on-connect)
+      --port N                port (default 25; 465 with --tls-on-connect)
       --from ADDR             envelope sender (default: the null sender <>)
       --to ADDR               recipient; repeat for several
       --helo NAME             name to send in EHLO/HELO
-      --quit-after STAGE      connect, greeting, ehlo, starttls, auth, mail, rcpt or data
+      --quit-after STAGE      stop after connect, greeting, ehlo, starttls, auth,
+                          mail, rcpt or data
       --data FILE             send FILE as the message
       --send-test-message     send a small test message
-      --no-pipelining         one command per round trip even if PIPELINING is offered
+      --no-pipelining         one command per round trip even with PIPELINING
       --all-mx                probe every MX host, not only the first that answers
 
     TLS and AUTH:
@@ -95,7 +96,7 @@ enum HelpText {
       --auth-password-file PATH
                               read the password from PATH (or SMTPPROBE_PASSWORD)
       --auth-mech MECH        PLAIN, LOGIN or CRAM-MD5 (default: best offered)
-      --auth-insecure         allow AUTH without TLS or with an untrusted certificate
+      --auth-insecure         allow AUTH without TLS or over untrusted TLS
 
     Network:
       --dns-server IP[:PORT]  send DNS queries to this server
@@ -108,7 +109,8 @@ enum HelpText {
 
     \(common)
 
-    Exit codes: 0 every reply positive; 1 a permanent (5xx) rejection; 2 a transient (4xx)
-    rejection; 3 could not complete (DNS, connect, TLS, protocol, timeout); 64 usage error.
+    Exit codes: 0 every reply positive; 1 a permanent (5xx) rejection; 2 a transient
+    (4xx) rejection; 3 could not complete (DNS, connect, TLS, protocol, timeout);
+    64 usage error.
     """
 }
