@@ -117,6 +117,8 @@ public enum BounceText {
 
   /// The bounce marker on `line`, with what follows it.
   private static func marker(in line: String) -> Marker? {
+    // Every marker has a colon or an apostrophe: most lines are passed over in one scan.
+    guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x27 }) else { return nil }
     let trimmed = line.trimmed
     if let rest = trimmed.afterPrefix("Diagnostic-Code:") {
       // RFC 3464 2.3.6: diagnostic-type ";" *text; only SMTP diagnostics are replies.
@@ -254,11 +256,14 @@ public enum BounceText {
 
 extension StringProtocol {
   fileprivate var trimmed: String {
-    String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    guard let start = firstIndex(where: { !$0.isWhitespace }),
+      let end = lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(self[start...end])
   }
 
   fileprivate func afterPrefix(_ prefix: String) -> String? {
-    guard self.lowercased().hasPrefix(prefix.lowercased()) else { return nil }
+    guard self.prefix(prefix.count).lowercased() == prefix.lowercased() else { return nil }
     return String(self.dropFirst(prefix.count))
   }
 }

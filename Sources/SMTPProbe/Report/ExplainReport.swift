@@ -176,10 +176,13 @@ public enum ExplainReport: Hashable, Sendable {
 
   /// `text` without surrounding whitespace and one pair of matching quotes around it.
   static func unquoted(_ text: String) -> String {
-    let trimmed = text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+    guard let start = text.firstIndex(where: { !$0.isWhitespace }),
+      let end = text.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    let trimmed = text[start...end]
     let pairs: [(Character, Character)] = [("\"", "\""), ("'", "'"), ("`", "`"), ("“", "”")]
     for (open, close) in pairs
-    where trimmed.count >= 2 && trimmed.first == open && trimmed.last == close {
+    where start != end && trimmed.first == open && trimmed.last == close {
       return String(trimmed.dropFirst().dropLast())
     }
     return String(trimmed)
