@@ -135,6 +135,21 @@ struct PasteCase: CustomTestStringConvertible, Sendable {
     #expect(diagnosis["category"] as? String == "mailbox-unknown")
   }
 
+  @Test func deliveryStatusWithoutADiagnosticExplainsItsStatus() throws {
+    let result = try RunBinary.run(
+      ["explain", "-"],
+      stdin: "Final-Recipient: rfc822; bob@example.com\nAction: failed\n"
+        + "Status: 5.2.2\n")
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.hasPrefix("Enhanced Code 5.2.2 "))
+  }
+
+  @Test func textWithoutAReplyIsOneLine() throws {
+    let result = try RunBinary.run(["explain", "-"], stdin: "Hello,\nmy mail bounced.\n")
+    #expect(result.status == 64)
+    #expect(result.stderrLines == ["smtpprobe: \(ExplainError.noReplyFound)"])
+  }
+
   @Test func overOneMebibyteIsOneLine() throws {
     let result = try RunBinary.run(
       ["explain", "-"], stdin: "550 5.1.1 " + String(repeating: "x", count: 1 << 20) + "\n")

@@ -51,6 +51,12 @@ struct BounceCase: CustomTestStringConvertible, Sendable {
         + "to end of DATA command)",
       lines: ["554 5.7.1 Message rejected as spam"], after: .endOfData, format: .postfix),
     BounceCase(
+      id: "Postfix log line", source: "Postfix smtp(8) maillog, status=bounced (...)",
+      text: "Nov 23 00:00:00 mail postfix/smtp[1234]: 4F3A2: to=<bob@example.com>, "
+        + "relay=mx.example.com[203.0.113.5]:25, dsn=5.1.1, status=bounced (host "
+        + "mx.example.com[203.0.113.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command))",
+      lines: ["550 5.1.1 User unknown"], after: .rcpt, format: .postfix),
+    BounceCase(
       id: "Postfix refused to talk to me", source: "Postfix smtp(8) greeting refusal",
       text: "host mx.example.com[203.0.113.5] refused to talk to me: 554 5.7.1 Service unavailable",
       lines: ["554 5.7.1 Service unavailable"], after: .greeting, format: .postfix),
@@ -130,6 +136,13 @@ struct BounceCase: CustomTestStringConvertible, Sendable {
       BounceText.replies(in: text) == [
         BounceText.Found(lines: ["550 5.1.1 User unknown"], after: .rcpt, format: .postfix)
       ])
+  }
+
+  @Test func deliveryStatusField() {
+    #expect(
+      BounceText.deliveryStatus(in: "Action: failed\nStatus: 5.2.2 (mailbox full)\n")
+        == EnhancedStatusCode("5.2.2"))
+    #expect(BounceText.deliveryStatus(in: "Action: failed\nStatus: 9.9\n") == nil)
   }
 
   @Test func notABounce() {

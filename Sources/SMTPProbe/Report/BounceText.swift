@@ -92,6 +92,18 @@ public enum BounceText {
     return index
   }
 
+  /// The enhanced status code of an RFC 3464 `Status:` field (section 2.3.4), when the pasted
+  /// delivery status has no SMTP diagnostic to quote.
+  public static func deliveryStatus(in text: String) -> EnhancedStatusCode? {
+    for line in text.split(whereSeparator: \.isNewline) {
+      guard let rest = line.trimmed.afterPrefix("Status:") else { continue }
+      // The status may be followed by a comment: `Status: 5.1.1 (user unknown)`.
+      let code = rest.trimmed.prefix { !$0.isWhitespace && $0 != "(" }
+      if let status = EnhancedStatusCode(String(code)) { return status }
+    }
+    return nil
+  }
+
   /// Keeps one copy of each reply, preferring the one that knows its command.
   private static func add(_ reply: Found, to found: inout [Found]) {
     let key = normalized(reply.lines)
@@ -238,9 +250,11 @@ public enum BounceText {
   /// Postfix's closing `(in reply to X command)`: the lines without it, and the command.
   private static func postfixContext(_ lines: [String]) -> ([String], CommandKind?)? {
     guard var last = lines.last, let open = last.range(of: "(in reply to ", options: .backwards),
-      last.hasSuffix(" command)")
+      let close = last.range(of: " command)", options: .backwards),
+      open.upperBound <= close.lowerBound
     else { return nil }
-    let phrase = last[open.upperBound...].dropLast(" command)".count).uppercased()
+    // A log line wraps the whole quotation in `status=bounced (...)`: `command))`.
+    let phrase = last[open.upperBound..<close.lowerBound].uppercased()
     let steps: [(String, CommandKind)] = [
       ("RCPT TO", .rcpt), ("MAIL FROM", .mail), ("END OF DATA", .endOfData), ("DATA", .data),
       ("EHLO", .ehlo), ("HELO", .helo), ("STARTTLS", .startTLS), ("AUTH", .auth),

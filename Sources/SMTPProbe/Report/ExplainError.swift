@@ -28,6 +28,8 @@ public enum ExplainError: Error, Hashable, Sendable, CustomStringConvertible {
   case afterWithoutReply
   /// The pasted text is longer than `explain` reads.
   case inputTooLarge(Int)
+  /// Several lines of text, none of them a reply and no bounce quoting one.
+  case noReplyFound
   /// The pasted text holds more replies than `explain` diagnoses at once.
   case tooManyReplies(Int)
 
@@ -65,6 +67,9 @@ public enum ExplainError: Error, Hashable, Sendable, CustomStringConvertible {
       "--after applies only to a pasted reply, not to a code"
     case .inputTooLarge(let limit):
       "the text is over \(limit / 1024) KiB; paste only the reply or the bounce message"
+    case .noReplyFound:
+      "found no SMTP reply in the text: a reply starts with a three-digit code (550 ...), "
+        + "and a bounce quotes one after 'said:' or 'Diagnostic-Code: smtp;'"
     case .tooManyReplies(let limit):
       "the text holds more than \(limit) replies; paste one session at a time"
     }

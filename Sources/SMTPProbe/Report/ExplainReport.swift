@@ -139,10 +139,24 @@ public enum ExplainReport: Hashable, Sendable {
       }
       return .enhanced(card)
     case .replyText(let text):
-      return .replies(try explanations(of: text, after: after, isStandardInput: false))
+      return try pasted(text, after: after, isStandardInput: false)
     case .standardInput:
-      return .replies(
-        try explanations(of: readStandardInput(), after: after, isStandardInput: true))
+      return try pasted(readStandardInput(), after: after, isStandardInput: true)
+    }
+  }
+
+  /// The replies in pasted text; a delivery status with only a `Status:` field explains that
+  /// enhanced code (RFC 3464 2.3.4).
+  private static func pasted(
+    _ text: String, after: CommandKind?, isStandardInput: Bool
+  ) throws(ExplainError) -> ExplainReport {
+    do {
+      return .replies(try explanations(of: text, after: after, isStandardInput: isStandardInput))
+    } catch {
+      guard case .notUnderstood = error else { throw error }
+      if let status = BounceText.deliveryStatus(in: text) { return .enhanced(EnhancedCard(status)) }
+      let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+      throw lines.count > 1 ? .noReplyFound : error
     }
   }
 
