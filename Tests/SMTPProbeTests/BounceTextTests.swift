@@ -111,6 +111,10 @@ struct BounceCase: CustomTestStringConvertible, Sendable {
       lines: ["550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found"], after: nil,
       format: .exchange),
     BounceCase(
+      id: "Exchange smtp; form", source: "Exchange 2003 NDR ('<#5.1.1 smtp;550 ...>')",
+      text: "Remote Server returned '<#5.1.1 smtp;550 5.1.1 <bob@example.com>... User unknown>'",
+      lines: ["550 5.1.1 <bob@example.com>... User unknown"], after: nil, format: .exchange),
+    BounceCase(
       id: "folded multi-line reply in a DSN", source: "RFC 3464 2.3.6 (a multi-line reply joined)",
       text: "Diagnostic-Code: smtp; 550-5.7.1 first line 550 5.7.1 second line",
       lines: ["550-5.7.1 first line", "550 5.7.1 second line"], after: nil,

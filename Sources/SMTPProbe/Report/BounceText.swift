@@ -169,6 +169,10 @@ public enum BounceText {
       text = text.trimmed
       if text.hasPrefix("#") { text = String(text.dropFirst()) }
       while text.hasSuffix("#") { text = String(text.dropLast()) }
+      // Older Exchange: `<#5.1.1 smtp;550 5.1.1 ...>`: the reply follows `smtp;`.
+      if let smtp = text.range(of: "smtp;", options: .caseInsensitive) {
+        text = String(text[smtp.upperBound...])
+      }
       return Marker(format: .exchange, rest: text.trimmed, after: nil, continues: false)
     }
     return nil
