@@ -307,6 +307,19 @@ struct Invocation: Hashable, Sendable {
     if colons > 1 {
       // A bare IPv6 literal; `::1:2525`-style host:port (not an address) needs brackets.
       guard SocketAddress(numericHost: text, port: 25)?.family == .ipv6 else { throw invalid }
+      // `::1:2525` is also a valid address (its last group is hex 2525), but a user who types
+      // it almost always means port 2525: refuse the ambiguity and show both spellings.
+      if let lastColon = text.lastIndex(of: ":"),
+        case let head = String(text[..<lastColon]),
+        case let tail = text[text.index(after: lastColon)...],
+        !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }),
+        Int(tail).map({ (1...65535).contains($0) }) == true,
+        SocketAddress(numericHost: head, port: 25)?.family == .ipv6
+      {
+        throw .invalidValue(
+          option: "--server", value: text,
+          expected: "[\(head)]:\(tail) for port \(tail), or [\(text)] for that address")
+      }
       return .server(host: text, port: nil)
     }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)

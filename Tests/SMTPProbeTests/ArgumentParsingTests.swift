@@ -117,6 +117,11 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
       expected:
         "invalid value '::1:38369' for '--server': expected HOST[:PORT], with IPv6 as [::1]:2525"),
     ErrorCase(
+      id: "IPv6 host:port that is also an address", arguments: ["probe", "--server", "::1:2525"],
+      expected:
+        "invalid value '::1:2525' for '--server': expected [::1]:2525 for port 2525, or [::1:2525] for that address"
+    ),
+    ErrorCase(
       id: "port twice", arguments: ["probe", "--server", "mx:25", "--port", "587"],
       expected: "'--port' and '--server HOST:PORT' cannot be used together"),
     ErrorCase(
