@@ -299,12 +299,7 @@ public struct DialogueState: Sendable {
     if let authResult, authResult.authenticated {
       parts.append("authenticated as \(authResult.user) (\(authResult.mechanism))")
     }
-    if let stage = plan.quitAfter {
-      let unsent = body != nil && !plan.continues(after: .rcpt)
-      parts.append(
-        "stopped after \(stage.rawValue) as asked" + (unsent ? ", so the message was not sent" : "")
-      )
-    }
+    if let stage = plan.quitAfter { parts.append("stopped after \(stage.rawValue) as asked") }
     return Verdict(status: .ok, summary: parts.joined(separator: "; "))
   }
 
