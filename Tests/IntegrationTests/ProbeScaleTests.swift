@@ -68,4 +68,24 @@ import Testing
     #expect(result.stdout.contains("<user4@probe.test>"))
     #expect(result.stdout.contains("452 4.5.3"))
   }
+
+  /// A 421 in the middle of a large pipelined group, then a close: the replies before it are
+  /// used in order, and the session ends as transient, not as a reset or a timeout.
+  @Test func a421InsideALargeGroupEndsItAsTransient() throws {
+    var lines = [
+      "send 220 scripted.test ESMTP", "expect EHLO", "send 250-scripted.test\\r\\n250 PIPELINING",
+      "expect MAIL", "send 250 2.1.0 ok",
+    ]
+    for _ in 0..<40 { lines += ["expect RCPT", "send 250 2.1.5 ok"] }
+    lines += ["expect RCPT", "send 421 4.7.0 too many recipients, closing", "close"]
+    let server = try ScriptedServer(script: lines.joined(separator: "\n"))
+    let recipients = (1...200).flatMap { ["--to", "user\($0)@probe.test"] }
+    let result = try ProbeRun.run(["--server", "127.0.0.1:\(server.port)"] + recipients)
+    #expect(result.status == 2, "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "40 of 41 recipients accepted; 159 more got no answer (the session ended first)"),
+      "\(result.stdout)")
+    #expect(result.stdout.contains("<- 421 4.7.0"))
+  }
 }

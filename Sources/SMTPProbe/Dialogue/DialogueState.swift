@@ -313,8 +313,12 @@ public struct DialogueState: Sendable {
   private var recipientSummary: String? {
     guard !recipients.isEmpty else { return nil }
     let accepted = recipients.filter(\.accepted).count
-    return
+    let summary =
       "\(accepted) of \(recipients.count) recipient\(recipients.count == 1 ? "" : "s") accepted"
+    // A 421 (Postfix's "too many errors") or a close can end the session mid-list.
+    let unanswered = plan.recipients.count - recipients.count
+    guard unanswered > 0, plan.continues(after: .mail) else { return summary }
+    return summary + "; \(unanswered) more got no answer (the session ended first)"
   }
 
   /// `550 5.1.1 (mailbox-unknown): The mailbox does not exist`.

@@ -188,7 +188,14 @@ public struct SessionDriver {
       let isLast = index == commands.count - 1
       guard isLast || piece.count >= Self.pipelineChunkBytes || inPiece >= Self.pipelineWindow
       else { continue }
-      try transport.send(piece, deadline: deadline(for: kind))
+      do {
+        try transport.send(piece, deadline: deadline(for: kind))
+      } catch {
+        guard unanswered > 0 else { throw error }
+        // A later piece failed (a 421 and a close, say): the replies before it come first.
+        run.readAheadEnd = .failed(.transport(error))
+        return
+      }
       unanswered += inPiece
       piece = []
       inPiece = 0
