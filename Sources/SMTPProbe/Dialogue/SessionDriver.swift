@@ -41,7 +41,9 @@ public struct SessionDriver {
     /// Commands sent whose replies are owed, with when they were sent; nil is the greeting.
     var owed: [(command: Command?, sentAt: UInt64)] = []
     /// Replies read while a pipelined group was still being written, oldest first.
-    var readAhead: [Reply] = []
+    var readAhead: [(reply: Reply, at: UInt64)] = []
+    /// When the reply being handed out was read, if earlier than now (read ahead).
+    var readAt: UInt64?
     var readAheadEnd: ReadAheadEnd?
   }
 
@@ -76,7 +78,7 @@ public struct SessionDriver {
         if parser.bufferedByteCount > 0 || !run.readAhead.isEmpty, let first = commands.first {
           // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
           let extra =
-            run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst()
+            run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
           for line in extra?.lines ?? [] {
             run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
           }
@@ -207,7 +209,7 @@ public struct SessionDriver {
             run.readAheadEnd = .closed
             return
           }
-          run.readAhead.append(reply)
+          run.readAhead.append((reply, clock.nowNanoseconds()))
           unanswered -= 1
         } catch {
           // Stop writing; the dialogue meets this failure after the replies before it.
@@ -223,7 +225,12 @@ public struct SessionDriver {
     _ parser: inout ReplyParser, _ run: inout Run, from transport: any Transport,
     deadline: Deadline
   ) throws(ReadFailure) -> Reply? {
-    if !run.readAhead.isEmpty { return run.readAhead.removeFirst() }
+    run.readAt = nil
+    if !run.readAhead.isEmpty {
+      let (reply, at) = run.readAhead.removeFirst()
+      run.readAt = at
+      return reply
+    }
     if let end = run.readAheadEnd {
       run.readAheadEnd = nil
       switch end {
@@ -263,7 +270,8 @@ public struct SessionDriver {
   }
 
   private func record(_ reply: Reply, kind: CommandKind, in run: inout Run) {
-    let now = clock.nowNanoseconds()
+    // A reply read ahead (during a pipelined write) is timed by when it arrived.
+    let now = run.readAt ?? clock.nowNanoseconds()
     let owed = run.owed.isEmpty ? (command: nil, sentAt: run.start) : run.owed.removeFirst()
     let at = milliseconds(now, run)
     let index = run.steps.count
