@@ -1,7 +1,8 @@
 /// The command line of scripted-smtpd.
 ///
 /// `scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N] [--log FILE]
-/// [--ignore-stdin]`. The default listen address is `127.0.0.1:0` (a free port).
+/// [--ignore-stdin] [--buffer-bytes N]`. The default listen address is `127.0.0.1:0` (a free
+/// port); an IPv6 address goes in brackets (`[::1]:0`).
 struct ServerOptions {
   var listenHost = "127.0.0.1"
   var listenPort = 0
@@ -11,10 +12,13 @@ struct ServerOptions {
   var logPath: String?
   /// Keep running when stdin closes (by default a closed stdin means "exit").
   var ignoreStdin = false
+  /// SO_RCVBUF and SO_SNDBUF for accepted sockets, to make a server that falls behind: small
+  /// buffers fill after a few replies the client does not read (RFC 2920 3.1's deadlock).
+  var bufferBytes: Int32?
 
   static let usage =
     "usage: scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N]"
-    + " [--log FILE] [--ignore-stdin]"
+    + " [--log FILE] [--ignore-stdin] [--buffer-bytes N]"
 
   init(arguments: [String]) throws(ScriptError) {
     var rest = arguments[...]
@@ -44,6 +48,11 @@ struct ServerOptions {
         connections = count
       case "--log": logPath = try value(option)
       case "--ignore-stdin": ignoreStdin = true
+      case "--buffer-bytes":
+        guard let bytes = Int32(try value(option)), bytes > 0 else {
+          throw ScriptError(line: 0, message: "--buffer-bytes wants a positive number")
+        }
+        bufferBytes = bytes
       default: throw ScriptError(line: 0, message: "unknown option \(option)")
       }
     }

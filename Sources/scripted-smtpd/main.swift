@@ -51,6 +51,11 @@ do {
   listener = try Syscall.socket(
     family: address.family == .ipv4 ? AF_INET : AF_INET6, nonBlocking: false)
   try Syscall.setOption(listener, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1)
+  if let bytes = options.bufferBytes {
+    // Set before listen so accepted sockets inherit them and the window is small from the start.
+    try Syscall.setOption(listener, level: SOL_SOCKET, name: SO_RCVBUF, value: bytes)
+    try Syscall.setOption(listener, level: SOL_SOCKET, name: SO_SNDBUF, value: bytes)
+  }
   try Syscall.bind(listener, to: address)
   try Syscall.listen(listener, backlog: 16)
   port = try Syscall.localAddress(listener).port

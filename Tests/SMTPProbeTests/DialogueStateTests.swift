@@ -228,7 +228,10 @@ import Testing
     #expect(state.verdict.status == .permanentFailure)
     #expect(state.verdict.exitCode == 1)
     #expect(state.verdict.summary.hasPrefix("RCPT TO:<bob@y.test> refused: 550 5.1.1"))
-    #expect(state.verdict.summary.hasSuffix("; 1 of 2 recipients accepted"))
+    #expect(
+      state.verdict.summary.hasSuffix(
+        "; 1 of 2 recipients accepted; message accepted for the 1 accepted recipient only"
+          + " (queued as ABC123)"))
   }
 
   @Test func verdictOkSummary() {

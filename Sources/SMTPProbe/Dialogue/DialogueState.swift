@@ -20,6 +20,11 @@
 ///   otherwise (`--auth-insecure`): RFC 4954 section 4 leaves it to the client, and PLAIN or
 ///   LOGIN over clear text, or to a server we cannot authenticate, hands the password to
 ///   whoever sits on the path. A refused AUTH stops before MAIL; its reply decides the verdict.
+/// - A message larger than the server's advertised SIZE limit is never sent (RFC 1870 6: a
+///   client that knows the message is over the fixed maximum should not send it). MAIL still
+///   goes out with SIZE=N and the RCPTs after it, so the server's own answer (552 5.3.4) is
+///   shown; DATA never does, and the transaction ends with RSET. If the server takes MAIL and a
+///   recipient anyway, the verdict is a permanent failure that names both sizes.
 public struct DialogueState: Sendable {
   private enum State: Sendable {
     case idle
@@ -75,6 +80,8 @@ public struct DialogueState: Sendable {
   private var firstPermanent: Rejection?
   private var firstTransient: Rejection?
   private var closedBy421 = false
+  /// The message's size and the server's SIZE limit, when the message is over it (RFC 1870).
+  private var oversize: (octets: Int, limit: Int)?
   private var problem: SessionProblem?
 
   /// Makes the machine for `plan`; `canUpgradeTLS` says whether the driver can run a TLS
@@ -265,12 +272,27 @@ public struct DialogueState: Sendable {
         rejection.reply.replyClass == .transientNegative ? .transientFailure : .permanentFailure
       var summary = "\(rejection.what) refused: \(Self.describe(rejection.reply, rejection.kind))"
       if let recipientSummary { summary += "; \(recipientSummary)" }
+      if let oversizeSummary { summary += "; \(oversizeSummary)" }
+      if messageAccepted {
+        // Some recipients were refused, yet the message went to the others (RFC 5321 3.3).
+        let accepted = recipients.filter(\.accepted).count
+        summary +=
+          "; message accepted for the \(accepted) accepted recipient\(accepted == 1 ? "" : "s")"
+          + " only" + (queueID.map { " (queued as \($0))" } ?? "")
+      } else if body != nil, let stage = plan.quitAfter, !plan.continues(after: .rcpt) {
+        summary += "; stopped after \(stage.rawValue) as asked, so the message was not sent"
+      }
       return Verdict(
         status: status, summary: summary, decisiveCommand: rejection.kind,
         decisiveReply: rejection.reply)
     }
     var parts = ["every reply was positive"]
     if let recipientSummary { parts.append(recipientSummary) }
+    if let oversizeSummary {
+      return Verdict(
+        status: .permanentFailure,
+        summary: "\(oversizeSummary), so it was not sent; " + parts.joined(separator: "; "))
+    }
     if messageAccepted {
       parts.append("message accepted" + (queueID.map { " (queued as \($0))" } ?? ""))
     }
@@ -281,11 +303,22 @@ public struct DialogueState: Sendable {
     return Verdict(status: .ok, summary: parts.joined(separator: "; "))
   }
 
+  /// "the message is N bytes; the server's SIZE limit is M (RFC 1870)".
+  private var oversizeSummary: String? {
+    oversize.map {
+      "the message is \($0.octets) bytes; the server's SIZE limit is \($0.limit) (RFC 1870)"
+    }
+  }
+
   private var recipientSummary: String? {
     guard !recipients.isEmpty else { return nil }
     let accepted = recipients.filter(\.accepted).count
-    return
+    let summary =
       "\(accepted) of \(recipients.count) recipient\(recipients.count == 1 ? "" : "s") accepted"
+    // A 421 (Postfix's "too many errors") or a close can end the session mid-list.
+    let unanswered = plan.recipients.count - recipients.count
+    guard unanswered > 0, plan.continues(after: .mail) else { return summary }
+    return summary + "; \(unanswered) more got no answer (the session ended first)"
   }
 
   /// `550 5.1.1 (mailbox-unknown): The mailbox does not exist`.
@@ -514,14 +547,19 @@ public struct DialogueState: Sendable {
       return stop(.smtpUTF8NotOffered(needsUTF8))
     }
     var parameters: [String] = []
-    let sendsData = body != nil && plan.continues(after: .rcpt)
+    var sendsData = body != nil && plan.continues(after: .rcpt)
     if let body, sendsData {
       if capabilities.offers(.size) {
         // RFC 1870 3: the declared size counts CRLFs, not the dot-stuffing or final ".".
         parameters.append("SIZE=\(body.octets)")
         if let limit = capabilities.maximumMessageSize, body.octets > limit {
+          // RFC 1870 6: do not send what the server said it will not take; ask with SIZE=N so
+          // its own answer shows, and end the transaction without DATA.
+          oversize = (body.octets, limit)
+          sendsData = false
           notes.append(
-            "the message is \(body.octets) bytes, over the server's SIZE limit of \(limit)")
+            "the message is \(body.octets) bytes; the server's SIZE limit is \(limit) "
+              + "(RFC 1870): sending MAIL with SIZE=\(body.octets) but never the message")
         }
       }
       if body.has8BitOctets {
@@ -551,7 +589,9 @@ public struct DialogueState: Sendable {
   /// Non-pipelined: every RCPT answered; DATA or the end of the transaction.
   private mutating func afterRecipients() -> DialogueAction {
     let accepted = recipients.contains(where: \.accepted)
-    guard body != nil, accepted, plan.continues(after: .rcpt) else { return resetAndQuit() }
+    guard body != nil, accepted, plan.continues(after: .rcpt), oversize == nil else {
+      return resetAndQuit()
+    }
     return send([.data])
   }
 

@@ -24,6 +24,13 @@ public struct SessionDriver {
     case parser(ReplyParserError)
   }
 
+  /// How reading ahead during a pipelined write stopped: met again once the replies read
+  /// before it are used.
+  private enum ReadAheadEnd {
+    case closed
+    case failed(ReadFailure)
+  }
+
   /// The state of one run.
   private struct Run {
     let start: UInt64
@@ -33,6 +40,11 @@ public struct SessionDriver {
     var greetingMilliseconds: Int?
     /// Commands sent whose replies are owed, with when they were sent; nil is the greeting.
     var owed: [(command: Command?, sentAt: UInt64)] = []
+    /// Replies read while a pipelined group was still being written, oldest first.
+    var readAhead: [(reply: Reply, at: UInt64)] = []
+    /// When the reply being handed out was read, if earlier than now (read ahead).
+    var readAt: UInt64?
+    var readAheadEnd: ReadAheadEnd?
   }
 
   /// Runs the dialogue to the end and closes `transport`.
@@ -63,9 +75,10 @@ public struct SessionDriver {
       remaining -= 1
       switch action {
       case .send(let commands):
-        if parser.bufferedByteCount > 0, let first = commands.first {
+        if parser.bufferedByteCount > 0 || !run.readAhead.isEmpty, let first = commands.first {
           // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
-          let extra = (try? parser.next()) ?? nil
+          let extra =
+            run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
           for line in extra?.lines ?? [] {
             run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
           }
@@ -80,7 +93,7 @@ public struct SessionDriver {
         run.roundTrips += 1
         let kind = commands.first?.kind ?? .noop
         do {
-          try transport.send(commands.flatMap { $0.wireBytes() }, deadline: deadline(for: kind))
+          try sendGroup(commands, kind: kind, over: transport, into: &parser, run: &run)
           action = .receive
         } catch {
           action = state.transportFailed(rename(error, sending: commands.first))
@@ -88,7 +101,9 @@ public struct SessionDriver {
       case .receive:
         let kind = state.awaitingKind ?? .greeting
         do throws(ReadFailure) {
-          guard let reply = try readReply(&parser, from: transport, deadline: deadline(for: kind))
+          guard
+            let reply = try nextReply(
+              &parser, &run, from: transport, deadline: deadline(for: kind))
           else {
             action = state.peerClosed()
             continue loop
@@ -149,6 +164,83 @@ public struct SessionDriver {
       queueID: state.queueID, notes: state.notes, verdict: state.verdict)
   }
 
+  /// How many bytes of a pipelined group go out in one write, at most.
+  public static let pipelineChunkBytes = 4096
+  /// How many commands of a pipelined group may be unanswered before we read replies.
+  public static let pipelineWindow = 32
+
+  /// Writes `commands`; a large pipelined group goes out in pieces of at most
+  /// `pipelineChunkBytes` or `pipelineWindow` commands, and before the next piece we read
+  /// replies until no more than `pipelineWindow` commands are unanswered.
+  ///
+  /// RFC 2920 3.1: a client that writes without reading can deadlock, its write blocked while
+  /// the server blocks writing replies nobody reads. Bounding what is unanswered bounds what
+  /// the server must buffer. The replies read early wait in `run.readAhead`, in order, and so
+  /// does a close or failure met while reading them. Up to 32 commands this is one write.
+  private func sendGroup(
+    _ commands: [Command], kind: CommandKind, over transport: any Transport,
+    into parser: inout ReplyParser, run: inout Run
+  ) throws(TransportError) {
+    var piece: [UInt8] = []
+    var inPiece = 0
+    var unanswered = 0
+    for (index, command) in commands.enumerated() {
+      piece += command.wireBytes()
+      inPiece += 1
+      let isLast = index == commands.count - 1
+      guard isLast || piece.count >= Self.pipelineChunkBytes || inPiece >= Self.pipelineWindow
+      else { continue }
+      do {
+        try transport.send(piece, deadline: deadline(for: kind))
+      } catch {
+        guard unanswered > 0 else { throw error }
+        // A later piece failed (a 421 and a close, say): the replies before it come first.
+        run.readAheadEnd = .failed(.transport(error))
+        return
+      }
+      unanswered += inPiece
+      piece = []
+      inPiece = 0
+      while !isLast, unanswered > Self.pipelineWindow {
+        do throws(ReadFailure) {
+          guard
+            let reply = try readReply(&parser, from: transport, deadline: deadline(for: kind))
+          else {
+            run.readAheadEnd = .closed
+            return
+          }
+          run.readAhead.append((reply, clock.nowNanoseconds()))
+          unanswered -= 1
+        } catch {
+          // Stop writing; the dialogue meets this failure after the replies before it.
+          run.readAheadEnd = .failed(error)
+          return
+        }
+      }
+    }
+  }
+
+  /// The next reply: one read ahead, else how reading ahead ended, else from the transport.
+  private func nextReply(
+    _ parser: inout ReplyParser, _ run: inout Run, from transport: any Transport,
+    deadline: Deadline
+  ) throws(ReadFailure) -> Reply? {
+    run.readAt = nil
+    if !run.readAhead.isEmpty {
+      let (reply, at) = run.readAhead.removeFirst()
+      run.readAt = at
+      return reply
+    }
+    if let end = run.readAheadEnd {
+      run.readAheadEnd = nil
+      switch end {
+      case .closed: return nil
+      case .failed(let failure): throw failure
+      }
+    }
+    return try readReply(&parser, from: transport, deadline: deadline)
+  }
+
   /// Reads until one complete reply is parsed; nil when the peer closed cleanly between replies.
   private func readReply(
     _ parser: inout ReplyParser, from transport: any Transport, deadline: Deadline
@@ -178,7 +270,8 @@ public struct SessionDriver {
   }
 
   private func record(_ reply: Reply, kind: CommandKind, in run: inout Run) {
-    let now = clock.nowNanoseconds()
+    // A reply read ahead (during a pipelined write) is timed by when it arrived.
+    let now = run.readAt ?? clock.nowNanoseconds()
     let owed = run.owed.isEmpty ? (command: nil, sentAt: run.start) : run.owed.removeFirst()
     let at = milliseconds(now, run)
     let index = run.steps.count

@@ -313,9 +313,25 @@ public struct ProbeTextRenderer: Sendable {
   private func timingLine(_ session: SessionResult) -> String {
     var parts: [String] = []
     if let connect = session.connectMilliseconds { parts.append("connect \(connect) ms") }
-    for step in session.steps {
+    // A run of more than 3 like steps (thousands of RCPTs) is one entry: "RCPT x3000 4-9 ms".
+    var index = session.steps.startIndex
+    while index < session.steps.endIndex {
+      let step = session.steps[index]
       let name = step.command == .greeting ? "greeting" : step.command.rawValue
-      parts.append("\(name) \(step.elapsedMilliseconds) ms")
+      var end = index + 1
+      while end < session.steps.endIndex, session.steps[end].command == step.command { end += 1 }
+      if end - index > 3 {
+        let times = session.steps[index..<end].map(\.elapsedMilliseconds)
+        let low = times.min() ?? 0
+        let high = times.max() ?? 0
+        let range = low == high ? "\(low)" : "\(low)-\(high)"
+        parts.append("\(name) x\(end - index) \(range) ms")
+      } else {
+        for like in session.steps[index..<end] {
+          parts.append("\(name) \(like.elapsedMilliseconds) ms")
+        }
+      }
+      index = end
     }
     parts.append("total \(session.totalMilliseconds) ms")
     let trips = "\(session.roundTrips) round trip\(session.roundTrips == 1 ? "" : "s")"

@@ -19,7 +19,11 @@ final class ScriptedServer {
   private let stdinPipe: Pipe
   private let directory: URL
 
-  init(script: String, connections: Int? = 1) throws {
+  /// `listen` is the address to bind (`[::1]:0` for IPv6); `options` are further command-line
+  /// options (`--buffer-bytes N`).
+  init(
+    script: String, connections: Int? = 1, listen: String = "127.0.0.1:0", options: [String] = []
+  ) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("scripted-smtpd-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -29,9 +33,10 @@ final class ScriptedServer {
 
     process = Process()
     process.executableURL = try Self.binary()
-    var arguments = [
-      "--listen", "127.0.0.1:0", "--script", scriptURL.path, "--log", logURL.path,
-    ]
+    var arguments =
+      [
+        "--listen", listen, "--script", scriptURL.path, "--log", logURL.path,
+      ] + options
     if let connections { arguments += ["--connections", String(connections)] }
     process.arguments = arguments
     stdinPipe = Pipe()
