@@ -253,6 +253,12 @@ private let testZones = StaticResolver(
     AdviceCase(id: "one connected", attempts: [.connected, .timedOut], port: 25, advises: false),
     AdviceCase(id: "port 587", attempts: [.timedOut], port: 587, advises: false),
     AdviceCase(id: "no attempts", attempts: [], port: 25, advises: false),
+    AdviceCase(
+      id: "IPv4 timed out, IPv6 has no route",
+      attempts: [.noRoute, .timedOut, .noRoute, .timedOut],
+      port: 25, advises: true),
+    AdviceCase(id: "only no route", attempts: [.noRoute, .noRoute], port: 25, advises: false),
+    AdviceCase(id: "host unreachable", attempts: [.timedOut, .failed], port: 25, advises: false),
   ])
   func portBlockedAdvice(_ c: AdviceCase) {
     let advice = MailRoute.portBlockedAdvice(attempts: c.attempts, port: c.port)

@@ -9,6 +9,7 @@ final class FakeConnector: Connector {
   enum Behaviour: Sendable {
     case refuse
     case timeOut
+    case noRoute
     case script([ScriptedTransport.Item])
   }
 
@@ -42,6 +43,10 @@ final class FakeConnector: Connector {
         failed.append(
           ConnectAttempt(
             address: address, error: .timedOut(address, seconds: timeout), elapsedMilliseconds: 0))
+      case .noRoute:
+        failed.append(
+          ConnectAttempt(
+            address: address, error: .networkUnreachable(address), elapsedMilliseconds: 0))
       case .script(let items):
         return (
           ScriptedTransport(items, clock: clock),
@@ -152,6 +157,34 @@ final class FakeConnector: Connector {
     #expect(outcome.exitCode == 3)
     #expect(outcome.verdict.summary.hasPrefix("no MX host of a.test answered"))
     #expect(outcome.advice.count == 1)
+    #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
+    // Two hosts that time out completely are enough: the third is not waited on.
+    #expect(
+      connector.tried == [
+        "first.a.test/127.0.0.3", "first.a.test/127.0.0.4", "second.a.test/127.0.0.5",
+      ])
+    #expect(
+      outcome.notes.contains { $0.hasPrefix("stopped after 2 MX hosts timed out on port 25") })
+  }
+
+  @Test func allMXWaitsOnEveryHostEvenWhenTheyTimeOut() {
+    let connector = FakeConnector([
+      "127.0.0.3": .timeOut, "127.0.0.4": .timeOut, "127.0.0.5": .timeOut, "127.0.0.6": .timeOut,
+    ])
+    var request = Self.request(.domain("a.test"))
+    request.allMX = true
+    let outcome = Self.runner(connector).run(request)
+    #expect(connector.tried.count == 4)
+    #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
+  }
+
+  @Test func unroutableIPv6DoesNotHideABlockedPort25() {
+    // An IPv4-only machine: IPv6 addresses fail at once with ENETUNREACH, IPv4 ones time out.
+    let connector = FakeConnector([
+      "127.0.0.3": .noRoute, "127.0.0.4": .timeOut, "127.0.0.5": .noRoute, "127.0.0.6": .timeOut,
+    ])
+    let outcome = Self.runner(connector).run(Self.request(.domain("a.test")))
+    #expect(outcome.exitCode == 3)
     #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
   }
 

@@ -45,6 +45,7 @@ public struct HostAttempt: Hashable, Sendable {
       switch attempt.error {
       case .timedOut: .timedOut
       case .refused: .refused
+      case .networkUnreachable, .addressFamilyNotSupported: .noRoute
       default: .failed
       }
     }

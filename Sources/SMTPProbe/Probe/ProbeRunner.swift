@@ -9,6 +9,10 @@ import Foundation
 /// (`allMX` tries them all). Routing alone ends the probe for a null MX (RFC 7505: exit 1)
 /// and for every DNS failure (exit 3, never "no MX").
 public struct ProbeRunner: Sendable {
+  /// How many MX hosts may time out completely before a domain probe stops trying
+  /// the rest and says the network is the likely cause.
+  public static let silentHostsBeforeStopping = 2
+
   public var connector: any Connector
   /// Answers MX and address queries; nil when no resolver is available.
   public var resolver: (any Resolver)?
@@ -89,16 +93,28 @@ public struct ProbeRunner: Sendable {
     }
     var attempts: [HostAttempt] = []
     let hosts = route.usableHosts
+    var silentHosts = 0
     for (index, host) in hosts.enumerated() {
       let attempt = attempt(
         host: host.host, preference: host.preference, addresses: host.addresses, request)
       attempts.append(attempt)
       if attempt.answered, !request.allMX { break }
-      if !attempt.answered, !request.allMX, index + 1 < hosts.count {
+      let outcomes = attempt.connectOutcomes
+      if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) { silentHosts += 1 }
+      guard !attempt.answered, !request.allMX, index + 1 < hosts.count else { continue }
+      // Two MX hosts whose every address timed out point at this network, not at the domain
+      // (RFC 5321 5.1 lets a client limit the hosts it tries): say so instead of waiting on
+      // each remaining host in turn.
+      if silentHosts >= Self.silentHostsBeforeStopping {
         notes.append(
-          "MX \(host.preference) \(host.host) did not answer (\(attempt.verdict.summary));"
-            + " trying the next MX, as RFC 5321 5.1 says")
+          "stopped after \(silentHosts) MX hosts timed out on port \(request.effectivePort);"
+            + " the other \(hosts.count - index - 1) would very likely time out too"
+            + " (--all-mx tries every MX)")
+        break
       }
+      notes.append(
+        "MX \(host.preference) \(host.host) did not answer (\(attempt.verdict.summary));"
+          + " trying the next MX, as RFC 5321 5.1 says")
     }
     var outcome = ProbeOutcome(
       target: domain, route: route, attempts: attempts,

@@ -6,6 +6,13 @@ public enum ConnectAttemptOutcome: Hashable, Sendable {
   case timedOut
   /// The host answered with a reset: it is up but nothing listens on the port.
   case refused
-  /// No route, host or network unreachable, or another socket error.
+  /// This machine has no route to that network at all (`ENETUNREACH`, `EAFNOSUPPORT`): typically
+  /// an IPv6 address tried from a host with IPv4 only. It says nothing about port 25.
+  case noRoute
+  /// Host unreachable or another socket error.
   case failed
+
+  /// Whether the attempt fits "packets to port 25 vanish": a time-out, or an address family this
+  /// machine cannot reach at all.
+  var isSilent: Bool { self == .timedOut || self == .noRoute }
 }

@@ -65,13 +65,16 @@ public struct MailRoute: Hashable, Sendable {
   /// Timeouts on every host (not refusals, which prove packets arrive) are the signature of an
   /// outbound port 25 filter, common on home ISPs and cloud providers. Nil otherwise.
   public static func portBlockedAdvice(attempts: [ConnectAttemptOutcome], port: Int) -> String? {
-    guard port == 25, !attempts.isEmpty, attempts.allSatisfy({ $0 == .timedOut }) else {
-      return nil
-    }
+    // Addresses of a family this machine cannot route (IPv6 on an IPv4-only host) fail at once
+    // and say nothing about port 25; every other attempt must have timed out.
+    let timedOut = attempts.filter { $0 == .timedOut }.count
+    guard port == 25, timedOut > 0, attempts.allSatisfy(\.isSilent) else { return nil }
     let subject =
-      attempts.count == 1 ? "the only mail host" : "all \(attempts.count) mail host addresses"
+      timedOut == 1
+      ? "the only reachable mail host address" : "all \(timedOut) reachable mail host addresses"
     return "Connections to \(subject) timed out on port 25: outbound port 25 is very likely"
       + " blocked on this network (common on home ISPs and cloud providers). Try from another"
       + " network, or probe the submission port with --port 587."
   }
+
 }
