@@ -183,8 +183,8 @@ public struct ProbeRunner: Sendable {
     if request.tls.onConnect {
       do {
         guard let tls else { throw TLSError.transportNotUpgradable }
-        let deadline = Deadline(
-          nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, request.connectTimeout) * 1e9))
+        let deadline = Deadline.after(
+          seconds: request.connectTimeout, from: clock.nowNanoseconds())
         (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
       } catch {
         transport.close()
