@@ -85,6 +85,7 @@ enum HelpText {
       --send-test-message     send a small test message
       --no-pipelining         one command per round trip even with PIPELINING
       --all-mx                probe every MX host, not only the first that answers
+      --mx-address-limit N    addresses tried per MX host (default 5, 0: all)
 
     TLS and AUTH:
       --tls auto|require|off  STARTTLS when offered (auto), insist on it, or never

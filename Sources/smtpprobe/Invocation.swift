@@ -63,7 +63,7 @@ struct Invocation: Hashable, Sendable {
     Spec("--greeting-timeout", value: true, .only("probe")),
     Spec("--connect-timeout", value: true, .only("probe")), Spec("-4", .only("probe")),
     Spec("-6", .only("probe")), Spec("--no-pipelining", .only("probe")),
-    Spec("--all-mx", .only("probe")),
+    Spec("--all-mx", .only("probe")), Spec("--mx-address-limit", value: true, .only("probe")),
   ]
 
   init(command: Command) {
@@ -280,6 +280,14 @@ struct Invocation: Hashable, Sendable {
     }
     options.noPipelining = flag("--no-pipelining", in: given)
     options.allMX = flag("--all-mx", in: given)
+    if let limit = value("--mx-address-limit", in: given) {
+      guard let count = Int(limit), (0...1000).contains(count) else {
+        throw .invalidValue(
+          option: "--mx-address-limit", value: limit,
+          expected: "a whole number 0-1000 (0: no limit)")
+      }
+      options.mxAddressLimit = count
+    }
     options.json = output.json
     options.color = output.color
     options.lang = output.lang

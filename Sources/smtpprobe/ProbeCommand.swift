@@ -119,13 +119,15 @@ struct ProbeCommand {
       }
       target = .server(host: host, port: port)
     }
-    return ProbeRequest(
+    var request = ProbeRequest(
       target: target, port: options.port ?? (options.tlsOnConnect ? 465 : 25),
       family: options.family, connectTimeout: options.connectTimeout, plan: plan,
       tls: ProbeTLSOptions(
         onConnect: options.tlsOnConnect, verifyRequired: options.tlsVerify,
         serverNameIndication: options.sni, caFile: options.cafile),
       allMX: options.allMX, dnsServer: dnsServer, notes: notes)
+    request.mxAddressLimit = MXAddressLimit(options.mxAddressLimit)
+    return request
   }
 
   /// The message for DATA: `--data FILE` as read, or the built-in test message.

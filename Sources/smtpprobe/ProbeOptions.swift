@@ -34,6 +34,8 @@ struct ProbeOptions: Hashable, Sendable {
   var family: AddressFamilyPreference = .any
   var noPipelining: Bool = false
   var allMX: Bool = false
+  /// `--mx-address-limit N`: addresses tried per MX host (0: all).
+  var mxAddressLimit: Int = 5
   var json: Bool = false
   var color: ColorChoice = .auto
   var lang: Language = .en

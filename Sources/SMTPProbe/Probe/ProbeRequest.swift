@@ -36,6 +36,8 @@ public struct ProbeRequest: Sendable {
   public var allMX: Bool
   /// The DNS server given with `--dns-server`, if any (nil: the system's resolver).
   public var dnsServer: DNSServerAddress?
+  /// How many addresses of each MX host are tried (`--mx-address-limit`).
+  public var mxAddressLimit: MXAddressLimit = .standard
   /// Things the caller noticed about the request worth telling the user (an EHLO name that is
   /// not a fully qualified domain name).
   public var notes: [String]

@@ -81,8 +81,9 @@ public struct ProbeRunner: Sendable {
         target: domain,
         verdict: Verdict(status: .incomplete, summary: "no DNS resolver to find the MX hosts"))
     }
-    let route = MailRouteResolver(resolver: resolver, family: request.family)
-      .resolve(domain: domain)
+    let route = MailRouteResolver(
+      resolver: resolver, family: request.family, addressLimit: request.mxAddressLimit
+    ).resolve(domain: domain)
     var notes = request.notes + route.notes
     if let routeVerdict = route.verdict {
       let status: Verdict.Status = routeVerdict.exitCode == 1 ? .permanentFailure : .incomplete
