@@ -86,8 +86,9 @@ import Testing
     #expect(outcome.result.stdout.utf8.count < 100_000, "the long line was printed whole")
   }
 
-  /// RFC 5321 4.2.1: one code per reply. A greeting `550-` then `220` is a protocol
-  /// violation (exit 3), and its last line is the one shown as the answer.
+  /// A greeting `550-` then `220` breaks RFC 5321 4.2.1 (one code per reply): exit 3.
+  ///
+  /// Its last line is the one shown as the server's answer.
   @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
   func aGreetingWhoseCodeChangesIsAViolation() throws {
     let server = try HostileSMTPServer([
