@@ -1,6 +1,6 @@
-// libFuzzer entry point for the reply parser, built and run by `Scripts/fuzz` (not by SwiftPM:
-// no target names this folder). It is compiled into the same module as the library sources, so
-// there is no `import SMTPProbe`.
+// The reply parser's fuzz target (`replies`), built and run by `Scripts/fuzz` (not by SwiftPM:
+// no target names this folder; FuzzMain.swift is the libFuzzer entry point). It is compiled into
+// the same module as the library sources, so there is no `import SMTPProbe`.
 //
 // Input layout: the first byte seeds how the rest is cut into chunks (0 = one chunk); the rest is
 // what a server sent. Every input is parsed under the standard limits and under tiny ones, so the
@@ -177,11 +177,9 @@ private func checkParseAll(
   }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  guard size > 0 else { return 0 }
-  let input = Array(UnsafeBufferPointer(start: data, count: size))
-  let seed = input[0]
+/// The `replies` target: one input, parsed whole and in chunks, under both limits.
+func fuzzReplies(_ input: [UInt8]) {
+  guard let seed = input.first else { return }
   let bytes = input[1...]
   for limits in [ReplyParser.Limits.standard, tinyLimits] {
     let whole = parse(bytes, seed: 0, limits: limits)
@@ -192,5 +190,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if limits == .standard { for reply in whole.replies { exercise(reply) } }
   }
   exerciseEnhanced(String(decoding: bytes.prefix(64), as: UTF8.self))
-  return 0
 }
