@@ -79,6 +79,17 @@ import Testing
     #expect(seconds < 10)
   }
 
+  /// A datagram with another ID, or too short, is passed over: the real answer after it wins.
+  @Test func aDecoyBeforeTheAnswerIsIgnored() throws {
+    let server = try HostileDNSServer(
+      decoys: { query in
+        [query.response([.mx(query.name, 1, "spoofed.test")], id: query.id ^ 1), [0, 0, 0]]
+      },
+      udp: { query in query.response([.mx(query.name, 10, "mx.real.test")]) })
+    let records = try Self.resolver(server).mx("real.test")
+    #expect(records == [MXRecord(preference: 10, exchange: "mx.real.test")])
+  }
+
   @Test func aCNAMELoopIsSaid() throws {
     let server = try HostileDNSServer { query in
       query.response([.cname("loop.test", "round.test"), .cname("round.test", "loop.test")])

@@ -9,7 +9,7 @@ import SMTPProbe
 /// well or badly, in this process.
 ///
 /// `udp` makes the datagram sent back for each query (nil: no answer); `tcp` says what the TCP
-/// side does with a connection. The server counts the queries and TCP connections it saw.
+/// side does with a connection; `decoys` makes datagrams sent before the answer (a spoofer's). The server counts the queries and TCP connections it saw.
 final class HostileDNSServer: @unchecked Sendable {
   /// What the TCP side does after accepting.
   enum TCPBehaviour: Sendable {
@@ -26,12 +26,17 @@ final class HostileDNSServer: @unchecked Sendable {
   private let tcpListener: LoopbackListener
   private let udp: @Sendable (DNSStubQuery) -> [UInt8]?
   private let tcp: TCPBehaviour
+  private let decoys: @Sendable (DNSStubQuery) -> [[UInt8]]
   private let lock = NSLock()
   private var stopped = false
   private var queries = 0
   private var connections = 0
 
-  init(tcp: TCPBehaviour = .answer, udp: @escaping @Sendable (DNSStubQuery) -> [UInt8]?) throws {
+  init(
+    tcp: TCPBehaviour = .answer,
+    decoys: @escaping @Sendable (DNSStubQuery) -> [[UInt8]] = { _ in [] },
+    udp: @escaping @Sendable (DNSStubQuery) -> [UInt8]?
+  ) throws {
     // The TCP listener picks the port; the UDP socket takes the same one.
     var tries = 0
     while true {
@@ -53,6 +58,7 @@ final class HostileDNSServer: @unchecked Sendable {
     }
     self.udp = udp
     self.tcp = tcp
+    self.decoys = decoys
     Thread { [weak self] in self?.serve() }.start()
   }
 
@@ -110,10 +116,11 @@ final class HostileDNSServer: @unchecked Sendable {
     lock.lock()
     queries += 1
     lock.unlock()
-    guard let answer = udp(query) else { return }
-    _ = withUnsafePointer(to: &peer) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        sendto(udpFD, answer, answer.count, 0, $0, length)
+    for datagram in decoys(query) + [udp(query)].compactMap({ $0 }) {
+      _ = withUnsafePointer(to: &peer) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          sendto(udpFD, datagram, datagram.count, 0, $0, length)
+        }
       }
     }
   }
