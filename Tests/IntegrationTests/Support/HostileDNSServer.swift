@@ -28,7 +28,6 @@ final class HostileDNSServer: @unchecked Sendable {
   private let tcp: TCPBehaviour
   private let decoys: @Sendable (DNSStubQuery) -> [[UInt8]]
   private let lock = NSLock()
-  private var stopped = false
   private var queries = 0
   private var connections = 0
 
@@ -59,14 +58,13 @@ final class HostileDNSServer: @unchecked Sendable {
     self.udp = udp
     self.tcp = tcp
     self.decoys = decoys
-    Thread { [weak self] in self?.serve() }.start()
+    // Holds the server only for one poll at a time, so that dropping it ends the thread.
+    Thread { [weak self] in
+      while let server = self, server.serveOnce() {}
+    }.start()
   }
 
-  deinit {
-    lock.lock()
-    stopped = true
-    lock.unlock()
-  }
+  deinit { Syscall.close(udpFD) }
 
   /// `127.0.0.1:PORT`, as `--dns-server` takes it.
   var address: String { "127.0.0.1:\(port)" }
@@ -78,29 +76,22 @@ final class HostileDNSServer: @unchecked Sendable {
     return (queries, connections)
   }
 
-  private var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
-
-  private func serve() {
-    defer { Syscall.close(udpFD) }
-    while !isStopped {
-      var fds = [
-        pollfd(fd: udpFD, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: tcpListener.fd, events: Int16(POLLIN), revents: 0),
-      ]
-      guard poll(&fds, 2, 100) > 0 else { continue }
-      if fds[0].revents != 0 { answerDatagram() }
-      if fds[1].revents != 0, let client = try? tcpListener.accept() {
-        lock.lock()
-        connections += 1
-        lock.unlock()
-        let (udp, tcp) = (self.udp, self.tcp)
-        Thread { Self.serveStream(client, tcp, udp) }.start()
-      }
+  /// Waits up to 100 ms for a datagram or a connection and serves it; always true.
+  private func serveOnce() -> Bool {
+    var fds = [
+      pollfd(fd: udpFD, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: tcpListener.fd, events: Int16(POLLIN), revents: 0),
+    ]
+    guard poll(&fds, 2, 100) > 0 else { return true }
+    if fds[0].revents != 0 { answerDatagram() }
+    if fds[1].revents != 0, let client = try? tcpListener.accept() {
+      lock.lock()
+      connections += 1
+      lock.unlock()
+      let (udp, tcp) = (self.udp, self.tcp)
+      Thread { Self.serveStream(client, tcp, udp) }.start()
     }
+    return true
   }
 
   private func answerDatagram() {

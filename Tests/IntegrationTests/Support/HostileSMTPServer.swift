@@ -36,20 +36,15 @@ final class HostileSMTPServer: @unchecked Sendable {
   private var accepted = 0
   private var open = 0
   private var lines: [String] = []
-  private var stopped = false
 
   init(_ script: [Action], host: String = "127.0.0.1") throws {
     listener = try LoopbackListener(host: host)
     port = listener.port
     self.script = script
-    let thread = Thread { [weak self] in self?.acceptLoop() }
-    thread.start()
-  }
-
-  deinit {
-    lock.lock()
-    stopped = true
-    lock.unlock()
+    // Holds the server only for one poll at a time, so that dropping it ends the thread.
+    Thread { [weak self] in
+      while let server = self, server.acceptOnce() {}
+    }.start()
   }
 
   /// Connections accepted so far.
@@ -77,26 +72,20 @@ final class HostileSMTPServer: @unchecked Sendable {
     return true
   }
 
-  private var isStopped: Bool {
+  /// Waits up to 100 ms for a connection and starts playing the script on it; always true.
+  private func acceptOnce() -> Bool {
+    var fds = [pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0)]
+    guard poll(&fds, 1, 100) > 0, let client = try? listener.accept() else { return true }
     lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
-
-  private func acceptLoop() {
-    while !isStopped {
-      var fds = [pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0)]
-      guard poll(&fds, 1, 100) > 0, let client = try? listener.accept() else { continue }
-      lock.lock()
-      accepted += 1
-      open += 1
-      lock.unlock()
-      let script = self.script
-      Thread {
-        HostileConnection(fd: client) { [weak self] line in self?.record(line) }.play(script)
-        self.finished()
-      }.start()
-    }
+    accepted += 1
+    open += 1
+    lock.unlock()
+    let script = self.script
+    Thread {
+      HostileConnection(fd: client) { [weak self] line in self?.record(line) }.play(script)
+      self.finished()
+    }.start()
+    return true
   }
 
   private func record(_ line: String) {
