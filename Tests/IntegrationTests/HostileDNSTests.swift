@@ -123,6 +123,34 @@ import Testing
     #expect(server.counts.tcpConnections == 1)
   }
 
+  /// Each way a resolver can misbehave, as a server for the binary to ask.
+  enum Misbehaviour: String, CaseIterable, Sendable {
+    case tcpCloses, shortPacket, garbage, wrongID
+
+    func server() throws -> HostileDNSServer {
+      switch self {
+      case .tcpCloses: try HostileDNSServer(tcp: .close) { $0.response(truncated: true) }
+      case .shortPacket: try HostileDNSServer { _ in [0x12] }
+      case .garbage:
+        try HostileDNSServer {
+          [UInt8($0.id >> 8), UInt8($0.id & 0xFF)] + Array(repeating: 0xFF, count: 30)
+        }
+      case .wrongID: try HostileDNSServer { $0.response(id: $0.id &+ 1) }
+      }
+    }
+  }
+
+  /// Whatever the resolver does, the probe ends within its DNS timeouts, exit 3, valid JSON.
+  @Test(arguments: Misbehaviour.allCases)
+  func aProbeThroughAMisbehavingResolverCannotComplete(_ misbehaviour: Misbehaviour) throws {
+    let server = try misbehaviour.server()
+    let (result, _, seconds) = try Self.probe("odd.test", server)
+    #expect(result.status == 3, "\(result.stdout)")
+    // resolv.conf's timeout (5 s unless set lower) x its attempts (2), plus the TCP try.
+    #expect(seconds < 40)
+    #expect(server.counts.queries >= 1)
+  }
+
   @Test func aProbeThroughACNAMELoopCannotComplete() throws {
     let server = try HostileDNSServer { query in
       query.response([.cname(query.name, "round.test"), .cname("round.test", query.name)])
