@@ -24,3 +24,29 @@ import Testing
     #expect(ehlo.maximumMessageSize == nil)
   }
 }
+
+/// `address` target findings.
+@Suite struct AddressFuzzRegressionTests {
+  /// An address reads the same with and without angle brackets, combining marks included.
+  ///
+  /// The finding: a local part that starts with a combining mark (U+0732), where `<` and the mark
+  /// form one grapheme, which hid the bracket. Whether such an address is accepted at all is the
+  /// address rules' business.
+  @Test(arguments: [
+    String(
+      decoding: [0xDC, 0xB2, 0xB2, 0xB2, 0xB2, 0x2F, 0x66, 0x66, 0x78, 0x40, 0xBF], as: UTF8.self),
+    "\u{301}x@probe.test", "alice@\u{301}probe.test", "x\u{301}@probe.test",
+  ])
+  func anAddressReadsTheSameInBrackets(_ text: String) throws {
+    let bare = try? Address(text)
+    #expect(bare == (try? Address("<\(text)>")))
+    if let bare { #expect(try Address(bare.path) == bare) }
+  }
+
+  @Test func theFoundAddressSplitsAtItsLastAt() throws {
+    let text = String(decoding: [0xDC, 0xB2, 0x2F, 0x66, 0x40, 0x74, 0x2E, 0x74], as: UTF8.self)
+    let address = try Address(text)
+    #expect(address.localPart == "\u{732}/f")
+    #expect(address.domain == "t.t")
+  }
+}
