@@ -72,14 +72,17 @@ public enum DNSError: Error, Hashable, Sendable, CustomStringConvertible {
     case .truncated(let server):
       "DNS server \(server) sent a truncated (TC) answer with no records, over UDP and TCP"
     case .tcpClosed(let server, let received):
-      "DNS server \(server) closed the TCP connection after \(received) bytes, before a whole answer"
+      "DNS server \(server) closed the TCP retry of a truncated answer "
+        + (received == 0 ? "without answering" : "after \(received) bytes, before the whole answer")
     case .tcpStalled(let server, let seconds, let received):
-      "DNS server \(server) accepted TCP but sent \(received) bytes and no whole answer in \(seconds) s"
+      "DNS server \(server) accepted the TCP retry of a truncated answer but sent "
+        + (received == 0 ? "nothing" : "only \(received) bytes of it") + " in \(seconds) s"
     case .shortPacket(let server, let bytes):
       "DNS server \(server) sent a \(bytes)-byte packet, shorter than a DNS header (12 bytes)"
     case .wrongID(let server, let ignored, let seconds, let tries):
-      "DNS server \(server) sent \(ignored) answers with the wrong ID (ignored) and none with ours "
-        + "in \(tries) tries of \(seconds) s"
+      "DNS server \(server) sent \(ignored) answer\(ignored == 1 ? "" : "s") with the wrong ID"
+        + " (ignored) and none with ours "
+        + (tries > 1 ? "in \(tries) tries of \(seconds) s each" : "within \(seconds) s")
     case .cnameLoop(let name, let chain):
       "the CNAME chain of \(name) loops: \(chain.joined(separator: " -> "))"
     case .cnameChainNotFollowed(let name, let target, let type, let server):
