@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// CNAME chains that loop or run too long are said as what they are (RFC 1034 3.6.2), not as
 /// NODATA.

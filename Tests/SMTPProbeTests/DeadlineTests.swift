@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Deadline arithmetic saturates: no duration traps or wraps into the past.
 @Suite struct DeadlineTests {

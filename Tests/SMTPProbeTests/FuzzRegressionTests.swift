@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Inputs the fuzzers (Scripts/fuzz) stopped on, kept so that the answer stays decided.
 @Suite struct FuzzRegressionTests {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// At most `--mx-address-limit` addresses per MX host are tried; the rest are named.
 @Suite struct MXAddressLimitTests {
