@@ -47,7 +47,9 @@ public enum IDNA {
     }
     try checkULabel(lowered)
     let encoded: String
-    do { encoded = try "xn--" + Punycode.encode(lowered) } catch { throw Failure(offset: 0, rule: .badALabel) }
+    do { encoded = try "xn--" + Punycode.encode(lowered) } catch {
+      throw Failure(offset: 0, rule: .badALabel)
+    }
     if encoded.utf8.count > WireValidation.maxLabelOctets {
       throw Failure(offset: 0, rule: .tooLong(octets: encoded.utf8.count))
     }

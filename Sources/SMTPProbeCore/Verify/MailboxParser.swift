@@ -166,9 +166,11 @@ struct MailboxParser {
     }
     if let colon = inner.firstIndex(of: ":") {
       let tag = inner[..<colon]
-      if !tag.isEmpty, tag.unicodeScalars.allSatisfy({
-        WireValidation.isLetterOrDigit($0) || $0 == "-"
-      }) {
+      if !tag.isEmpty,
+        tag.unicodeScalars.allSatisfy({
+          WireValidation.isLetterOrDigit($0) || $0 == "-"
+        })
+      {
         throw fail(start + 1, .unregisteredLiteralTag(String(tag)))
       }
     }

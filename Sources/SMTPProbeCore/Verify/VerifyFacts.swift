@@ -1,5 +1,6 @@
-/// What one verification saw, as facts: the route, the session's last step, the catch-all
-/// probe. Built by the runner from replies; judged by `VerifyJudgement`.
+/// What one verification saw: the route, the session's last step, the catch-all probe.
+///
+/// Facts only, built by the runner from DNS answers and replies; `VerifyJudgement` decides.
 public struct VerifyFacts: Hashable, Sendable {
   /// How the domain's mail route came out (RFC 5321 5.1, RFC 7505).
   public enum Route: Hashable, Sendable {

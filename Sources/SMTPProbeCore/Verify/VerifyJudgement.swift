@@ -9,11 +9,14 @@
 /// a role account (RFC 2142) make it `risky`.
 public enum VerifyJudgement {
   /// Categories that refuse the prober rather than the address: the client IP (blocklists,
-  /// reverse DNS), its identity (sender, SPF/DKIM/DMARC, content policy), its session (TLS,
-  /// AUTH, rate) or a relay refusal, which means this server does not take the domain from us.
+  /// reverse DNS), its identity (sender, HELO name, SPF/DKIM/DMARC, content policy), its
+  /// session (TLS, AUTH, rate), the syntax of what it sent (Postfix evaluates its HELO checks,
+  /// such as "need fully-qualified hostname", at RCPT with 504 5.5.2), or a relay refusal,
+  /// which means this server does not take the domain from us.
   public static let proberRefusals: Set<DiagnosisCategory> = [
     .blocklistedIP, .rdnsFail, .senderRejected, .relayDenied, .authRequired, .authFailed,
     .tlsRequired, .rateLimited, .spfFail, .dkimFail, .dmarcFail, .policySpamContent,
+    .syntaxError,
   ]
 
   /// Categories of a permanent RCPT refusal that name the mailbox or the address itself.
@@ -76,8 +79,8 @@ public enum VerifyJudgement {
       syntaxError: error)
   }
 
-  /// The catch-all state from the random RCPT: only an acceptance is `yes`, only a refusal
-  /// that names the mailbox is `no`; a 4xx, "too many recipients", any other refusal or a
+  /// The catch-all state from the random RCPT: only an acceptance is `yes`, only a 5xx that
+  /// names the mailbox (and is not an X.7.X policy code) is `no`; a 4xx, "too many recipients", any other refusal or a
   /// dropped session is `inconclusive`.
   public static func catchAllState(_ probe: VerifyFacts.CatchAllProbe) -> CatchAllState {
     switch probe {
@@ -85,7 +88,10 @@ public enum VerifyJudgement {
     case .dropped: return .inconclusive
     case .reply(let reply):
       if reply.replyClass == .positiveCompletion { return .yes }
-      guard reply.replyClass == .permanentNegative else { return .inconclusive }
+      // RFC 3463 X.7.X is security or policy: a refusal of the prober, not of the mailbox.
+      guard reply.replyClass == .permanentNegative, reply.enhanced?.subject != 7 else {
+        return .inconclusive
+      }
       let category = Classifier.diagnose(reply, after: .rcpt).category
       return [.mailboxUnknown, .mailboxDisabled, .userNotLocal].contains(category)
         ? .no : .inconclusive
