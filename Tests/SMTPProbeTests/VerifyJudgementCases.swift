@@ -54,6 +54,19 @@ private let barracuda =
   "https://campus.barracuda.com/product/emailsecuritygateway/doc/ (BRBL reply)"
 private let rfc7505 = "Postfix src/smtpd/smtpd_nullmx.ref (RFC 7505 null MX at RCPT)"
 
+private let comcast = "http://postmaster.comcast.net/smtp-error-codes.php (BL000000)"
+private let yahooBL = "https://senders.yahooinc.com/smtp-error-codes ([BL21] Spamhaus listing)"
+private let proofpoint = "https://ipcheck.proofpoint.com (Proofpoint Essentials/PPS block reply)"
+private let spamcop =
+  "https://www.spamcop.net/fom-serve/cache/297.html (sendmail dnsbl FEATURE reply)"
+private let tOnline = "https://postmaster.t-online.de/index.en.html"
+private let yandex = "sisimai lib/Sisimai/Rhost and published Yandex bounces (\"No such user!\")"
+private let mailru = "sisimai lib/Sisimai/Reason/UserUnknown.pm (Mail.ru reply)"
+private let outlookCom =
+  "https://www.spamresource.com/2023/09/microsoft-multiple-types-of-invalid.html"
+private let zoho = "sisimai lib/Sisimai/Rhost/Zoho.pm (Zoho replies seen in Postfix logs)"
+private let gmailRate = "https://support.google.com/a/answer/3726730 (421 4.7.0 unsolicited rate)"
+
 let verifyJudgementCases: [VerifyJudgementCase] = [
   // MARK: The prober refused: never undeliverable.
   VerifyJudgementCase(
@@ -137,7 +150,47 @@ let verifyJudgementCases: [VerifyJudgementCase] = [
     "554 5.7.1 Service unavailable; Client host [192.0.2.25] blocked using zen.spamhaus.org",
     .unknown, "prober-refused", refusal: .blocklistedIP, source: postfixRBL),
 
+  VerifyJudgementCase(
+    "Comcast block",
+    "554 resimta-po-13v.sys.comcast.net comcast 192.0.2.25 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000",
+    .unknown, "prober-refused", source: comcast),
+  VerifyJudgementCase(
+    "Yahoo BL21 Spamhaus",
+    "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.25, because the ip is in Spamhaus's list; see https://postmaster.yahooinc.com/error-codes",
+    .unknown, "prober-refused", refusal: .blocklistedIP, source: yahooBL),
+  VerifyJudgementCase(
+    "Proofpoint block",
+    "554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.25",
+    .unknown, "prober-refused", source: proofpoint),
+  VerifyJudgementCase(
+    "SpamCop via sendmail dnsbl",
+    "550 5.7.1 Mail from 192.0.2.25 refused - see http://www.spamcop.net/bl.shtml?192.0.2.25",
+    .unknown, "prober-refused", refusal: .blocklistedIP, source: spamcop),
+  VerifyJudgementCase(
+    "t-online IP block", .greeting,
+    "554 IP=192.0.2.25 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+    .unknown, "prober-refused", source: tOnline),
+  VerifyJudgementCase(
+    "Gmail unsolicited rate",
+    "421-4.7.0 [192.0.2.25 15] Our system has detected an unusual rate of\r\n421-4.7.0 unsolicited mail originating from your IP address. To protect our\r\n421-4.7.0 users from spam, mail sent from your IP address has been temporarily\r\n421 4.7.0 rate limited. a1si1234567 - gsmtp",
+    .unknown, "prober-refused", source: gmailRate),
   // MARK: The address does not exist.
+  VerifyJudgementCase(
+    "Yandex no such user (5.7.1 naming the mailbox)",
+    "550 5.7.1 No such user!",
+    .undeliverable, "mailbox-unknown", source: yandex),
+  VerifyJudgementCase(
+    "Mail.ru user not found",
+    "550 Message was not accepted -- invalid mailbox.  Local mailbox nobody@mail.ru is unavailable: user not found",
+    .undeliverable, "mailbox-unknown", source: mailru),
+  VerifyJudgementCase(
+    "Outlook.com mailbox unavailable",
+    "550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). [BN1NAM02FT012.eop-nam02.prod.protection.outlook.com]",
+    .undeliverable, "mailbox-unknown", source: outlookCom),
+  VerifyJudgementCase(
+    "Zoho user does not exist",
+    "550 5.1.1 User does not exist - <nobody@zoho.com>",
+    .undeliverable, "mailbox-unknown", source: zoho),
   VerifyJudgementCase(
     "Gmail no such user",
     "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n550-5.1.1 double-checking the recipient's email address for typos or\r\n550-5.1.1 unnecessary spaces. Learn more at\r\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser a1si1234567 - gsmtp",
@@ -203,6 +256,26 @@ let verifyJudgementCases: [VerifyJudgementCase] = [
     "greeting: service not available", .greeting,
     "421 4.3.2 Service not available, closing transmission channel",
     .unknown, "service-unavailable", source: "RFC 5321 4.2.2 (421)"),
+  VerifyJudgementCase(
+    "Exchange Online directory-based edge blocking",
+    "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+    .undeliverable, "mailbox-unknown", source: outlook),
+  VerifyJudgementCase(
+    "Postfix check_recipient_access REJECT",
+    "554 5.7.1 <bob@example.org>: Recipient address rejected: Access denied",
+    .unknown, "prober-refused", source: postfixCheck),
+  VerifyJudgementCase(
+    "Exim unrouteable address", "550 Unrouteable address",
+    .undeliverable, "mailbox-unknown", source: exim),
+  VerifyJudgementCase(
+    "Exchange on-premises RecipNotFound",
+    "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found",
+    .undeliverable, "mailbox-unknown", source: outlook),
+  VerifyJudgementCase(
+    "mailbox full, Dovecot LMTP quota check at RCPT",
+    "552 5.2.2 <bob@example.org> Quota exceeded (mailbox for user is full)",
+    .risky, "mailbox-full",
+    source: "Dovecot quota_exceeded_message default, returned by LMTP/Postfix at RCPT"),
   VerifyJudgementCase(
     "accepted", "250 2.1.5 Ok", .deliverable, "ok", source: postfixCheck),
 ]
