@@ -95,6 +95,9 @@ import Testing
     InvalidCase(
       id: "empty", input: "", message: "position 0: the address is empty (RFC 5321 4.1.2 Mailbox)"),
     InvalidCase(
+      id: "null path", input: "<>",
+      message: "position 1: the address is empty (RFC 5321 4.1.2 Mailbox)"),
+    InvalidCase(
       id: "no @", input: "bob.example.org",
       message: "position 15: no \"@\" after the local part (RFC 5321 4.1.2 Mailbox)"),
     InvalidCase(

@@ -55,6 +55,8 @@ struct MailboxParser {
 
   /// Scans the local part at `start`; returns the index of the "@" after it.
   private func scanLocalPart(from start: Int, to end: Int) throws(MailboxSyntaxError) -> Int {
+    // "<>" is the null path, a sender only (RFC 5321 4.1.1.3): no mailbox at all.
+    guard start < end else { throw fail(start, .empty) }
     var index = start
     if scalars[index] == "\"" {
       index += 1
