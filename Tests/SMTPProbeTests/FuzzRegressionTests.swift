@@ -26,6 +26,21 @@ import Testing
   }
 }
 
+/// `replies` target finding: an enhanced code followed by a space and a combining mark.
+@Suite struct EnhancedCodeFuzzRegressionTests {
+  /// The prefix's length counts UTF-8 bytes, and the reply's text drops exactly those bytes,
+  /// although the space and U+030F form one Character.
+  @Test func aCombiningMarkAfterTheCodeStaysInTheText() throws {
+    let line = "2.0.5 \u{30F}RO35: queued"
+    let (code, length) = try #require(EnhancedStatusCode.prefix(of: line[...]))
+    #expect(code == EnhancedStatusCode("2.0.5"))
+    #expect(length == 6)
+    let reply = Reply(code: 250, lines: ["250 " + line])
+    #expect(reply.enhanced == EnhancedStatusCode("2.0.5"))
+    #expect(reply.text == "\u{30F}RO35: queued")
+  }
+}
+
 /// `address` target findings.
 @Suite struct AddressFuzzRegressionTests {
   /// An address reads the same with and without angle brackets, combining marks included.
