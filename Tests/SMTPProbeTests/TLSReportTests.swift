@@ -218,12 +218,4 @@ import Testing
   func errorMessages(_ c: ErrorCase) {
     #expect(c.error.description == c.expected)
   }
-
-  @Test func ipLiterals() {
-    #expect(IPLiteral.isIPLiteral("127.0.0.1"))
-    #expect(IPLiteral.isIPLiteral("::1"))
-    #expect(IPLiteral.isIPLiteral("[2001:db8::1]"))
-    #expect(!IPLiteral.isIPLiteral("mx.probe.test"))
-    #expect(!IPLiteral.isIPLiteral("1.2.3"))
-  }
 }

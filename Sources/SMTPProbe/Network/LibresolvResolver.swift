@@ -145,18 +145,18 @@ public struct LibresolvResolver: Resolver {
     if address.pointee.sa_family == sa_family_t(AF_INET6) {
       return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
         let bytes = withUnsafeBytes(of: v6.pointee.sin6_addr) { Array($0) }
-        return "[\(IPAddressBytes.text(bytes))]:\(UInt16(bigEndian: v6.pointee.sin6_port))"
+        return "[\(IPAddress(bytes: bytes)?.description ?? "?")]:\(UInt16(bigEndian: v6.pointee.sin6_port))"
       }
     }
     return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
       let bytes = withUnsafeBytes(of: v4.pointee.sin_addr) { Array($0) }
-      return "\(IPAddressBytes.text(bytes)):\(UInt16(bigEndian: v4.pointee.sin_port))"
+      return "\(IPAddress(bytes: bytes)?.description ?? "?"):\(UInt16(bigEndian: v4.pointee.sin_port))"
     }
   }
 
   /// Points the state at one server: IPv4 in nsaddr_list, IPv6 in glibc's extension slots.
   private func use(_ server: DNSServerAddress, in state: res_state) throws(DNSError) {
-    guard let bytes = IPAddressBytes.parse(server.address) else {
+    guard let bytes = IPAddress(server.address)?.bytes else {
       throw .invalidServer(text: server.address, reason: "not an IP address")
     }
     if bytes.count == 4 {

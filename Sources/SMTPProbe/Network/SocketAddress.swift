@@ -20,62 +20,56 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   /// The `sockaddr_in` or `sockaddr_in6` bytes.
   package let sockaddrBytes: [UInt8]
 
-  /// Makes an address from a numeric IPv4 or IPv6 host (brackets allowed) and a port; nil when
-  /// `numericHost` is not an IP address.
-  ///
-  /// The corresponding C function is `inet_pton`.
+  /// Makes an address from an IPv4 or IPv6 address (brackets allowed, `IPAddress`'s forms only)
+  /// and a port; nil when `numericHost` is not an IP address.
   public init?(numericHost: String, port: Int) {
+    guard let address = IPAddress(unbracketing: numericHost) else { return nil }
+    self.init(address, port: port)
+  }
+
+  /// Makes the `sockaddr_in` or `sockaddr_in6` for `address` and `port`; nil for a port
+  /// outside 0-65535.
+  public init?(_ address: IPAddress, port: Int) {
     guard (0...65535).contains(port) else { return nil }
-    var text = numericHost
-    if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
-    var v4 = sockaddr_in()
-    if inet_pton(AF_INET, text, &v4.sin_addr) == 1 {
+    switch address {
+    case .v4(let bytes):
+      var v4 = sockaddr_in()
       v4.sin_family = sa_family_t(AF_INET)
       v4.sin_port = in_port_t(UInt16(port).bigEndian)
+      withUnsafeMutableBytes(of: &v4.sin_addr) { $0.copyBytes(from: bytes) }
       self.init(sockaddrBytes: withUnsafeBytes(of: v4) { Array($0) })
-      return
-    }
-    var v6 = sockaddr_in6()
-    if inet_pton(AF_INET6, text, &v6.sin6_addr) == 1 {
+    case .v6(let bytes):
+      var v6 = sockaddr_in6()
       v6.sin6_family = sa_family_t(AF_INET6)
       v6.sin6_port = in_port_t(UInt16(port).bigEndian)
+      withUnsafeMutableBytes(of: &v6.sin6_addr) { $0.copyBytes(from: bytes) }
       self.init(sockaddrBytes: withUnsafeBytes(of: v6) { Array($0) })
-      return
     }
-    return nil
   }
 
   /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them; nil for a
-  /// family other than IPv4 or IPv6.
-  ///
-  /// The corresponding C function is `inet_ntop`.
+  /// family other than IPv4 or IPv6. The host text is `IPAddress`'s.
   package init?(sockaddrBytes bytes: [UInt8]) {
     guard bytes.count >= MemoryLayout<sa_family_t>.size else { return nil }
     let rawFamily = bytes.withUnsafeBytes { $0.loadUnaligned(as: sa_family_t.self) }
-    var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
     switch Int32(rawFamily) {
     case AF_INET where bytes.count >= MemoryLayout<sockaddr_in>.size:
       var v4 = sockaddr_in()
       withUnsafeMutableBytes(of: &v4) { $0.copyBytes(from: bytes.prefix($0.count)) }
-      guard inet_ntop(AF_INET, &v4.sin_addr, &text, socklen_t(text.count)) != nil else {
-        return nil
-      }
+      host = IPAddress.v4(withUnsafeBytes(of: v4.sin_addr) { Array($0) }).description
       family = .ipv4
       port = Int(UInt16(bigEndian: v4.sin_port))
       sockaddrBytes = withUnsafeBytes(of: v4) { Array($0) }
     case AF_INET6 where bytes.count >= MemoryLayout<sockaddr_in6>.size:
       var v6 = sockaddr_in6()
       withUnsafeMutableBytes(of: &v6) { $0.copyBytes(from: bytes.prefix($0.count)) }
-      guard inet_ntop(AF_INET6, &v6.sin6_addr, &text, socklen_t(text.count)) != nil else {
-        return nil
-      }
+      host = IPAddress.v6(withUnsafeBytes(of: v6.sin6_addr) { Array($0) }).description
       family = .ipv6
       port = Int(UInt16(bigEndian: v6.sin6_port))
       sockaddrBytes = withUnsafeBytes(of: v6) { Array($0) }
     default:
       return nil
     }
-    host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// `AF_INET` or `AF_INET6`.

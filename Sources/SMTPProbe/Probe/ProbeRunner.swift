@@ -54,7 +54,7 @@ public struct ProbeRunner: Sendable {
     var addresses: [String]?
     // With --dns-server, a host name is resolved there too (split-horizon debugging); else
     // the system's getaddrinfo does it (and honours /etc/hosts).
-    if request.dnsServer != nil, IPAddressBytes.parse(host) == nil, let resolver {
+    if request.dnsServer != nil, IPAddress(host) == nil, let resolver {
       do {
         addresses = try resolver.addresses(host, family: request.family)
       } catch {
@@ -241,13 +241,13 @@ public struct ProbeRunner: Sendable {
     let greetingName = greeting.flatMap { reply in
       reply.isPositive ? IdentityCheck.greetingName(of: reply) : nil
     }
-    let mxHost = IPAddressBytes.parse(host) == nil ? host : nil
+    let mxHost = IPAddress(host) == nil ? host : nil
     return IdentityCheck.run(
       address: address, mxHost: mxHost, greetingName: greetingName, resolver: identityResolver)
   }
 
   static func isLoopback(_ address: String) -> Bool {
-    guard let bytes = IPAddressBytes.parse(address) else { return false }
+    guard let bytes = IPAddress(address)?.bytes else { return false }
     if bytes.count == 4 { return bytes[0] == 127 }
     return bytes == [UInt8](repeating: 0, count: 15) + [1]
   }
