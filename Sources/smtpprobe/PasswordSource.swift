@@ -7,7 +7,9 @@ import SMTPProbe
 /// holds no NUL (it would end the PLAIN field early, RFC 4616 2) and is at most
 /// `maximumOctets` long, so the AUTH PLAIN line fits RFC 4954 4's 12,288 octets.
 enum PasswordSource {
-  /// The longest password: 8,192 octets. With a user name of up to 1,010 octets, PLAIN's
+  /// The longest password, in octets.
+  ///
+  /// With a user name of up to 1,010 octets, PLAIN's
   /// base64 of `NUL user NUL password` stays within the 12,288-octet AUTH line.
   static let maximumOctets = 8192
   /// The longest AUTH command line, CRLF included (RFC 4954 section 4).

@@ -145,12 +145,14 @@ public struct LibresolvResolver: Resolver {
     if address.pointee.sa_family == sa_family_t(AF_INET6) {
       return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
         let bytes = withUnsafeBytes(of: v6.pointee.sin6_addr) { Array($0) }
-        return "[\(IPAddress(bytes: bytes)?.description ?? "?")]:\(UInt16(bigEndian: v6.pointee.sin6_port))"
+        let host = IPAddress.v6(bytes).description
+        return "[\(host)]:\(UInt16(bigEndian: v6.pointee.sin6_port))"
       }
     }
     return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
       let bytes = withUnsafeBytes(of: v4.pointee.sin_addr) { Array($0) }
-      return "\(IPAddress(bytes: bytes)?.description ?? "?"):\(UInt16(bigEndian: v4.pointee.sin_port))"
+      let host = IPAddress.v4(bytes).description
+      return "\(host):\(UInt16(bigEndian: v4.pointee.sin_port))"
     }
   }
 

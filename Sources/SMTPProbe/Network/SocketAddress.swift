@@ -47,8 +47,9 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them; nil for a
-  /// family other than IPv4 or IPv6. The host text is `IPAddress`'s.
+  /// Makes an address from `sockaddr` bytes as the kernel or `getaddrinfo` return them.
+  ///
+  /// nil for a family other than IPv4 or IPv6. The host text is `IPAddress`'s.
   package init?(sockaddrBytes bytes: [UInt8]) {
     guard bytes.count >= MemoryLayout<sa_family_t>.size else { return nil }
     let rawFamily = bytes.withUnsafeBytes { $0.loadUnaligned(as: sa_family_t.self) }

@@ -43,9 +43,10 @@ public enum WireValidation {
   /// the wire).
   public static let maxHostNameOctets = 253
 
-  /// Validates a host name: ASCII letters, digits and hyphens in dot-separated labels of 1 to
-  /// 63 octets, 253 octets in all, and no label starting or ending with a hyphen (RFC 1123
-  /// 2.1, RFC 1035 2.3.4). Internationalized names must be given as A-labels (`xn--`, RFC 5890
+  /// Validates a host name, ASCII only.
+  ///
+  /// Letters, digits and hyphens in dot-separated labels of 1 to 63 octets, 253 octets in all,
+  /// and no label starting or ending with a hyphen (RFC 1123 2.1, RFC 1035 2.3.4). Internationalized names must be given as A-labels (`xn--`, RFC 5890
   /// 2.3.2.1). With `trailingDot`, one final dot (a fully qualified name) is accepted; SNI takes
   /// none (RFC 6066 section 3).
   public static func validateHostName(_ value: String, field: InputField, trailingDot: Bool = false)
