@@ -1,4 +1,4 @@
-import SMTPProbe
+import SMTPProbeCore
 
 /// Every option the tool knows; `declaration` is the single table parsing, help and errors
 /// read (DESIGN.md, "Command line").

@@ -1,4 +1,4 @@
-import SMTPProbe
+import SMTPProbeCore
 
 /// A value an option takes, parsed from its command-line text by the type itself.
 ///

@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// Where the AUTH password comes from: `--auth-password-file PATH|-` or `SMTPPROBE_PASSWORD`,
 /// never the command line (where `ps` would show it).

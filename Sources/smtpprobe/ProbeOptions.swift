@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// Everything `smtpprobe probe` was asked to do, each value already its own type (DESIGN.md,
 /// "Command line").

@@ -1,4 +1,4 @@
-import SMTPProbe
+import SMTPProbeCore
 
 /// What `probe` connects to: a domain's MX hosts, or one server named by the user.
 enum ProbeTarget: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+
 import Synchronization
 
 #if canImport(Glibc)

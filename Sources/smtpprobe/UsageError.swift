@@ -1,4 +1,4 @@
-import SMTPProbe
+import SMTPProbeCore
 
 /// A command line smtpprobe cannot run; each case names the offending input in one line, with
 /// control and invisible characters escaped (`InputError.escaped`).

@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 #if canImport(Glibc)

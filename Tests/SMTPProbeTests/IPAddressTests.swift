@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 /// `IPAddress`: the one parser and formatter of IP addresses.
 @Suite struct IPAddressTests {

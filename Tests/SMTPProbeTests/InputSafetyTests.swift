@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 @testable import smtpprobe
 
 /// Bounds and input checks the command line applies before anything is sent.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 @testable import smtpprobe
 
 /// The option table: one declaration per option, and the help text written from it.
