@@ -117,7 +117,7 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .mxAddressLimit:
       return D(
         "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,
-        for: [.probe], help: "addresses tried per MX host (default 5)")
+        for: [.probe], help: "addresses tried per MX host (default 5; 0: no limit)")
     case .ipv4:
       return D("-4", .network, for: [.probe], help: "IPv4 only")
     case .ipv6:

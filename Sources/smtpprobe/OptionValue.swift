@@ -94,14 +94,15 @@ struct PortNumber: OptionValue, Hashable {
   static var placeholder: String { "N" }
 }
 
-/// How many addresses of one MX host to try (`--mx-address-limit`), 1 to 100.
+/// How many addresses of one MX host to try (`--mx-address-limit`), 0 to 1000; 0 is no limit.
 ///
-/// Postfix's `smtp_mx_address_limit` plays the same part, with the same default of 5.
+/// Postfix's `smtp_mx_address_limit` plays the same part, with the same default of 5 and the
+/// same 0 for no limit.
 struct AddressLimit: OptionValue, Hashable {
   /// The default, as Postfix's.
   static let standard = AddressLimit(5)
   /// The most any run may ask for.
-  static let maximum = 100
+  static let maximum = 1000
 
   var value: Int
 
@@ -110,13 +111,13 @@ struct AddressLimit: OptionValue, Hashable {
   }
 
   init?(argument: String) {
-    guard (1...3).contains(argument.utf8.count),
+    guard (1...4).contains(argument.utf8.count),
       argument.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-      let value = Int(argument), (1...Self.maximum).contains(value)
+      let value = Int(argument), (0...Self.maximum).contains(value)
     else { return nil }
     self.value = value
   }
 
-  static var expected: String { "a whole number from 1 to \(maximum)" }
+  static var expected: String { "a whole number 0-\(maximum) (0: no limit)" }
   static var placeholder: String { "N" }
 }

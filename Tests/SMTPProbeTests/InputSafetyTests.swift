@@ -25,13 +25,15 @@ import Testing
       }
     } + [
       ErrorCase(
-        id: "address limit zero", arguments: ["probe", "x.org", "--mx-address-limit", "0"],
+        id: "negative address limit", arguments: ["probe", "x.org", "--mx-address-limit", "-1"],
         expected:
-          "invalid value '0' for '--mx-address-limit': expected a whole number from 1 to 100"),
+          "invalid value '-1' for '--mx-address-limit': expected a whole number 0-1000 (0: no limit)"
+      ),
       ErrorCase(
-        id: "address limit too large", arguments: ["probe", "x.org", "--mx-address-limit=101"],
+        id: "address limit too large", arguments: ["probe", "x.org", "--mx-address-limit=1001"],
         expected:
-          "invalid value '101' for '--mx-address-limit': expected a whole number from 1 to 100"),
+          "invalid value '1001' for '--mx-address-limit': expected a whole number 0-1000 (0: no limit)"
+      ),
       ErrorCase(
         id: "octal IPv4 server", arguments: ["probe", "--server", "010.0.0.1"],
         expected: legacy("010.0.0.1")),

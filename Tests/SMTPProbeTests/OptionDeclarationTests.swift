@@ -62,6 +62,6 @@ import Testing
     #expect(Seconds(argument: "86400")?.value == 86400)
     #expect(PortNumber(argument: "65535")?.value == 65535)
     #expect(PortNumber(argument: "065536") == nil)
-    #expect(AddressLimit(argument: "100")?.value == 100)
+    #expect(AddressLimit(argument: "0")?.value == 0)
   }
 }

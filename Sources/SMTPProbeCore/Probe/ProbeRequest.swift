@@ -39,7 +39,7 @@ public struct ProbeRequest: Sendable {
   /// Seconds the whole run may take, DNS included (`--max-time`); nil for no limit.
   public var maxTime: Double?
   /// How many addresses of one MX host are tried (`--mx-address-limit`, Postfix's
-  /// `smtp_mx_address_limit`, default 5).
+  /// `smtp_mx_address_limit`, default 5; 0 is no limit).
   public var mxAddressLimit: Int
   /// Things the caller noticed about the request worth telling the user (an EHLO name that is
   /// not a fully qualified domain name).
