@@ -81,8 +81,14 @@ public struct CheckLimits: Hashable, Sendable {
     guard let phase = CheckPhase(rawValue: String(text[..<equals]).lowercased()) else {
       throw .unknownPhase(option: option, value: text)
     }
-    let range = try ThresholdRange.parse(
-      String(text[text.index(after: equals)...]), option: option)
+    let range: ThresholdRange
+    do {
+      range = try ThresholdRange.parse(String(text[text.index(after: equals)...]), option: option)
+    } catch .invalidRange(_, _, let reason) {
+      throw .invalidRange(option: option, value: text, reason: reason)
+    } catch {
+      throw error
+    }
     var limits = phases[phase] ?? Thresholds()
     if option == "--phase-crit" { limits.critical = range } else { limits.warning = range }
     phases[phase] = limits
