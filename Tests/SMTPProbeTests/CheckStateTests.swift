@@ -49,3 +49,14 @@ import Testing
     #expect(CheckReportFixtures.healthy.problems.isEmpty)
   }
 }
+
+@Suite struct DecimalTextTests {
+  @Test(arguments: [
+    (0.012, 6, "0.012"), (0.000001, 6, "0.000001"), (0.0000004, 6, "0"), (20, 6, "20"),
+    (-3.5, 6, "-3.5"), (-0.0000001, 6, "0"), (6.46, 1, "6.5"), (12.4, 0, "12"),
+    (1_800_000_000, 6, "1800000000"),
+  ])
+  func writesPlainDecimals(value: Double, places: Int, expected: String) {
+    #expect(DecimalText.text(value, places: places) == expected)
+  }
+}

@@ -14,10 +14,11 @@ public enum DecimalText {
     let units = Int64(scaled)
     let factor = Int64(scale)
     let whole = units / factor
+    let sign = value < 0 && units != 0 ? "-" : ""
+    guard places > 0 else { return "\(sign)\(whole)" }
     var fraction = String(units % factor)
     fraction = String(repeating: "0", count: places - fraction.count) + fraction
     while fraction.hasSuffix("0") { fraction.removeLast() }
-    let sign = value < 0 && units != 0 ? "-" : ""
     return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
   }
 }

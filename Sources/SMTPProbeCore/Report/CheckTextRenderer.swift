@@ -88,9 +88,9 @@ public enum CheckTextRenderer {
     return style.colored(name, for: replyClass)
   }
 
-  /// Milliseconds below ten seconds, seconds with one decimal above.
+  /// Milliseconds below one second, seconds with one decimal from there.
   static func duration(_ seconds: Double) -> String {
-    seconds < 10
+    seconds < 1
       ? "\(DecimalText.text(seconds * 1000, places: 0)) ms"
       : "\(DecimalText.text(seconds, places: 1)) s"
   }
