@@ -48,7 +48,9 @@ import Testing
   }
 
   @Test func theTemporaryFileIsHiddenBesideTheTarget() {
-    #expect(AtomicFileWriter.temporaryPath(for: "/var/lib/x/smtp.prom").hasPrefix("/var/lib/x/.smtp.prom.tmp-"))
+    #expect(
+      AtomicFileWriter.temporaryPath(for: "/var/lib/x/smtp.prom").hasPrefix(
+        "/var/lib/x/.smtp.prom.tmp-"))
     #expect(AtomicFileWriter.temporaryPath(for: "smtp.prom").hasPrefix(".smtp.prom.tmp-"))
   }
 }

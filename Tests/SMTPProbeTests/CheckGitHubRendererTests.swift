@@ -28,8 +28,10 @@ struct WorkflowCommandLine: Equatable {
   }
 
   static func unescape(_ text: Substring) -> String {
-    String(text).replacing("%0D", with: "\r").replacing("%0A", with: "\n").replacing("%3A", with: ":")
-      .replacing("%2C", with: ",").replacing("%25", with: "%")
+    String(text).replacing("%0D", with: "\r").replacing("%0A", with: "\n").replacing(
+      "%3A", with: ":"
+    )
+    .replacing("%2C", with: ",").replacing("%25", with: "%")
   }
 }
 

@@ -56,7 +56,8 @@ import Testing
     let hosts = targets?.first?["hosts"] as? [[String: Any]]
     let findings = hosts?.first?["findings"] as? [[String: Any]]
     let relay = findings?.first { $0["check"] as? String == "relay" }
-    #expect(relay?["explanation"] as? String == "Line one\nline two\r\nwith \u{1}control\u{7} bytes")
+    #expect(
+      relay?["explanation"] as? String == "Line one\nline two\r\nwith \u{1}control\u{7} bytes")
     let skipped = findings?.first { $0["applicable"] as? Bool == false }
     #expect(skipped?["check"] as? String == "starttls-enforced")
   }

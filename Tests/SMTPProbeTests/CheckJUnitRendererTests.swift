@@ -76,7 +76,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 
   @Test func failuresCarryTheSummaryExplanationAndFixIntact() throws {
     let elements = try JUnitReader.read(CheckJUnitRenderer.render(CheckReportFixtures.report))
-    let relay = try #require(elements.first { $0.name == "failure" && $0.attributes["type"] == "critical" })
+    let relay = try #require(
+      elements.first { $0.name == "failure" && $0.attributes["type"] == "critical" })
     #expect(
       relay.attributes["message"]
         == "open relay: accepted 1 of 9 forms (percent hack) | 50% <&> \"it's\"")
@@ -98,7 +99,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
   @Test func attributesKeepLineBreaksAndLoseForbiddenCharacters() throws {
     let escaped = XMLText.attribute("a\nb\tc\u{0}\u{1B}d\u{FFFE}\"<&>")
     #expect(escaped == "a&#10;b&#9;cd&quot;&lt;&amp;&gt;")
-    let elements = try JUnitReader.read("<x a=\"\(escaped)\">\(XMLText.content("1 < 2 & \u{1}"))</x>")
+    let elements = try JUnitReader.read(
+      "<x a=\"\(escaped)\">\(XMLText.content("1 < 2 & \u{1}"))</x>")
     #expect(elements.first?.attributes["a"] == "a\nb\tcd\"<&>")
     #expect(elements.first?.text == "1 < 2 & ")
   }

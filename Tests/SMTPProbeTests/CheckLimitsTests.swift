@@ -83,7 +83,8 @@ import Testing
       Issue.record("accepted")
     } catch {
       #expect(
-        error.description == "--cert-crit 20 is more than --cert-warn 10: the warning could never fire")
+        error.description
+          == "--cert-crit 20 is more than --cert-warn 10: the warning could never fire")
     }
   }
 }

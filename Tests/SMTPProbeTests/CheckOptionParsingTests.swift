@@ -41,8 +41,10 @@ import Testing
   }
 
   static let reportErrors: [ErrorCase] = [
-    ErrorCase(values: ["junit"], message: "--report 'junit': expected FORMAT:PATH, e.g. junit:check.xml"),
-    ErrorCase(values: ["junit:"], message: "--report 'junit:': expected FORMAT:PATH, e.g. junit:check.xml"),
+    ErrorCase(
+      values: ["junit"], message: "--report 'junit': expected FORMAT:PATH, e.g. junit:check.xml"),
+    ErrorCase(
+      values: ["junit:"], message: "--report 'junit:': expected FORMAT:PATH, e.g. junit:check.xml"),
     ErrorCase(
       values: ["csv:x.csv"],
       message:

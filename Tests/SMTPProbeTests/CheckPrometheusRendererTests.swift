@@ -39,7 +39,8 @@ import Testing
     let counts = parsed.samples.filter {
       $0.name == "smtpprobe_check_findings" && $0.labels["target"] == "example.org"
     }
-    let byState = Dictionary(uniqueKeysWithValues: counts.map { ($0.labels["state"] ?? "", $0.value) })
+    let byState = Dictionary(
+      uniqueKeysWithValues: counts.map { ($0.labels["state"] ?? "", $0.value) })
     #expect(byState == ["ok": 4, "warning": 2, "critical": 1, "unknown": 0])
   }
 

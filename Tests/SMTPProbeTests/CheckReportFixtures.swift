@@ -15,7 +15,8 @@ enum CheckReportFixtures {
     findings: [
       CheckFinding(
         check: .connect, state: .ok, summary: "connected in 12 ms", value: 0.012,
-        unit: .seconds, perfdata: [limits.perfDatum(for: PhaseTiming(.connect, seconds: 0.012), label: "connect")]),
+        unit: .seconds,
+        perfdata: [limits.perfDatum(for: PhaseTiming(.connect, seconds: 0.012), label: "connect")]),
       CheckFinding(
         check: .greeting, state: .warning, summary: "greeting took 6.5 s",
         explanation: "A slow greeting is often a tarpit.", fix: "Look at the server's load.",

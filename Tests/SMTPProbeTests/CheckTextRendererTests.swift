@@ -20,13 +20,18 @@ import Testing
   }
 
   @Test func problemsAreOrderedCriticalWarningUnknown() throws {
-    let order = ["CRITICAL  mx1", "WARNING   mx1.example.org greeting", "WARNING   mx1.example.org cert-days", "UNKNOWN   smtp"]
+    let order = [
+      "CRITICAL  mx1", "WARNING   mx1.example.org greeting", "WARNING   mx1.example.org cert-days",
+      "UNKNOWN   smtp",
+    ]
     let positions = try order.map { try #require(Self.text.firstRange(of: $0)).lowerBound }
     #expect(positions == positions.sorted())
   }
 
   @Test func everyFindingIsListedUnderItsHost() throws {
-    let mx1 = try #require(Self.text.firstRange(of: "  mx1.example.org (192.0.2.1) port 25  WARNING") ?? Self.text.firstRange(of: "  mx1.example.org (192.0.2.1) port 25  CRITICAL"))
+    let mx1 = try #require(
+      Self.text.firstRange(of: "  mx1.example.org (192.0.2.1) port 25  WARNING")
+        ?? Self.text.firstRange(of: "  mx1.example.org (192.0.2.1) port 25  CRITICAL"))
     let mx2 = try #require(Self.text.firstRange(of: "  mx2.example.org (2001:db8::25) port 25  OK"))
     let section = Self.text[mx1.upperBound..<mx2.lowerBound]
     for finding in CheckReportFixtures.mx1.findings {
@@ -38,7 +43,7 @@ import Testing
 
   @Test func controlCharactersFromTheServerAreMadeVisible() {
     #expect(!Self.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-    #expect(Self.text.contains("with \\x01control\\x07 bytes"))
+    #expect(Self.text.contains("cause: Line one line two with \\x01control\\x07 bytes"))
   }
 
   @Test func proseIsWrappedAtEightyColumns() {

@@ -116,7 +116,7 @@ struct NagiosOutput {
     return result
   }
 
-  /// `-?[0-9]+(\.[0-9]+)?`
+  /// Whether `text` is a decimal number: `-?[0-9]+(\.[0-9]+)?`.
   static func isNumber(_ text: String) -> Bool {
     var body = Substring(text)
     if body.first == "-" { body = body.dropFirst() }
@@ -125,7 +125,7 @@ struct NagiosOutput {
       && pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 
-  /// `@?` then `N`, `N:`, `~:N`, `N:M`, `~:`.
+  /// Whether `text` is a range: `@?` then `N`, `N:`, `~:N`, `N:M` or `~:`.
   static func isRange(_ text: String) -> Bool {
     var body = Substring(text)
     if body.first == "@" { body = body.dropFirst() }

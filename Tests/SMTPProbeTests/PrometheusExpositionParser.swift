@@ -89,7 +89,9 @@ struct PrometheusExposition {
       guard rest.first == " ", let value = Double(String(rest.dropFirst())) else {
         throw Failure(description: "bad value: \(line)")
       }
-      let key = String(name) + "|" + labels.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: "\u{0}")
+      let key =
+        String(name) + "|"
+        + labels.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: "\u{0}")
       guard seen.insert(key).inserted else { throw Failure(description: "duplicate: \(line)") }
       result.samples.append(Sample(name: String(name), labels: labels, value: value))
     }

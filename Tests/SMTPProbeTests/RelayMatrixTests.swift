@@ -21,7 +21,8 @@ import Testing
   }
 
   @Test func anIPv6AddressBecomesATaggedLiteral() {
-    let test = RelayTest.make(.ipLiteral, targetDomain: "example.org", serverAddress: "[2001:DB8::0:25]")
+    let test = RelayTest.make(
+      .ipLiteral, targetDomain: "example.org", serverAddress: "[2001:DB8::0:25]")
     #expect(test?.forwardPath == "relay-test%example.net@[IPv6:2001:db8::25]")
   }
 
@@ -32,7 +33,8 @@ import Testing
   }
 
   @Test func theOutsideDomainCanBeChosen() {
-    let test = RelayTest.make(.percentHack, targetDomain: "example.org", serverAddress: nil, outside: "example.com")
+    let test = RelayTest.make(
+      .percentHack, targetDomain: "example.org", serverAddress: nil, outside: "example.com")
     #expect(test?.rcptLine == "RCPT TO:<relay-test%example.com@example.org>")
   }
 
@@ -66,7 +68,8 @@ import Testing
   }
 
   @Test func aServerThatRefusesEveryFormIsOK() {
-    let finding = RelayJudgement.judge(Self.outcomes { _ in Reply(554, "5.7.1 Relay access denied") })
+    let finding = RelayJudgement.judge(
+      Self.outcomes { _ in Reply(554, "5.7.1 Relay access denied") })
     #expect(finding.state == .ok)
     #expect(finding.summary == "relay refused for all 9 forms")
   }

@@ -64,7 +64,8 @@ import Testing
       message: "-c '': no start and no end (expected [@][start:][end], e.g. 10, 10:, ~:10, @10:20)"),
     ErrorCase(
       text: "@",
-      message: "-c '@': no start and no end (expected [@][start:][end], e.g. 10, 10:, ~:10, @10:20)"),
+      message: "-c '@': no start and no end (expected [@][start:][end], e.g. 10, 10:, ~:10, @10:20)"
+    ),
     ErrorCase(
       text: "20:10",
       message:

@@ -29,9 +29,10 @@ public struct RelayTest: Hashable, Sendable {
   /// an accepted test can never deliver to a real mailbox.
   public static let defaultOutsideDomain = "example.net"
 
-  /// The whole matrix for `targetDomain`, in a fixed order. `serverAddress` is the address of
-  /// the host under test, for the IP-literal form, which is left out when it is nil or not an
-  /// IP address.
+  /// The whole matrix for `targetDomain`, in a fixed order.
+  ///
+  /// `serverAddress` is the address of the host under test, for the IP-literal form, which is
+  /// left out when it is nil or not an IP address.
   public static func matrix(
     targetDomain: String, serverAddress: String?,
     outsideDomain: String = RelayTest.defaultOutsideDomain

@@ -21,8 +21,9 @@ public enum CheckGitHubRenderer {
     .joined()
   }
 
-  /// The job summary: a heading with the overall state, then a Markdown table of every
-  /// finding. The caller appends it to the file `$GITHUB_STEP_SUMMARY` names.
+  /// The job summary: a heading with the overall state, then a Markdown table of every finding.
+  ///
+  /// The caller appends it to the file `$GITHUB_STEP_SUMMARY` names.
   public static func stepSummary(_ report: CheckReport) -> String {
     var out = "## smtpprobe check: \(report.state.nagiosName)\n\n"
     out += "| State | Target | Host | Check | Summary | Fix |\n"
@@ -31,7 +32,8 @@ public enum CheckGitHubRenderer {
       let finding = item.finding
       let state = finding.applicable ? finding.state.nagiosName : "SKIPPED"
       let cells = [
-        state, item.target, item.host.map { host in item.address.map { "\(host) (\($0))" } ?? host }
+        state, item.target,
+        item.host.map { host in item.address.map { "\(host) (\($0))" } ?? host }
           ?? "", finding.name, finding.summary, finding.fix,
       ]
       out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"

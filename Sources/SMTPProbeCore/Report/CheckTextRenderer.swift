@@ -39,15 +39,15 @@ public enum CheckTextRenderer {
   static func problem(_ item: LocatedFinding, style: TerminalStyle) -> String {
     let finding = item.finding
     var out = LineWrap.wrap(
-      ProbeTextRenderer.visible("\(item.place) \(finding.name): \(finding.summary)"),
+      prose("\(item.place) \(finding.name): \(finding.summary)"),
       prefix: stateText(finding.state, style, padded: true) + "  ", indent: "  ")
     if !finding.explanation.isEmpty {
       out += LineWrap.wrap(
-        ProbeTextRenderer.visible(finding.explanation), prefix: "  cause: ", indent: "         ")
+        prose(finding.explanation), prefix: "  cause: ", indent: "         ")
     }
     if !finding.fix.isEmpty {
       out += LineWrap.wrap(
-        ProbeTextRenderer.visible(finding.fix), prefix: "  fix:   ", indent: "         ")
+        prose(finding.fix), prefix: "  fix:   ", indent: "         ")
     }
     if let evidence = finding.evidence {
       if let command = evidence.commandLine {
@@ -69,7 +69,7 @@ public enum CheckTextRenderer {
       ? stateText(finding.state, style, padded: true) : style.dim("skipped ")
     let name = finding.name.count < 20 ? padded(finding.name, 20) : finding.name + " "
     return LineWrap.wrap(
-      ProbeTextRenderer.visible(finding.summary), prefix: indent + state + "  " + name,
+      prose(finding.summary), prefix: indent + state + "  " + name,
       indent: indent + String(repeating: " ", count: 32))
   }
 
@@ -93,6 +93,13 @@ public enum CheckTextRenderer {
     seconds < 1
       ? "\(DecimalText.text(seconds * 1000, places: 0)) ms"
       : "\(DecimalText.text(seconds, places: 1)) s"
+  }
+
+  /// Text to wrap: line breaks and tabs become spaces (the wrapper breaks lines itself), and
+  /// other control characters are shown as `\xHH`.
+  static func prose(_ text: String) -> String {
+    ProbeTextRenderer.visible(
+      String(text.map { "\n\r\t\r\n".contains($0) ? " " : $0 }))
   }
 
   private static func padded(_ text: String, _ width: Int) -> String {
