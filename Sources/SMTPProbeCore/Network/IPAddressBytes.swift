@@ -11,6 +11,19 @@ package enum IPAddressBytes {
     return octets.contains(UInt8(ascii: ":")) ? parseIPv6(octets[...]) : parseIPv4(octets[...])
   }
 
+  /// The 4 bytes of an RFC 5321 4.1.3 `IPv4-address-literal` body: `Snum` is 1 to 3 decimal
+  /// digits for 0 to 255, so a leading zero is allowed there and means decimal (`010` is 10).
+  package static func parseSMTPIPv4(_ text: String) -> [UInt8]? {
+    parseIPv4(Array(text.utf8)[...], allowingLeadingZeros: true)
+  }
+
+  /// The 16 bytes of an RFC 5321 4.1.3 `IPv6-addr` (the part after `IPv6:`): as RFC 4291 2.2,
+  /// except that "::" must stand for at least two groups of zeros (`IPv6-comp` allows at most
+  /// 6 other groups, `IPv6v4-comp` at most 4) and the dotted quad is an `IPv4-address-literal`.
+  package static func parseSMTPIPv6(_ text: String) -> [UInt8]? {
+    parseIPv6(Array(text.utf8)[...], minimumGap: 2, allowingLeadingZeros: true)
+  }
+
   /// The text form of 4 or 16 address bytes: dotted quad, or RFC 5952 IPv6.
   package static func text(_ bytes: [UInt8]) -> String {
     bytes.count == 16 ? ipv6Text(bytes) : bytes.map(String.init).joined(separator: ".")
@@ -46,14 +59,16 @@ package enum IPAddressBytes {
     return head + "::" + tail
   }
 
-  /// Four decimal octets 0-255 separated by dots, no sign, no leading zero.
-  private static func parseIPv4(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+  /// Four decimal octets 0-255 separated by dots, no sign, no leading zero unless allowed.
+  private static func parseIPv4(_ text: ArraySlice<UInt8>, allowingLeadingZeros: Bool = false)
+    -> [UInt8]?
+  {
     let parts = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     guard parts.count == 4 else { return nil }
     var bytes: [UInt8] = []
     for part in parts {
       guard (1...3).contains(part.count), part.allSatisfy({ (0x30...0x39).contains($0) }),
-        part.count == 1 || part.first != UInt8(ascii: "0")
+        allowingLeadingZeros || part.count == 1 || part.first != UInt8(ascii: "0")
       else { return nil }
       let value = part.reduce(0) { $0 * 10 + Int($1 - 0x30) }
       guard value <= 255 else { return nil }
@@ -63,8 +78,11 @@ package enum IPAddressBytes {
   }
 
   /// RFC 4291 2.2: eight groups of 1-4 hex digits, one `::` for a run of zero groups, and an
-  /// optional dotted quad for the last 32 bits.
-  private static func parseIPv6(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+  /// optional dotted quad for the last 32 bits; `minimumGap` is how many zero groups `::` must
+  /// stand for at least.
+  private static func parseIPv6(
+    _ text: ArraySlice<UInt8>, minimumGap: Int = 1, allowingLeadingZeros: Bool = false
+  ) -> [UInt8]? {
     let colon = UInt8(ascii: ":")
     var head: [UInt16] = []
     var tail: [UInt16] = []
@@ -84,7 +102,9 @@ package enum IPAddressBytes {
       let field = text[index..<end]
       if field.contains(UInt8(ascii: ".")) {
         // A dotted quad ends the address (RFC 4291 2.2 form 3).
-        guard end == text.endIndex, let quad = parseIPv4(field) else { return nil }
+        guard end == text.endIndex,
+          let quad = parseIPv4(field, allowingLeadingZeros: allowingLeadingZeros)
+        else { return nil }
         embedded = quad
       } else {
         guard (1...4).contains(field.count), let value = UInt16(hex: field) else { return nil }
@@ -108,7 +128,7 @@ package enum IPAddressBytes {
       ?? []
     let used = head.count + tail.count + embeddedGroups.count
     if sawGap {
-      guard used < 8 else { return nil }
+      guard used <= 8 - minimumGap else { return nil }
       groups += [UInt16](repeating: 0, count: 8 - used)
     } else {
       guard used == 8 else { return nil }
