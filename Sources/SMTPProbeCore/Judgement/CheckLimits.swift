@@ -4,7 +4,8 @@
 /// Times alert above their limit (`5` is the range 0...5); certificate lifetimes alert below
 /// theirs (`20:`), so that a certificate with fewer days left than the limit is the problem.
 /// The certificate defaults, 20 and 10 days, leave time to renew a 90-day ACME certificate,
-/// which clients renew 30 days before expiry (RFC 8555 leaves the schedule to them).
+/// which certbot renews 30 days before expiry by default (RFC 8555 leaves the schedule to
+/// the client).
 public struct CheckLimits: Hashable, Sendable {
   /// Days left below which a certificate is WARNING unless `--cert-warn` says otherwise.
   public static let defaultCertWarningDays = 20

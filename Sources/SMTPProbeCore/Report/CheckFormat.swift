@@ -4,7 +4,7 @@ public enum CheckFormat: String, Hashable, Sendable, CaseIterable {
   case nagios
   /// What an operator reads: the worst problem first, then every finding by host.
   case text
-  /// DESIGN's check JSON.
+  /// JSON with stable snake_case keys: every finding with its evidence.
   case json
   /// JUnit XML, one testsuite per target and host.
   case junit

@@ -1,10 +1,10 @@
-/// Renders a check report as DESIGN's check JSON.
+/// Renders a check report as JSON whose keys are part of the interface scripts rely on.
 ///
 /// `{"targets": [{"target", "state", "findings", "hosts": [{"host", "address", "port",
-/// "state", "timings", "findings"}]}], "state", "exit_code"}`; each finding is `{"check",
-/// "subject", "state", "applicable", "summary", "explanation", "fix", "evidence", "value",
-/// "unit"}` with the evidence as `{"command", "reply", "diagnosis"}` in the Reply and
-/// Diagnosis shapes the other commands use. The target's own findings (not tied to one host)
+/// "state", "timings", "certificates", "findings"}]}], "state", "exit_code"}`; each finding is
+/// `{"check", "subject", "state", "applicable", "summary", "explanation", "fix", "evidence",
+/// "value", "unit"}` with the evidence as `{"command", "answered", "reply", "diagnosis"}` in
+/// the Reply and Diagnosis shapes the other commands use. The target's own findings (not tied to one host)
 /// are its `findings`; every host carries its own.
 public enum CheckJSONRenderer {
   /// The report as a JSON value.
