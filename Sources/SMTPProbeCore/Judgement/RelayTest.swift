@@ -70,9 +70,7 @@ public struct RelayTest: Hashable, Sendable {
 
   /// `[192.0.2.1]` or `[IPv6:2001:db8::1]` (RFC 5321 4.1.3), or nil for a non-address.
   static func addressLiteral(_ address: String) -> String? {
-    let bare = IPLiteral.unbracketed(address)
-    guard let bytes = IPAddressBytes.parse(bare) else { return nil }
-    let text = IPAddressBytes.text(bytes)
-    return bytes.count == 4 ? "[\(text)]" : "[IPv6:\(text)]"
+    guard let ip = IPAddress(unbracketing: address) else { return nil }
+    return ip.isIPv6 ? "[IPv6:\(ip)]" : "[\(ip)]"
   }
 }
