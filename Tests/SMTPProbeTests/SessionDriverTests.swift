@@ -50,7 +50,7 @@ import Testing
 
   static func drive(
     _ script: [Item], _ plan: DialoguePlan, _ delivery: Delivery = .whole, tls: FakeTLS? = nil
-  ) -> (SessionResult, ScriptedTransport) {
+  ) -> (SessionRecord, ScriptedTransport) {
     let clock = FakeClock()
     let transport = ScriptedTransport(script, delivery: delivery, clock: clock)
     let driver = SessionDriver(plan: plan, clock: clock, tls: tls)
@@ -304,7 +304,7 @@ import Testing
     let script: [Item] = [Self.greeting, .client("QUIT\r\n"), .timeout]
     let (result, _) = Self.drive(script, Self.plan(quitAfter: .greeting))
     #expect(result.verdict.status == .ok)
-    #expect(result.notes.contains { $0.hasPrefix("no reply to QUIT") })
+    #expect(result.notes == [.noReplyToQuit(.timedOut(phase: "the reply to QUIT", seconds: 30))])
   }
 
   @Test(arguments: Delivery.allCases)
@@ -413,18 +413,15 @@ import Testing
     ]
     let (result, transport) = Self.drive(script, Self.plan(tls: .require), tls: FakeTLS())
     #expect(!transport.tlsDone)
-    guard case .tlsFailed(let reason) = result.verdict.problem else {
-      Issue.record("expected a TLS failure, got \(result.verdict)")
-      return
-    }
-    #expect(reason.contains("command-injection"))
+    #expect(result.verdict.problem == .tlsFailed(.bytesBeforeHandshake(count: 14)))
+    #expect(result.verdict.summary.contains("command-injection"))
   }
 
   @Test func handshakeFailure() {
     let script: [Item] = [Self.greeting] + Array(Self.ehloTLS.prefix(4))
     let (result, transport) = Self.drive(script, Self.plan(), tls: FakeTLS(fails: true))
     #expect(transport.sentText == transport.expectedClient)
-    #expect(result.verdict.problem == .tlsFailed("certificate verify failed"))
+    #expect(result.verdict.problem == .tlsFailed(.handshake("certificate verify failed")))
     #expect(transport.closed)
   }
 

@@ -17,7 +17,7 @@ public struct Transcript: Hashable, Sendable {
     public var direction: Direction
     /// The line without its line ending.
     public var line: String
-    /// The index in `SessionResult.steps` of the step this line belongs to, when known.
+    /// The index in `SessionRecord.steps` of the step this line belongs to, when known.
     public var step: Int?
 
     public init(milliseconds: Int, direction: Direction, line: String, step: Int? = nil) {

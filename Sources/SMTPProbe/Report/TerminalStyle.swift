@@ -35,6 +35,21 @@ public struct TerminalStyle: Hashable, Sendable {
     }
   }
 
+  /// How a renderer marks a piece of text: good news, a warning, a failure, a detail.
+  public enum Tone: Hashable, Sendable {
+    case good, warn, bad, dim
+  }
+
+  /// `text` in the colour of `tone`: green, yellow, red, or dimmed.
+  public func paint(_ text: String, _ tone: Tone) -> String {
+    switch tone {
+    case .good: sgr("32", text)
+    case .warn: sgr("33", text)
+    case .bad: sgr("31", text)
+    case .dim: sgr("2", text)
+    }
+  }
+
   private func sgr(_ code: String, _ text: String) -> String {
     guard colors, !text.isEmpty else { return text }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
