@@ -33,9 +33,9 @@ import Testing
     let session = ProbeTextRendererTests.session()
     let withTLS = session.withTLS(
       TLSReport(
-      protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256,
-      serverName: "mx.a.test", chain: [certificate],
-      verification: TLSVerification(
+        protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256,
+        serverName: "mx.a.test", chain: [certificate],
+        verification: TLSVerification(
           expectedName: "mx.a.test", trustStore: .system, faults: [.selfSigned]),
         verificationRequired: false))
     let route = MailRoute(

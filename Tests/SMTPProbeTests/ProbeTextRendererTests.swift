@@ -58,7 +58,9 @@ import Testing
   }
 
   @Test func colourOnlyWhenAsked() {
-    let text = ProbeTextRenderer(style: TerminalStyle(colors: true), now: UnixTime(seconds: 1_700_000_000)).render(
+    let text = ProbeTextRenderer(
+      style: TerminalStyle(colors: true), now: UnixTime(seconds: 1_700_000_000)
+    ).render(
       Self.session())
     #expect(text.contains("\u{1B}[31m"))
     #expect(text.contains("\u{1B}[32m"))

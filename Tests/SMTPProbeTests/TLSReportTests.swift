@@ -154,7 +154,8 @@ import Testing
   }
 
   @Test func describesFaultsWithSeverity() {
-    let lines = Self.report(faults: [.expired], required: true).lines(now: Self.after2046).map(\.indented)
+    let lines = Self.report(faults: [.expired], required: true).lines(now: Self.after2046).map(
+      \.indented)
     #expect(
       lines.contains(
         "    valid: 2025-01-01T00:00:00Z to 2045-01-01T00:00:00Z (expired 365 days ago)"))

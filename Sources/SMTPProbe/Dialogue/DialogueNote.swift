@@ -1,5 +1,7 @@
-/// Something the dialogue did or met that did not decide the outcome: a fallback, a choice the
-/// user allowed, a reply it worked around. Renderers put it into words.
+/// Something the dialogue did or met that did not decide the outcome.
+///
+/// A fallback, a choice the user allowed, a reply it worked around. Renderers put it into
+/// words.
 public enum DialogueNote: Hashable, Sendable {
   /// EHLO was refused with `code`, so HELO was sent instead (RFC 5321 4.1.4, 3.2).
   case heloFallback(code: Int)

@@ -99,6 +99,8 @@ public enum ProbeJudgement {
     return advice
   }
 
+  /// Advice for a host that did not answer like an SMTP server.
+  ///
   /// A port that wants TLS from the first byte (SMTPS, RFC 8314 3.3, usually 465) waits
   /// silently for a ClientHello, or sends a TLS alert, when a client starts in plain text: both
   /// look like a missing greeting. A port of another service answers with its own protocol.

@@ -1,5 +1,7 @@
-/// A judged probe: the record, the verdict over every host, each host's verdict, and the
-/// warnings and advice the facts call for. Renderers turn it into text or DESIGN.md's JSON.
+/// A judged probe: the record with its verdicts, warnings and advice.
+///
+/// The verdict over every host, each host's verdict, and the warnings and advice the facts call
+/// for. Renderers turn it into text or DESIGN.md's JSON.
 public struct ProbeOutcome: Hashable, Sendable {
   public let record: ProbeRecord
   /// The overall verdict: the answering host's, the worst with `--all-mx`, or why none answered.

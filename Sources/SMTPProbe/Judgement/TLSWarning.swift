@@ -18,7 +18,9 @@ public enum TLSWarning: Hashable, Sendable {
     for report: TLSReport, now: UnixTime, expiryWarningDays: Int = expiryWarningDays
   ) -> [TLSWarning] {
     var warnings: [TLSWarning] = []
-    if report.usesDeprecatedProtocol { warnings.append(.deprecatedProtocol(report.protocolVersion)) }
+    if report.usesDeprecatedProtocol {
+      warnings.append(.deprecatedProtocol(report.protocolVersion))
+    }
     warnings += report.verification.faults.map(TLSWarning.fault)
     if let leaf = report.leaf, !report.verification.faults.contains(.expired) {
       let days = leaf.daysLeft(now: now)

@@ -1,5 +1,7 @@
-/// What `ProbeRunner` found, as facts: the route (for a domain), every host tried and its
-/// session record, and what the runner chose to do. The judgements read it.
+/// What `ProbeRunner` found, as facts.
+///
+/// The route (for a domain), every host tried and its session record, and what the runner
+/// chose to do. The judgements read it.
 public struct ProbeRecord: Hashable, Sendable {
   /// What was probed, as the user named it.
   public let target: String

@@ -17,10 +17,12 @@ extension TLSReport {
       let days = cert.daysLeft(now: now)
       let left = days < 0 ? "expired \(-days) days ago" : "\(days) days left"
       lines.append(
-        2, "valid: \(cert.notBefore.iso8601) to "
+        2,
+        "valid: \(cert.notBefore.iso8601) to "
           + "\(cert.notAfter.iso8601) (\(left))")
       lines.append(
-        2, "key: \(cert.keyType) \(cert.keyBits) bits, signature \(cert.signatureAlgorithm), "
+        2,
+        "key: \(cert.keyType) \(cert.keyBits) bits, signature \(cert.signatureAlgorithm), "
           + "serial \(cert.serialNumber)")
     }
     if verification.isTrusted {
