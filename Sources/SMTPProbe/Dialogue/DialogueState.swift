@@ -129,7 +129,15 @@ public struct DialogueState: Sendable {
   }
 
   /// Feeds the next reply; returns what to do next.
+  ///
+  /// A reply whose code changes between lines breaks RFC 5321 4.2.1: neither code can be
+  /// trusted to decide what comes next, so the dialogue stops there as a protocol violation.
   public mutating func receive(_ reply: Reply) -> DialogueAction {
+    if let changed = Self.codeChange(in: reply), awaitingKind != nil, awaitingCommand != .quit {
+      let answering = awaitingCommand?.displayName ?? "the greeting"
+      return fail(
+        .codeChanged(from: changed.from, to: reply.code, answering: answering), sendQuit: true)
+    }
     switch state {
     case .idle, .upgradingTLS, .finished:
       facts.notes.append(.ignoredReply(reply))
@@ -163,6 +171,14 @@ public struct DialogueState: Sendable {
       return fail(.outOfStep(code: reply.code, command: command.displayName), sendQuit: true)
     }
     return handle(&self, reply, command)
+  }
+
+  /// The first code change inside `reply`, if its lines disagree.
+  private static func codeChange(in reply: Reply) -> (from: Int, to: Int)? {
+    for violation in reply.violations {
+      if case .codeChanged(_, let from, let to) = violation { return (from, to) }
+    }
+    return nil
   }
 
   /// RFC 5321 3.8: the server is shutting the channel; nothing else it owes will come.

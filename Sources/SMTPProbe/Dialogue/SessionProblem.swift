@@ -19,6 +19,9 @@ public enum SessionProblem: Hashable, Sendable {
   /// A reply whose code belongs to another command (a 220 to EHLO): the replies are out of
   /// step with the commands, so none after it can be trusted.
   case outOfStep(code: Int, command: String)
+  /// A reply whose code changed between its lines, `from` on the first, `to` on the last
+  /// (RFC 5321 4.2.1 allows one code per reply), answering `answering` ("the greeting").
+  case codeChanged(from: Int, to: Int, answering: String)
   /// A reply without a valid three-digit code where a decision was needed.
   case unexpectedReply(to: String, code: Int)
   /// `--tls require`, and the server did not offer STARTTLS.

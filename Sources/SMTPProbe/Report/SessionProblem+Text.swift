@@ -21,6 +21,10 @@ extension SessionProblem: CustomStringConvertible {
     case .outOfStep(let code, let command):
       return "the server answered \(command) with \(code), a reply to another command "
         + "(RFC 5321 4.3.2): it sent a reply out of turn and the dialogue is out of step"
+    case .codeChanged(let from, let to, let answering):
+      return "protocol violation: the reply to \(answering) changed its code from \(from) to "
+        + "\(to) between lines (RFC 5321 4.2.1 allows one code per reply); its last line, "
+        + "\(to), is taken as the answer and the dialogue stops"
     case .unexpectedReply(let to, let code):
       return "the reply to \(to) had no valid reply code (\(code)); cannot go on"
     case .tlsNotOffered:

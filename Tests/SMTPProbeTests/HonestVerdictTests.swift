@@ -1,0 +1,41 @@
+import Testing
+
+@testable import SMTPProbe
+
+/// Verdicts that must agree with what the server actually did.
+@Suite struct HonestVerdictTests {
+  typealias Item = ScriptedTransport.Item
+  typealias Driver = SessionDriverTests
+
+  @Test func aGreetingWhoseCodeChangesIsAProtocolViolation() {
+    // RFC 5321 4.2.1: one code per reply. Read by its first line this was a 550 (exit 1).
+    let script: [Item] = [
+      .server("550-mx.probe.test no\r\n220 mx.probe.test ESMTP\r\n"),
+      .client("QUIT\r\n"), .close,
+    ]
+    let (result, transport) = Driver.drive(script, Driver.plan())
+    #expect(transport.sentText == transport.expectedClient)
+    #expect(result.verdict.status == .incomplete)
+    #expect(result.verdict.exitCode == 3)
+    #expect(
+      result.verdict.problem == .codeChanged(from: 550, to: 220, answering: "the greeting"))
+    #expect(result.verdict.summary.hasPrefix("protocol violation"))
+    // The last line is the server's answer.
+    #expect(result.steps.first?.reply.code == 220)
+  }
+
+  @Test func anEHLOReplyThatTurnsNegativeIsNotOK() {
+    // Read by its first line this was "ok" (exit 0).
+    let script: [Item] = [
+      Driver.greeting, .client("EHLO probe.test\r\n"),
+      .server("250-mx.probe.test\r\n550 5.7.1 go away\r\n"),
+      .client("QUIT\r\n"), .close,
+    ]
+    let (result, transport) = Driver.drive(script, Driver.plan())
+    #expect(transport.sentText == transport.expectedClient)
+    #expect(result.verdict.exitCode == 3)
+    #expect(result.verdict.problem == .codeChanged(from: 250, to: 550, answering: "EHLO"))
+    #expect(result.steps.last?.reply.code == 550)
+    #expect(result.steps.last?.reply.enhanced?.description == "5.7.1")
+  }
+}
