@@ -339,6 +339,8 @@ import Testing
   struct QuitAfterCase: Sendable, CustomTestStringConvertible {
     var stage: DialoguePlan.Stage
     var script: [Item]
+    /// A stage the plan has nothing for (AUTH without credentials).
+    var without: String? = nil
     var testDescription: String { stage.rawValue }
   }
 
@@ -352,11 +354,12 @@ import Testing
   static let rsetPart: [Item] = [.client("RSET\r\n"), .server("250 2.0.0 Ok\r\n")]
 
   static let quitAfterCases: [QuitAfterCase] = [
-    QuitAfterCase(stage: .connect, script: [greeting] + quit),
+    // Nothing is read or sent: RFC 5321 3.1 has a client say nothing before the greeting.
+    QuitAfterCase(stage: .connect, script: []),
     QuitAfterCase(stage: .greeting, script: [greeting] + quit),
     QuitAfterCase(stage: .ehlo, script: [greeting, ehloTLS[0], ehloTLS[1]] + quit),
     QuitAfterCase(stage: .starttls, script: [greeting] + ehloTLS + quit),
-    QuitAfterCase(stage: .auth, script: [greeting] + ehloTLS + quit),
+    QuitAfterCase(stage: .auth, script: [greeting] + ehloTLS + quit, without: "AUTH"),
     QuitAfterCase(stage: .mail, script: [greeting] + ehloTLS + mailPart + rsetPart + quit),
     QuitAfterCase(
       stage: .rcpt, script: [greeting] + ehloTLS + mailPart + rcptPart + rsetPart + quit),
@@ -375,7 +378,13 @@ import Testing
     #expect(transport.sentText == transport.expectedClient)
     #expect(!transport.stalled)
     #expect(result.verdict.status == .ok)
-    #expect(result.verdict.summary.hasSuffix("stopped after \(c.stage.rawValue) as asked"))
+    if let skipped = c.without {
+      // The summary must not claim a stage that never happened.
+      #expect(!result.verdict.summary.contains("stopped after \(c.stage.rawValue)"))
+      #expect(result.verdict.summary.hasSuffix("no \(skipped) was sent (no --auth-user)"))
+    } else {
+      #expect(result.verdict.summary.hasSuffix("stopped after \(c.stage.rawValue) as asked"))
+    }
   }
 
   @Test(arguments: Delivery.allCases)

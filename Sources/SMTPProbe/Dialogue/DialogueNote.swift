@@ -20,6 +20,9 @@ public enum DialogueNote: Hashable, Sendable {
   /// The message is `octets` bytes, over the server's SIZE `limit` (RFC 1870 6): MAIL carried
   /// SIZE=octets, the message itself was never sent.
   case sizeOverLimit(octets: Int, limit: Int)
+  /// The server's SIZE parameter is not a number of octets (RFC 1870 4), so its limit is
+  /// unknown.
+  case malformedSize(String)
   /// The message has 8-bit bytes and the server does not offer 8BITMIME (RFC 6152).
   case eightBitWithout8BITMIME
   /// DATA got 354 although no recipient was accepted (RFC 2920 3.1): an empty message ended it.

@@ -36,7 +36,12 @@ extension DialogueState {
       refuse(command, reply)
       return quit()
     }
-    facts.capabilities = Capabilities(reply: reply, fromHELO: hello.isHELO)
+    let capabilities = Capabilities(reply: reply, fromHELO: hello.isHELO)
+    facts.capabilities = capabilities
+    if let malformed = capabilities.malformedSize, !facts.notes.contains(.malformedSize(malformed))
+    {
+      facts.notes.append(.malformedSize(malformed))
+    }
     if facts.tls != nil { return afterTLS() }
     guard plan.continues(after: .ehlo) else { return quit() }
     return negotiateTLS()

@@ -123,7 +123,12 @@ public struct DialogueState: Sendable {
   // MARK: Events
 
   /// Starts the dialogue: the first thing to do is read the greeting (RFC 5321 3.1).
+  ///
+  /// With `--quit-after connect` the session ends here, before the greeting: the connection
+  /// (and TLS on connect) is what was asked about, and a client says nothing before the
+  /// greeting (RFC 5321 3.1), so it just closes.
   public mutating func start() -> DialogueAction {
+    if plan.quitAfter == .connect { return end(sendQuit: false) }
     state = .awaitingGreeting
     return .receive
   }

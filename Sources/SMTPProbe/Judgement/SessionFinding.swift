@@ -14,14 +14,16 @@ public struct SessionFinding: Hashable, Sendable {
   public var stoppedBeforeMessage: DialoguePlan.Stage?
   /// AUTH succeeded as this user and mechanism.
   public var authenticated: AuthResult?
-  /// The session stopped where `--quit-after` asked, having reached that stage.
+  /// The session stopped where `--quit-after` asked.
   public var stoppedAfter: DialoguePlan.Stage?
+  /// `--quit-after auth` without credentials: the session stopped there, but no AUTH was sent.
+  public var authSkipped: Bool
 
   public init(
     refusal: Refusal? = nil, recipients: RecipientTally? = nil, oversize: SizeExcess? = nil,
     messageAccepted: Bool = false, queueID: String? = nil,
     stoppedBeforeMessage: DialoguePlan.Stage? = nil, authenticated: AuthResult? = nil,
-    stoppedAfter: DialoguePlan.Stage? = nil
+    stoppedAfter: DialoguePlan.Stage? = nil, authSkipped: Bool = false
   ) {
     self.refusal = refusal
     self.recipients = recipients
@@ -31,6 +33,7 @@ public struct SessionFinding: Hashable, Sendable {
     self.stoppedBeforeMessage = stoppedBeforeMessage
     self.authenticated = authenticated
     self.stoppedAfter = stoppedAfter
+    self.authSkipped = authSkipped
   }
 }
 

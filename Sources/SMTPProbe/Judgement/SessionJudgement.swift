@@ -36,7 +36,7 @@ public enum SessionJudgement {
     let finding = SessionFinding(
       recipients: tally, messageAccepted: facts.messageAccepted, queueID: facts.queueID,
       authenticated: facts.auth?.authenticated == true ? facts.auth : nil,
-      stoppedAfter: plan.quitAfter)
+      stoppedAfter: plan.quitAfter, authSkipped: plan.quitAfter == .auth && plan.auth == nil)
     return Verdict(status: .ok, finding: .session(finding))
   }
 

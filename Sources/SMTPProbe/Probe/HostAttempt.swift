@@ -32,9 +32,12 @@ public struct HostAttempt: Hashable, Sendable {
     self.identity = identity
   }
 
-  /// Whether the host answered with an SMTP greeting (any reply code).
+  /// Whether the host answered with an SMTP greeting (any reply code), or was connected to
+  /// with `--quit-after connect`, which asks for nothing more.
   public var answered: Bool {
-    session?.steps.first?.command == .greeting
+    guard let session, implicitTLSProblem == nil else { return false }
+    if session.steps.first?.command == .greeting { return true }
+    return session.plan.quitAfter == .connect && session.problem == nil
   }
 
   /// How each connect attempt ended, for the port-blocked advice.

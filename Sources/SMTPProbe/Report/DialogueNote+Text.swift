@@ -20,6 +20,9 @@ extension DialogueNote: CustomStringConvertible {
     case .sizeOverLimit(let octets, let limit):
       "the message is \(octets) bytes; the server's SIZE limit is \(limit) "
         + "(RFC 1870): sending MAIL with SIZE=\(octets) but never the message"
+    case .malformedSize(let value):
+      "the server's SIZE value \"\(value)\" is not a number of octets (RFC 1870 4); "
+        + "its limit is unknown"
     case .eightBitWithout8BITMIME:
       "the message has 8-bit bytes but the server does not offer 8BITMIME"
     case .dataWithoutRecipients:

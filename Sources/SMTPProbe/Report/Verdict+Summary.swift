@@ -55,18 +55,29 @@ extension SessionFinding {
       }
       return summary
     }
+    if let oversize {
+      // Our own refusal to send, not the server's answer: no "every reply was positive".
+      return "\(oversize.summary), so it was not sent"
+        + (recipients.map { "; \($0.summary)" } ?? "")
+    }
+    if stoppedAfter == .connect {
+      // Nothing was read or sent (RFC 5321 3.1: a client says nothing before the greeting).
+      return "connected; stopped after connect as asked"
+    }
     var parts = ["every reply was positive"]
     if let recipients { parts.append(recipients.summary) }
-    if let oversize {
-      return "\(oversize.summary), so it was not sent; " + parts.joined(separator: "; ")
-    }
     if messageAccepted {
       parts.append("message accepted" + (queueID.map { " (queued as \($0))" } ?? ""))
     }
     if let authenticated {
       parts.append("authenticated as \(authenticated.user) (\(authenticated.mechanism))")
     }
-    if let stoppedAfter { parts.append("stopped after \(stoppedAfter.rawValue) as asked") }
+    if authSkipped {
+      parts.append(
+        "stopped before MAIL as --quit-after auth asks; no AUTH was sent (no --auth-user)")
+    } else if let stoppedAfter {
+      parts.append("stopped after \(stoppedAfter.rawValue) as asked")
+    }
     return parts.joined(separator: "; ")
   }
 
