@@ -121,6 +121,11 @@ public struct SessionDriver {
         } catch {
           switch error {
           case .transport(let failure):
+            // Keep what arrived of the reply: it tells a slow server from another protocol.
+            let at = milliseconds(clock.nowNanoseconds(), run)
+            for line in parser.unfinishedLines {
+              run.transcript.append(.recv, line, at: at, partial: true)
+            }
             action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
           case .parser(let failure):
             action = state.protocolViolation(failure)

@@ -114,6 +114,14 @@ public enum ProbeJudgement {
       return [.otherProtocol(host: host, port: attempt.port)]
     case .transport(.timedOut), .protocolViolation:
       guard !greeted, !tlsOnConnect else { return [] }
+      // What arrived before the timeout tells a slow server from a TLS port.
+      if let first = session.transcript.partialLines.first?.unicodeScalars.first {
+        if (0x30...0x39).contains(first.value) { return [.greetingCutOff(host: host)] }
+        // A TLS record starts with its content type: 0x15 alert, 0x16 handshake (RFC 8446 5.1).
+        if first.value == 0x15 || first.value == 0x16 {
+          return [.maybeSMTPS(host: host, port: attempt.port)]
+        }
+      }
       var advice: [ProbeAdvice] = [.maybeSMTPS(host: host, port: attempt.port)]
       if case .transport(.timedOut) = problem, attempt.port != 465 {
         advice.append(.greetingMayBeLate(host: host))

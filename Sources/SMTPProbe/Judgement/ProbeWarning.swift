@@ -15,6 +15,8 @@ public enum ProbeAdvice: Hashable, Sendable {
   /// No greeting arrived on `port`: it may be SMTPS, which expects TLS from the first byte
   /// (RFC 8314 3.3).
   case maybeSMTPS(host: String?, port: Int)
+  /// The greeting began but did not end before the timeout: a slow or tarpitting server.
+  case greetingCutOff(host: String?)
   /// A busy or tarpitting server may greet late (RFC 5321 4.5.3.2.1 gives it 5 minutes).
   case greetingMayBeLate(host: String?)
   /// Every connection timed out: outbound port 25 is likely blocked (worded by the route).

@@ -43,6 +43,18 @@ public struct ReplyParser: Sendable {
   /// Bytes received but not yet part of a complete reply.
   public var bufferedByteCount: Int { buffer.count - start + pending.bytes }
 
+  /// The lines of a reply begun but not complete, the last one without its line ending: what
+  /// a timeout or a close cut off.
+  public var unfinishedLines: [String] {
+    var lines = pending.lines
+    if start < buffer.count {
+      var end = buffer.count
+      if buffer[end - 1] == 0x0D { end -= 1 }
+      lines.append(String(decoding: buffer[start..<end], as: UTF8.self))
+    }
+    return lines
+  }
+
   /// Whether a reply has begun (some lines or bytes) but is not complete.
   public var isMidReply: Bool { bufferedByteCount > 0 }
 

@@ -91,10 +91,13 @@ public struct ProbeJSONRenderer: Sendable {
       ]
     }
     let transcript: [JSONValue] = session.transcript.entries.map { entry in
-      [
+      let value: JSONValue = [
         "t_ms": .int(entry.milliseconds), "dir": .string(entry.direction.rawValue),
         "line": .string(entry.line),
       ]
+      guard entry.partial, case .object(let members) = value else { return value }
+      // A reply cut off before it completed (a timeout, a failure).
+      return .object(members + [("partial", .bool(true))])
     }
     let recipients: [JSONValue] = session.recipients.map { recipient in
       [

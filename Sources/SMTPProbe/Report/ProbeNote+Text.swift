@@ -39,6 +39,10 @@ extension ProbeAdvice: CustomStringConvertible {
       ProbeWarning.prefix(host) + "no SMTP greeting arrived: "
         + (port == 465 ? "port 465 is SMTPS" : "the port may be SMTPS")
         + ", which expects TLS from the first byte (RFC 8314 3.3); retry with --tls-on-connect"
+    case .greetingCutOff(let host):
+      ProbeWarning.prefix(host)
+        + "the greeting began but did not end in time: a slow or tarpitting server;"
+        + " retry with a longer --greeting-timeout"
     case .greetingMayBeLate(let host):
       ProbeWarning.prefix(host)
         + "a busy or tarpitting server may greet late: retry with a longer --greeting-timeout"

@@ -22,7 +22,9 @@ extension ProbeTextRenderer {
       let arrow = entry.direction == .send ? "->" : "<-"
       out +=
         style.paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) "
-        + UntrustedText.shown(entry.line) + "\n"
+        + UntrustedText.shown(entry.line)
+        + (entry.partial ? " " + style.paint("[partial reply]", .warn) : "")
+        + "\n"
       guard entry.direction == .recv, let stepIndex = entry.step,
         stepIndex < session.steps.count
       else { continue }
