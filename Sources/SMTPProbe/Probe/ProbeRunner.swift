@@ -147,8 +147,9 @@ public struct ProbeRunner: Sendable {
     if request.tls.onConnect {
       do {
         guard let tls else { throw TLSError.transportNotUpgradable }
+        // Bounded by --timeout, like the handshake after STARTTLS.
         let deadline = Deadline(
-          nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, request.connectTimeout) * 1e9))
+          nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, request.plan.timeout) * 1e9))
         (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
       } catch {
         transport.close()
