@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 /// Verdicts that must agree with what the server actually did.
 @Suite struct HonestVerdictTests {

@@ -1,7 +1,8 @@
 import Synchronization
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// TLS on connect (`--tls-on-connect`, RFC 8314 3.3) before any SMTP.
 @Suite struct ImplicitTLSTests {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// What a reply cut off by the timeout says about the port.
 @Suite struct PartialReplyTests {

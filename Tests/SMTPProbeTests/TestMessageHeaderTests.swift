@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 /// The To header of `--send-test-message` with many recipients (RFC 5322 2.1.1, 2.2.3).
 @Suite struct TestMessageHeaderTests {

@@ -1,4 +1,4 @@
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 extension SessionRecord {
   /// The probe's verdict on this session, as `ProbeJudgement` gives it.

@@ -1,0 +1,208 @@
+import SMTPProbeCore
+
+/// Runs a probe end to end: routing (for a domain), connecting, TLS on connect, the dialogue
+/// and identity checks; `collect` returns the facts, `run` also judges them (`ProbeJudgement`).
+///
+/// Sockets, DNS and TLS come in as values (`Connector`, `Resolver`, `TLSUpgrading`), so every
+/// decision here is tested with fakes. A domain probe follows RFC 5321 5.1: MX hosts in
+/// preference order, each address of a host in turn, until one answers with a greeting
+/// (`allMX` tries them all). Routing alone ends the probe for a null MX (RFC 7505) and for
+/// every DNS failure.
+public struct ProbeRunner: Sendable {
+  /// How many MX hosts may time out completely before a domain probe stops trying
+  /// the rest and says the network is the likely cause.
+  public static let silentHostsBeforeStopping = 2
+
+  public var connector: any Connector
+  /// Answers MX and address queries; nil when no resolver is available.
+  public var resolver: (any Resolver)?
+  /// Answers the identity checks (PTR, FCrDNS); nil skips them.
+  ///
+  /// Give it short timeouts so a slow DNS cannot hold the probe up.
+  public var identityResolver: (any Resolver)?
+  /// Runs STARTTLS and implicit TLS handshakes; nil when this build has no TLS.
+  public var tls: (any TLSUpgrading & Sendable)?
+  public var clock: any MonotonicClock
+  /// The wall clock, for certificate expiry warnings.
+  public var now: @Sendable () -> UnixTime
+
+  public init(
+    connector: any Connector, resolver: (any Resolver)?,
+    identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
+    clock: any MonotonicClock = SystemClock(),
+    now: @escaping @Sendable () -> UnixTime = { WallClock.now() }
+  ) {
+    self.connector = connector
+    self.resolver = resolver
+    self.identityResolver = identityResolver ?? resolver
+    self.tls = tls
+    self.clock = clock
+    self.now = now
+  }
+
+  /// Runs `request` and judges it; the plan must have passed `validate()`.
+  public func run(_ request: ProbeRequest) -> ProbeOutcome {
+    ProbeJudgement.judge(collect(request), now: now())
+  }
+
+  /// Runs `request` and returns the facts, for any judgement to read.
+  public func collect(_ request: ProbeRequest) -> ProbeRecord {
+    switch request.target {
+    case .domain(let domain):
+      return probeDomain(domain, request)
+    case .server(let host, _):
+      return probeServer(host, request)
+    }
+  }
+
+  // MARK: Server
+
+  private func probeServer(_ host: String, _ request: ProbeRequest) -> ProbeRecord {
+    var addresses: [String]?
+    // With --dns-server, a host name is resolved there too (split-horizon debugging); else
+    // the system's getaddrinfo does it (and honours /etc/hosts).
+    if request.dnsServer != nil, IPAddressBytes.parse(host) == nil, let resolver {
+      do throws(DNSError) {
+        addresses = try resolver.addresses(host, family: request.family)
+      } catch {
+        return record(
+          request, notes: [], failure: .cannotResolve(host: host, error: error))
+      }
+    }
+    let attempt = attempt(host: host, preference: nil, addresses: addresses, request)
+    return record(request, attempts: [attempt], notes: [])
+  }
+
+  // MARK: Domain
+
+  private func probeDomain(_ domain: String, _ request: ProbeRequest) -> ProbeRecord {
+    guard let resolver else { return record(request, notes: [], failure: .noResolver) }
+    let route = MailRouteResolver(resolver: resolver, family: request.family)
+      .resolve(domain: domain)
+    var notes = route.notes.map(ProbeNote.text)
+    if route.kind == .nullMX || route.failure != nil || route.usableHosts.isEmpty {
+      return record(request, route: route, notes: notes)
+    }
+    var attempts: [HostAttempt] = []
+    let hosts = route.usableHosts
+    var silentHosts = 0
+    for (index, host) in hosts.enumerated() {
+      let attempt = attempt(
+        host: host.host, preference: host.preference, addresses: host.addresses, request)
+      attempts.append(attempt)
+      if attempt.answered, !request.allMX { break }
+      let outcomes = attempt.connectOutcomes
+      if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) { silentHosts += 1 }
+      guard !attempt.answered, !request.allMX, index + 1 < hosts.count else { continue }
+      // Two MX hosts whose every address timed out point at this network, not at the domain
+      // (RFC 5321 5.1 lets a client limit the hosts it tries): say so instead of waiting on
+      // each remaining host in turn.
+      if silentHosts >= Self.silentHostsBeforeStopping {
+        notes.append(
+          .stoppedAfterSilentHosts(
+            count: silentHosts, port: request.effectivePort, remaining: hosts.count - index - 1))
+        break
+      }
+      notes.append(
+        .nextMX(
+          preference: host.preference, host: host.host,
+          verdict: ProbeJudgement.verdict(attempt)))
+    }
+    return record(request, route: route, attempts: attempts, notes: notes)
+  }
+
+  /// The record of `request`, its own notes first.
+  private func record(
+    _ request: ProbeRequest, route: MailRoute? = nil, attempts: [HostAttempt] = [],
+    notes: [ProbeNote], failure: VerdictFinding? = nil
+  ) -> ProbeRecord {
+    ProbeRecord(
+      target: request.target.description, route: route, attempts: attempts,
+      notes: request.notes.map(ProbeNote.text) + notes, port: request.effectivePort,
+      tlsOnConnect: request.tls.onConnect, allMX: request.allMX, failure: failure)
+  }
+
+  // MARK: One host
+
+  /// Connects to `host`, brings up TLS on connect if asked, runs the dialogue, checks identity.
+  private func attempt(
+    host: String, preference: UInt16?, addresses: [String]?, _ request: ProbeRequest
+  ) -> HostAttempt {
+    let port = request.effectivePort
+    var transport: any Transport
+    let report: ConnectReport
+    do {
+      (transport, report) = try connector.connect(
+        host: host, port: port, addresses: addresses, family: request.family,
+        timeout: request.connectTimeout)
+    } catch {
+      return HostAttempt(
+        host: host, preference: preference, port: port, failedConnects: error.attempts,
+        connectFailure: error)
+    }
+    let connection = SessionConnection(
+      host: host, address: report.address.host, port: report.address.port,
+      connectMilliseconds: Int(report.connectMilliseconds.rounded()))
+    var plan = request.plan
+    plan.tlsServerName = host
+    var implicitTLS: TLSReport?
+    if request.tls.onConnect {
+      do {
+        guard let tls else { throw TLSError.transportNotUpgradable }
+        // Bounded by --timeout, like the handshake after STARTTLS.
+        let deadline = Deadline(
+          nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, request.plan.timeout) * 1e9))
+        (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
+      } catch {
+        transport.close()
+        var problem = SessionProblem.tlsFailed(.handshake("\(error)"))
+        var session: SessionRecord?
+        if case TLSError.untrusted(let tlsReport) = error {
+          problem = .tlsUntrusted(
+            name: tlsReport.verification.expectedName, faults: tlsReport.verification.faults)
+          // --tls-verify refused the certificate: keep the report, so the chain and each fault
+          // with its fix are shown.
+          var facts = DialogueFacts()
+          facts.tls = tlsReport
+          session = SessionRecord(plan: plan, connection: connection, facts: facts)
+        }
+        return HostAttempt(
+          host: host, preference: preference, port: port,
+          failedConnects: report.failedAttempts, implicitTLSProblem: problem, session: session)
+      }
+      // TLS is already in force: no STARTTLS inside it (RFC 8314 3.3); the dialogue counts the
+      // session as encrypted for AUTH, and its certificate decides like after STARTTLS.
+      plan.tls = .off
+    }
+    let session = SessionDriver(plan: plan, clock: clock, tls: tls)
+      .run(over: transport, connection: connection, implicitTLS: implicitTLS)
+    return HostAttempt(
+      host: host, preference: preference, port: port, failedConnects: report.failedAttempts,
+      session: session, identity: identity(of: session, host: host, request))
+  }
+
+  /// PTR, FCrDNS and greeting name for the address connected to.
+  ///
+  /// Skipped for a loopback address unless `--dns-server` was given: the public DNS knows
+  /// nothing useful about 127.0.0.1 or ::1, and asking it would only slow a local probe.
+  private func identity(of session: SessionRecord, host: String, _ request: ProbeRequest)
+    -> IdentityReport?
+  {
+    guard let identityResolver, let address = session.address, session.steps.first != nil
+    else { return nil }
+    if request.dnsServer == nil, Self.isLoopback(address) { return nil }
+    let greeting = session.steps.first { $0.command == .greeting }?.reply
+    let greetingName = greeting.flatMap { reply in
+      reply.isPositive ? IdentityCheck.greetingName(of: reply) : nil
+    }
+    let mxHost = IPAddressBytes.parse(host) == nil ? host : nil
+    return IdentityCheck.run(
+      address: address, mxHost: mxHost, greetingName: greetingName, resolver: identityResolver)
+  }
+
+  static func isLoopback(_ address: String) -> Bool {
+    guard let bytes = IPAddressBytes.parse(address) else { return false }
+    if bytes.count == 4 { return bytes[0] == 127 }
+    return bytes == [UInt8](repeating: 0, count: 15) + [1]
+  }
+}
