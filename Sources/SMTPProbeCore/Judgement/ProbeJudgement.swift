@@ -54,7 +54,7 @@ public enum ProbeJudgement {
   }
 
   /// The verdict when routing alone ends the probe; nil when there are hosts to connect to.
-  static func routeVerdict(_ route: MailRoute) -> Verdict? {
+  public static func routeVerdict(_ route: MailRoute) -> Verdict? {
     if route.kind == .nullMX {
       return Verdict(status: .permanentFailure, finding: .nullMX(domain: route.domain))
     }
