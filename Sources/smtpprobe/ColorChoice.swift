@@ -9,7 +9,7 @@ enum ColorChoice: String, CaseIterable, Sendable {
   /// `always` and `never` are explicit; `auto` colours a terminal unless `NO_COLOR` is set to
   /// anything non-empty (no-color.org) or `TERM` is `dumb`. An explicit `--color always` wins
   /// over `NO_COLOR`, as that convention asks.
-  func colors(environment: [String: String], isTerminal: Bool) -> Bool {
+  func colors(environment: Environment, isTerminal: Bool) -> Bool {
     switch self {
     case .always: return true
     case .never: return false

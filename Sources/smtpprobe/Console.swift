@@ -1,3 +1,6 @@
+import SMTPProbeCore
+import SMTPProbePOSIX
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -5,75 +8,59 @@
 /// The process's surroundings, injected so commands hold no global state: output streams,
 /// standard input, the environment and whether stdout is a terminal.
 struct Console {
-  var environment: [String: String]
+  var environment: Environment
   var stdoutIsTerminal: Bool
   /// Whether standard input is a terminal (a person would have to type the reply).
   var stdinIsTerminal: Bool = false
   /// The terminal's width in columns, when stdout is one.
   var terminalColumns: Int?
-  var writeOutput: (String) -> Void
+  var writeOutput: (String) throws(OutputFailure) -> Void
+  /// Writes to stderr; a failure there has nowhere to be reported, so it is not one.
   var writeError: (String) -> Void
-  var readInput: () -> String
+  /// Reads standard input, at most `limit` bytes; past that, `.tooLarge` after one more byte.
+  var readInput: (_ limit: Int) throws(FileReader.Failure) -> [UInt8]
 
-  /// Writes `text` to stdout.
-  func print(_ text: String) { writeOutput(text) }
+  /// Writes `text` to stdout, every byte, or throws why it could not.
+  func print(_ text: String) throws(OutputFailure) { try writeOutput(text) }
 
   /// Writes one `smtpprobe: message` line to stderr.
   func fail(_ message: String) { writeError("smtpprobe: \(message)\n") }
 
-  /// The real process: file descriptors 0, 1 and 2 and `environ`.
+  /// The real process: file descriptors 0, 1 and 2 and the environment.
   static func standard() -> Console {
-    var environment: [String: String] = [:]
-    var entry = environ
-    while let pointer = entry.pointee {
-      let pair = String(cString: pointer)
-      if let equals = pair.firstIndex(of: "=") {
-        environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-      }
-      entry += 1
-    }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     var size = winsize()
     let columns =
       isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
       ? Int(size.ws_col) : nil
     return Console(
-      environment: environment, stdoutIsTerminal: isTerminal,
+      environment: .process, stdoutIsTerminal: isTerminal,
       stdinIsTerminal: isatty(STDIN_FILENO) == 1, terminalColumns: columns,
-      writeOutput: { writeAll(STDOUT_FILENO, $0) }, writeError: { writeAll(STDERR_FILENO, $0) },
-      readInput: readAll)
+      writeOutput: { text throws(OutputFailure) in
+        if let code = writeAll(STDOUT_FILENO, text) {
+          throw OutputFailure(reason: strerror(code).map { String(cString: $0) } ?? "\(code)")
+        }
+      },
+      writeError: { _ = writeAll(STDERR_FILENO, $0) },
+      readInput: { limit throws(FileReader.Failure) in
+        try FileReader.read(path: "-", limit: limit)
+      })
   }
 
-  /// Writes every byte of `text`, retrying after EINTR.
+  /// Writes every byte of `text`, retrying after EINTR; the `errno` of a failed write, or nil.
   ///
-  /// The corresponding C function is `write`.
-  private static func writeAll(_ descriptor: Int32, _ text: String) {
+  /// Output is written unbuffered, so a successful return is the final flush. The corresponding
+  /// C function is `write`.
+  private static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 {
         if errno == EINTR { continue }
-        return
+        return errno
       }
       bytes = bytes.dropFirst(written)
     }
-  }
-
-  /// Reads standard input to its end, retrying after EINTR.
-  ///
-  /// The corresponding C function is `read`.
-  private static func readAll() -> String {
-    var data: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        break
-      }
-      if count == 0 { break }
-      data += chunk[0..<count]
-    }
-    return String(decoding: data, as: UTF8.self)
+    return nil
   }
 }

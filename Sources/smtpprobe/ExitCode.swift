@@ -1,6 +1,7 @@
 /// The process exit status, with the meanings of DESIGN.md's table as named statics.
 ///
-/// 64 is `EX_USAGE` from sysexits.h, as swift-argument-parser uses for validation failures.
+/// 64 and 74 are `EX_USAGE` and `EX_IOERR` from sysexits.h; a signal ends the process with
+/// 128 plus its number, as shells report a process killed by it.
 struct ExitCode: RawRepresentable, Hashable, Sendable {
   var rawValue: Int32
 
@@ -20,4 +21,11 @@ struct ExitCode: RawRepresentable, Hashable, Sendable {
   static let usage = ExitCode(rawValue: 64)
   /// A feature not available in this build (`EX_SOFTWARE`).
   static let software = ExitCode(rawValue: 70)
+  /// The output could not be written: a full disk, a closed pipe (`EX_IOERR`).
+  static let outputFailed = ExitCode(rawValue: 74)
+
+  /// Ended by signal `number`: 129 for SIGHUP, 130 for SIGINT, 131 for SIGQUIT, 143 for SIGTERM.
+  static func signal(_ number: Int32) -> ExitCode {
+    ExitCode(rawValue: 128 + number)
+  }
 }

@@ -7,7 +7,5 @@ struct ExplainOptions: Hashable, Sendable {
   var inputs: [String] = []
   /// `--after COMMAND`: the step a pasted reply answered.
   var after: CommandKind? = nil
-  var json: Bool = false
-  var color: ColorChoice = .auto
-  var lang: Language = .en
+  var output = OutputOptions()
 }

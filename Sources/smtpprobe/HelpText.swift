@@ -1,4 +1,8 @@
 /// The text `--help` prints, for the tool and for each command, and the version line.
+///
+/// The option lists are written from the `Option` declarations: a name with its value in a
+/// 24-column left column, the help wrapped to 80 columns beside it, or under it when the name
+/// is wider.
 enum HelpText {
   /// Which help page.
   enum Topic: Hashable, Sendable {
@@ -17,17 +21,48 @@ enum HelpText {
     }
   }
 
-  private static let common = """
-    Output options:
-      --json                  machine-readable output (stable snake_case keys)
-      --color auto|always|never
-                              colour on a terminal (auto; NO_COLOR turns it off)
-      --lang en|tr|ja         language of the section headings
-      -h, --help              show this help
-      --version               print the version
-    """
+  /// The column where help lines start.
+  static let helpColumn = 26
+  /// The width help lines wrap to.
+  static let width = 80
 
-  static let tool = """
+  /// One section of options: its title, then one entry per option.
+  static func section(_ section: OptionDeclaration.Section, for command: CommandName?) -> String {
+    let declarations = Option.allCases.map(\.declaration).filter { declaration in
+      declaration.section == section
+        && (command.map { declaration.applies(to: $0) && !declaration.commands.isEmpty }
+          ?? declaration.commands.isEmpty)
+    }
+    return ([section.rawValue + ":"] + declarations.map(entry)).joined(separator: "\n")
+  }
+
+  /// `  --name VALUE            help`, wrapped; the help goes on the next line when the name
+  /// reaches the help column.
+  static func entry(_ declaration: OptionDeclaration) -> String {
+    let left = "  " + declaration.synopsis
+    let indent = String(repeating: " ", count: helpColumn)
+    var lines: [String] = []
+    var current =
+      left.count + 2 <= helpColumn
+      ? left + String(repeating: " ", count: helpColumn - left.count) : nil
+    if current == nil { lines.append(left) }
+    for word in declaration.help.split(separator: " ") {
+      if let line = current, line.count + 1 + word.count > width, line.count > helpColumn {
+        lines.append(line)
+        current = nil
+      }
+      if let line = current {
+        current = line.count == helpColumn ? line + word : line + " " + word
+      } else {
+        current = indent + word
+      }
+    }
+    if let current { lines.append(current) }
+    return lines.joined(separator: "\n")
+  }
+
+  static var tool: String {
+    """
     smtpprobe: an SMTP diagnostic probe that explains every reply.
 
     Usage:
@@ -40,14 +75,17 @@ enum HelpText {
                 or diagnose a pasted server reply
       probe     talk to a mail server and explain each reply
 
-    \(common)
+    \(section(.output, for: nil))
 
     Exit codes: 0 success; 1 permanent (5xx) rejection; 2 transient (4xx) rejection;
-    3 could not complete; 64 usage error or invalid input.
+    3 could not complete; 64 usage error or invalid input; 74 output not written;
+    128 + N ended by signal N (130 Ctrl-C).
     Run 'smtpprobe COMMAND --help' for a command's options.
     """
+  }
 
-  static let explain = """
+  static var explain: String {
+    """
     smtpprobe explain: what an SMTP reply means and what to do about it.
 
     Usage:
@@ -55,63 +93,40 @@ enum HelpText {
       smtpprobe explain CODE CODE     two cards compared (explain 251 551)
       smtpprobe explain X.Y.Z         an enhanced status code (5.7.1, or X.7.1)
       smtpprobe explain "REPLY TEXT"  diagnose a server's reply (quotes optional)
-      smtpprobe explain -             diagnose what is pasted on standard input:
-                                      replies, swaks transcripts, bounce messages
+      smtpprobe explain -             diagnose what is pasted on standard input
+                                      (at most 1 MiB): replies, swaks transcripts,
+                                      bounce messages
 
-    Options:
-      --after COMMAND         the command the reply answered: greeting, ehlo, mail,
-                              rcpt, data, . (end of data), starttls, auth, ...
+    \(section(.explain, for: .explain))
 
-    \(common)
+    \(section(.output, for: nil))
 
-    Exit codes: 0 explained; 64 unknown code or bad input.
+    Exit codes: 0 explained; 64 unknown code or bad input; 74 output not written.
     """
+  }
 
-  static let probe = """
+  static var probe: String {
+    """
     smtpprobe probe: talk to a mail server and explain each reply.
 
     Usage:
       smtpprobe probe DOMAIN [options]
       smtpprobe probe --server HOST[:PORT] [options]     (IPv6: --server [::1]:2525)
 
-    Dialogue:
-      --port N                port (default 25; 465 with --tls-on-connect)
-      --from ADDR             envelope sender (default: the null sender <>)
-      --to ADDR               recipient; repeat for several
-      --helo NAME             name to send in EHLO/HELO
-      --quit-after STAGE      stop after connect, greeting, ehlo, starttls, auth,
-                          mail, rcpt or data
-      --data FILE             send FILE as the message
-      --send-test-message     send a small test message
-      --no-pipelining         one command per round trip even with PIPELINING
-      --all-mx                probe every MX host, not only the first that answers
-      --mx-address-limit N    addresses tried per MX host (default 5, 0: all)
+    \(section(.dialogue, for: .probe))
 
-    TLS and AUTH:
-      --tls auto|require|off  STARTTLS when offered (auto), insist on it, or never
-      --tls-on-connect        implicit TLS (port 465)
-      --tls-verify            make certificate verification failures an error
-      --sni NAME              send NAME as SNI and check the certificate against it
-      --cafile PATH           trust the CA certificates in PATH
-      --auth-user USER        authenticate as USER
-      --auth-password-file PATH
-                              read the password from PATH (or SMTPPROBE_PASSWORD)
-      --auth-mech MECH        PLAIN, LOGIN or CRAM-MD5 (default: best offered)
-      --auth-insecure         allow AUTH without TLS or over untrusted TLS
+    \(section(.tlsAndAuth, for: .probe))
 
-    Network:
-      --dns-server IP[:PORT]  send DNS queries to this server
-      --timeout SECONDS       per command (default 30)
-      --greeting-timeout SECONDS
-                              wait for the greeting (default 60)
-      --connect-timeout SECONDS
-                              TCP connect (default 15)
-      -4, -6                  IPv4 or IPv6 only
+    \(section(.network, for: .probe))
 
-    \(common)
+    \(section(.output, for: nil))
+
+    Durations are seconds above 0 and at most 86400 (one day).
 
     Exit codes: 0 every reply positive; 1 a permanent (5xx) rejection; 2 a transient
     (4xx) rejection; 3 could not complete (DNS, connect, TLS, protocol, timeout);
-    64 usage error.
+    64 usage error; 74 output not written; 128 + N ended by signal N (130 Ctrl-C,
+    143 SIGTERM).
     """
+  }
 }

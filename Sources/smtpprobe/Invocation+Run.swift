@@ -1,18 +1,24 @@
 /// Runs a bound invocation.
 extension Invocation {
-  /// Runs the command and returns the exit status.
+  /// Runs the command and returns the exit status; output that cannot be written is one line
+  /// on stderr and 74 (`EX_IOERR`).
   func run(_ console: Console) -> ExitCode {
-    switch command {
-    case .help(let topic):
-      console.print(HelpText.text(topic) + "\n")
-      return .success
-    case .version:
-      console.print(HelpText.version + "\n")
-      return .success
-    case .explain(let options):
-      return ExplainCommand(options: options).run(console)
-    case .probe(let options):
-      return ProbeCommand(options: options).run(console)
+    do throws(OutputFailure) {
+      switch command {
+      case .help(let topic):
+        try console.print(HelpText.text(topic) + "\n")
+        return .success
+      case .version:
+        try console.print(HelpText.version + "\n")
+        return .success
+      case .explain(let options):
+        return try ExplainCommand(options: options).run(console)
+      case .probe(let options):
+        return try ProbeCommand(options: options).run(console)
+      }
+    } catch {
+      console.fail(error.description)
+      return .outputFailed
     }
   }
 }

@@ -7,15 +7,13 @@ import SMTPProbePOSIX
 
 /// `smtpprobe probe`: turns the options into a checked request, runs it, renders text or JSON.
 ///
-/// Every value that goes on the wire is validated before any connection is opened: a bad one
-/// is one line on stderr and exit 64, and nothing is sent (issue 3 item 3).
+/// Every value that goes on the wire, the password, the message and the CA file are checked
+/// here, once, before any connection is opened: a bad one is one line on stderr and exit 64,
+/// and nothing is sent.
 struct ProbeCommand {
   /// The largest `--data` file read; RFC 5321 4.5.3.1.7 sets no bound, servers rarely take
   /// more than 50 MB.
   static let messageFileLimit = 64 * 1024 * 1024
-  /// The largest password file read: a PLAIN response must fit the 12,288-octet AUTH line of
-  /// RFC 4954 section 4 once base64 has grown it by a third.
-  static let passwordFileLimit = 8 * 1024
 
   var options: ProbeOptions
 
@@ -25,7 +23,7 @@ struct ProbeCommand {
   }
 
   /// Runs the probe and returns DESIGN.md's probe exit code.
-  func run(_ console: Console) -> ExitCode {
+  func run(_ console: Console) throws(OutputFailure) -> ExitCode {
     ProcessSetup.ignoreSIGPIPE()
     let request: ProbeRequest
     do {
@@ -43,22 +41,26 @@ struct ProbeCommand {
       connector: SocketConnector(), resolver: resolver, identityResolver: identityResolver,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     let outcome = runner.run(request)
-    if outcome.exitCode == ExitCode.usage.rawValue {
+    if outcome.verdict.status == .invalidInput {
       console.fail(outcome.verdict.summary)
-      return .usage
+      return ExitCode(rawValue: outcome.exitCode)
     }
-    if options.json {
-      console.print(ProbeJSONRenderer(now: WallClock.now()).render(outcome))
+    if options.output.json {
+      try console.print(ProbeJSONRenderer(now: WallClock.now()).render(outcome))
     } else {
-      let colors = options.color.colors(
+      let colors = options.output.color.colors(
         environment: console.environment, isTerminal: console.stdoutIsTerminal)
-      console.print(ProbeTextRenderer(color: colors, now: WallClock.now()).render(outcome))
+      // The terminal's width when stdout is one; 80 columns for a pipe or a file.
+      let width = console.terminalColumns.map { max(40, $0) } ?? LineWrap.width
+      let style = TerminalStyle(colors: colors, width: width)
+      try console.print(ProbeTextRenderer(style: style, now: WallClock.now()).render(outcome))
     }
+    if let number = SignalMonitor.caughtSignal { return .signal(number) }
     return ExitCode(rawValue: outcome.exitCode)
   }
 
-  /// The request, with every input checked; throws the first problem.
-  func makeRequest(environment: [String: String]) throws(InputProblem) -> ProbeRequest {
+  /// The request, with every input checked once; throws the first problem.
+  func makeRequest(environment: Environment) throws(InputProblem) -> ProbeRequest {
     var notes: [String] = []
     let ehloName: String
     if let helo = options.helo {
@@ -79,11 +81,9 @@ struct ProbeCommand {
       var recipients: [Address] = []
       for text in options.to { recipients.append(try Address(text, field: .recipient)) }
       var built = DialoguePlan(
-        ehloName: ehloName, from: from, recipients: recipients,
-        quitAfter: options.quitAfter.flatMap(DialoguePlan.Stage.init(rawValue:)),
-        tls: DialoguePlan.TLSMode(rawValue: options.tls) ?? .auto,
-        pipelining: !options.noPipelining, timeout: options.timeout,
-        greetingTimeout: options.greetingTimeout)
+        ehloName: ehloName, from: from, recipients: recipients, quitAfter: options.quitAfter,
+        tls: options.tls, pipelining: !options.noPipelining, timeout: options.timeout.value,
+        greetingTimeout: options.greetingTimeout.value)
       built.message = try message()
       built.auth = try authentication(environment: environment)
       try built.validate()
@@ -91,50 +91,36 @@ struct ProbeCommand {
     } catch {
       throw InputProblem(message: error.description)
     }
-    var dnsServer: DNSServerAddress?
-    if let text = options.dnsServer {
-      do throws(DNSError) {
-        dnsServer = try DNSServerAddress(parsing: text)
+    if let caFile = options.cafile {
+      do throws(TLSError) {
+        _ = try TLSConfiguration.checkCAFile(caFile)
       } catch {
-        throw InputProblem(message: "invalid value '\(text)' for '--dns-server': \(error)")
+        throw InputProblem(message: "\(error) (--cafile)")
       }
     }
-    if let caFile = options.cafile, !FileReader.isReadable(caFile) {
-      throw InputProblem(message: "cannot read the CA file '\(caFile)' (--cafile)")
+    if case .server(let host, _) = options.target, let literal = IPAddress(host) {
+      // An address cannot change family: say so now rather than fail to "resolve" it.
+      let family: SocketAddress.Family = literal.isIPv6 ? .ipv6 : .ipv4
+      if !options.family.allows(family) {
+        let flag = options.family == .ipv4 ? "-4" : "-6"
+        throw InputProblem(
+          message: "--server \(host) is an IPv\(literal.isIPv6 ? 6 : 4) address; "
+            + "\(flag) cannot be used with it")
+      }
     }
     let target: ProbeRequest.Target
     switch options.target {
-    case .domain(let domain):
-      do throws(InputError) {
-        try WireValidation.validateDomain(domain, field: .argument)
-      } catch {
-        guard case .invalidDomain(_, _, let reason) = error else {
-          throw InputProblem(message: error.description)
-        }
-        throw InputProblem(message: "'\(domain)' is not a valid mail domain: \(reason)")
-      }
-      target = .domain(domain)
-    case .server(let host, let port):
-      // An address literal cannot change family: say so now rather than fail to "resolve" it.
-      if let literal = SocketAddress(numericHost: host, port: 0),
-        !options.family.allows(literal.family)
-      {
-        let flag = options.family == .ipv4 ? "-4" : "-6"
-        throw InputProblem(
-          message: "--server \(host) is an IPv\(literal.family == .ipv4 ? 4 : 6) address; "
-            + "\(flag) cannot be used with it")
-      }
-      target = .server(host: host, port: port)
+    case .domain(let domain): target = .domain(domain)
+    case .server(let host, let port): target = .server(host: host, port: port)
     }
-    var request = ProbeRequest(
+    return ProbeRequest(
       target: target, port: options.port ?? (options.tlsOnConnect ? 465 : 25),
-      family: options.family, connectTimeout: options.connectTimeout, plan: plan,
+      family: options.family, connectTimeout: options.connectTimeout.value, plan: plan,
       tls: ProbeTLSOptions(
         onConnect: options.tlsOnConnect, verifyRequired: options.tlsVerify,
         serverNameIndication: options.sni, caFile: options.cafile),
-      allMX: options.allMX, dnsServer: dnsServer, notes: notes)
-    request.mxAddressLimit = MXAddressLimit(options.mxAddressLimit)
-    return request
+      allMX: options.allMX, dnsServer: options.dnsServer, maxTime: options.maxTime?.value,
+      mxAddressLimit: options.mxAddressLimit.value, notes: notes)
   }
 
   /// The message for DATA: `--data FILE` as read, or the built-in test message.
@@ -155,7 +141,7 @@ struct ProbeCommand {
   }
 
   /// Credentials from `--auth-user` and the password file or `SMTPPROBE_PASSWORD` (never argv).
-  private func authentication(environment: [String: String]) throws(InputError)
+  private func authentication(environment: Environment) throws(InputError)
     -> DialoguePlan.Authentication?
   {
     guard let user = options.authUser else {
@@ -166,31 +152,13 @@ struct ProbeCommand {
       return nil
     }
     let password: Secret
-    if let path = options.authPasswordFile {
-      let data: [UInt8]
-      do throws(FileReader.Failure) {
-        data = try FileReader.read(path: path, limit: Self.passwordFileLimit)
-      } catch {
-        throw .unsupportedPlan(
-          reason: Self.describe(error, role: "password file", option: "--auth-password-file"))
-      }
-      // The first line is the password; a file written by `echo` ends with a newline that is
-      // not part of it.
-      var bytes = Array(data.prefix { $0 != 0x0A })
-      if bytes.last == 0x0D { bytes.removeLast() }
-      guard !bytes.isEmpty else {
-        throw .unsupportedPlan(reason: "the password file '\(path)' is empty")
-      }
-      password = Secret(bytes: bytes)
-    } else if let value = environment["SMTPPROBE_PASSWORD"] {
-      password = Secret(value)
-    } else {
-      throw .unsupportedPlan(
-        reason: "--auth-user needs a password: --auth-password-file PATH or SMTPPROBE_PASSWORD")
+    do throws(PasswordSource.Problem) {
+      password = try PasswordSource.password(
+        file: options.authPasswordFile, environment: environment, user: user)
+    } catch {
+      throw .unsupportedPlan(reason: error.description)
     }
-    if options.tls == DialoguePlan.TLSMode.off.rawValue, !options.tlsOnConnect,
-      !options.authInsecure
-    {
+    if options.tls == .off, !options.tlsOnConnect, !options.authInsecure {
       // Known before connecting: the password could only go in clear.
       throw .unsupportedPlan(
         reason: "--auth-user with --tls off would send the password in clear; "
@@ -213,12 +181,13 @@ struct ProbeCommand {
     return name
   }
 
-  /// "cannot read the password file 'PATH': REASON", naming the option for a too-large file.
+  /// "cannot read the message file 'PATH': REASON", naming the option for a too-large file.
   static func describe(_ failure: FileReader.Failure, role: String, option: String) -> String {
     switch failure {
-    case .unreadable(let path, let reason): "cannot read the \(role) '\(path)': \(reason)"
+    case .unreadable(let path, let reason):
+      "cannot read the \(role) '\(InputError.escaped(path))': \(reason)"
     case .tooLarge(let path, let limit):
-      "the \(role) '\(path)' is larger than \(limit) bytes (\(option))"
+      "the \(role) '\(InputError.escaped(path))' is larger than \(limit) bytes (\(option))"
     }
   }
 }

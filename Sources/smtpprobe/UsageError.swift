@@ -1,4 +1,7 @@
-/// A command line smtpprobe cannot run; each case names the offending input in one line.
+import SMTPProbeCore
+
+/// A command line smtpprobe cannot run; each case names the offending input in one line, with
+/// control and invisible characters escaped (`InputError.escaped`).
 enum UsageError: Error, Hashable, Sendable, CustomStringConvertible {
   case missingCommand
   case unknownCommand(String)
@@ -14,27 +17,28 @@ enum UsageError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalid(String)
 
   var description: String {
-    switch self {
+    let e = InputError.escaped
+    return switch self {
     case .missingCommand:
       "missing command (try 'smtpprobe --help')"
     case .unknownCommand(let name):
-      "unknown command '\(name)' (try 'smtpprobe --help')"
+      "unknown command '\(e(name))' (try 'smtpprobe --help')"
     case .unknownOption(let name):
-      "unknown option '\(name)'"
+      "unknown option '\(e(name))'"
     case .optionNotForCommand(let option, let command):
-      "option '\(option)' does not apply to '\(command)'"
+      "option '\(e(option))' does not apply to '\(command)'"
     case .missingValue(let option):
-      "option '\(option)' needs a value"
+      "option '\(e(option))' needs a value"
     case .unexpectedValue(let option):
-      "option '\(option)' takes no value"
+      "option '\(e(option))' takes no value"
     case .invalidValue(let option, let value, let expected):
-      "invalid value '\(value)' for '\(option)': expected \(expected)"
+      "invalid value '\(e(value))' for '\(e(option))': expected \(expected)"
     case .repeated(let option):
-      "option '\(option)' given more than once"
+      "option '\(e(option))' given more than once"
     case .conflict(let a, let b):
-      "'\(a)' and '\(b)' cannot be used together"
+      "'\(e(a))' and '\(e(b))' cannot be used together"
     case .unexpectedArgument(let argument, let command):
-      "unexpected argument '\(argument)' for '\(command)'"
+      "unexpected argument '\(e(argument))' for '\(command)'"
     case .missingTarget:
       "probe needs a DOMAIN or --server HOST[:PORT] (try 'smtpprobe probe --help')"
     case .invalid(let message):

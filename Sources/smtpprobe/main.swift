@@ -2,6 +2,7 @@
   import Glibc
 #endif
 
+SignalMonitor.install(listening: false)
 let console = Console.standard()
 let status: ExitCode
 do {

@@ -234,7 +234,7 @@ struct ProbeTLSAuthTests {
   // MARK: AUTH
 
   enum PasswordSource: String, CaseIterable, Sendable {
-    case file, environment
+    case file, environment, standardInput, fifo
   }
 
   struct AuthCase: CustomTestStringConvertible, Sendable {
@@ -263,6 +263,27 @@ struct ProbeTLSAuthTests {
     case .environment:
       return try ProbeRun.run(
         arguments + ["--auth-user", user], environment: ["SMTPPROBE_PASSWORD": password])
+    case .standardInput:
+      // `pass show mail | smtpprobe …`: the password line, then lines that are not part of it.
+      return try ProbeRun.run(
+        arguments + ["--auth-user", user, "--auth-password-file", "-"],
+        stdin: password + "\nlogin: \(user)\nurl: smtp.example\n")
+    case .fifo:
+      let fifo = FileManager.default.temporaryDirectory
+        .appendingPathComponent("smtpprobe-fifo-\(UUID().uuidString)")
+      guard mkfifo(fifo.path, 0o600) == 0 else {
+        throw RunBinaryError(description: "mkfifo failed: errno \(errno)")
+      }
+      defer { try? FileManager.default.removeItem(at: fifo) }
+      let writer = Thread {
+        if let handle = FileHandle(forWritingAtPath: fifo.path) {
+          handle.write(Data((password + "\n").utf8))
+          try? handle.close()
+        }
+      }
+      writer.start()
+      return try ProbeRun.run(
+        arguments + ["--auth-user", user, "--auth-password-file", fifo.path])
     }
   }
 
@@ -390,6 +411,26 @@ struct ProbeTLSAuthTests {
     var testDescription: String { id }
   }
 
+  /// A sparse file of `size` bytes (zeros, no newline), for passwords far over the bound.
+  static let hugePasswordFile: String = {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("smtpprobe-huge-pw-\(getpid())")
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    if let handle = try? FileHandle(forWritingTo: url) {
+      try? handle.truncate(atOffset: 50 * 1024 * 1024)
+      try? handle.close()
+    }
+    return url.path
+  }()
+
+  /// A password file holding `contents`, named after the case.
+  static func writtenFile(_ contents: [UInt8], name: String) -> String {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("smtpprobe-pw-\(name)-\(getpid())")
+    try? Data(contents).write(to: url)
+    return url.path
+  }
+
   static let usageCases: [UsageCase] = [
     UsageCase(
       id: "no password source", arguments: ["--auth-user", "a@probe.test"],
@@ -406,6 +447,37 @@ struct ProbeTLSAuthTests {
       id: "AUTH with --tls off", arguments: ["--auth-user", "a@probe.test", "--tls", "off"],
       environment: ["SMTPPROBE_PASSWORD": "x"], message: "--auth-insecure"),
     UsageCase(
+      id: "empty SMTPPROBE_PASSWORD", arguments: ["--auth-user", "a@probe.test"],
+      environment: ["SMTPPROBE_PASSWORD": ""],
+      message: "smtpprobe: the password from SMTPPROBE_PASSWORD is empty\n"),
+    UsageCase(
+      id: "empty password file",
+      arguments: [
+        "--auth-user", "a@probe.test", "--auth-password-file", writtenFile([0x0A], name: "empty"),
+      ],
+      message: "is empty\n"),
+    UsageCase(
+      id: "NUL in the password file",
+      arguments: [
+        "--auth-user", "a@probe.test", "--auth-password-file",
+        writtenFile(Array("hunter2".utf8) + [0, 0x41, 0x0A], name: "nul"),
+      ],
+      message: "contains a NUL byte, which AUTH PLAIN cannot carry (RFC 4616 2)\n"),
+    UsageCase(
+      id: "password over 8192 octets in SMTPPROBE_PASSWORD",
+      arguments: ["--auth-user", "a@probe.test"],
+      environment: ["SMTPPROBE_PASSWORD": String(repeating: "p", count: 8193)],
+      message: "smtpprobe: the password from SMTPPROBE_PASSWORD is longer than 8192 octets\n"),
+    UsageCase(
+      id: "50 MB password file",
+      arguments: ["--auth-user", "a@probe.test", "--auth-password-file", hugePasswordFile],
+      message: "is longer than 8192 octets (--auth-password-file)\n"),
+    UsageCase(
+      id: "AUTH line over 12,288 octets",
+      arguments: ["--auth-user", String(repeating: "u", count: 2000) + "@probe.test"],
+      environment: ["SMTPPROBE_PASSWORD": String(repeating: "p", count: 8000)],
+      message: "-octet AUTH PLAIN line, over the 12288 octets RFC 4954 4 allows\n"),
+    UsageCase(
       id: "no --auth-password option",
       arguments: ["--auth-user", "a@probe.test", "--auth-password", "hunter2"],
       message: "--auth-password"),
@@ -417,6 +489,8 @@ struct ProbeTLSAuthTests {
       ["--server", "127.0.0.1:9"] + c.arguments, environment: c.environment)
     #expect(result.status == 64, "\(result.stdout)\(result.stderr)")
     #expect(result.stderr.contains(c.message), "\(result.stderr)")
+    #expect(result.stderrLines.count == 1, "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
     #expect(!result.stderr.contains("hunter2"))
   }
 }

@@ -44,6 +44,9 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
   return .explain(options)
 }
 
+/// What every duration option's error expects.
+private let seconds = "a number of seconds above 0 and at most 86400 (one day)"
+
 @Suite struct ArgumentParsingTests {
   static let errorCases: [ErrorCase] = [
     ErrorCase(
@@ -129,7 +132,7 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
       id: "bad quit-after", arguments: ["probe", "x.org", "--quit-after", "quit"],
       expected:
         "invalid value 'quit' for '--quit-after': expected connect, greeting, ehlo, starttls, "
-        + "auth, mail, rcpt, data"),
+        + "auth, mail, rcpt or data"),
     ErrorCase(
       id: "bad tls mode", arguments: ["probe", "x.org", "--tls", "maybe"],
       expected: "invalid value 'maybe' for '--tls': expected auto, require or off"),
@@ -139,11 +142,10 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
       expected: "'--data' and '--send-test-message' cannot be used together"),
     ErrorCase(
       id: "zero timeout", arguments: ["probe", "x.org", "--timeout", "0"],
-      expected: "invalid value '0' for '--timeout': expected a number of seconds above 0"),
+      expected: "invalid value '0' for '--timeout': expected \(seconds)"),
     ErrorCase(
       id: "timeout not a number", arguments: ["probe", "x.org", "--greeting-timeout=soon"],
-      expected:
-        "invalid value 'soon' for '--greeting-timeout': expected a number of seconds above 0"),
+      expected: "invalid value 'soon' for '--greeting-timeout': expected \(seconds)"),
     ErrorCase(
       id: "both families", arguments: ["probe", "x.org", "-4", "-6"],
       expected: "'-4' and '-6' cannot be used together"),
@@ -151,6 +153,11 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
       id: "repeated single option",
       arguments: ["probe", "x.org", "--from", "a@x", "--from", "b@x"],
       expected: "option '--from' given more than once"),
+    ErrorCase(
+      id: "after -- a dash starts a domain, not an option",
+      arguments: ["probe", "--", "-odd.example"],
+      expected:
+        "'-odd.example' is not a valid mail domain: label \"-odd\" starts or ends with a hyphen"),
     ErrorCase(
       id: "help for an unknown topic", arguments: ["help", "frob"],
       expected: "unknown command 'frob' (try 'smtpprobe --help')"),
@@ -196,8 +203,8 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
         $0.from = "a@x.org"
         $0.to = ["b@y.org", "c@y.org"]
         $0.helo = "me.test"
-        $0.json = true
-        $0.lang = .tr
+        $0.output.json = true
+        $0.output.lang = .tr
       }),
     ProbeCase(
       id: "every other option",
@@ -207,10 +214,11 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
         "--auth-password-file", "pw", "--auth-mech", "PLAIN", "--auth-insecure", "--data",
         "m.eml", "--dns-server", "127.0.0.1:5353", "--timeout", "2.5", "--greeting-timeout", "90",
         "--connect-timeout", "3", "-6", "--no-pipelining", "--all-mx", "--color", "never",
+        "--max-time=120", "--mx-address-limit", "2",
       ],
       expected: probe(.domain("x.org")) {
-        $0.quitAfter = "rcpt"
-        $0.tls = "require"
+        $0.quitAfter = .rcpt
+        $0.tls = .require
         $0.tlsOnConnect = true
         $0.tlsVerify = true
         $0.sni = "mx.x.org"
@@ -220,14 +228,16 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
         $0.authMech = "PLAIN"
         $0.authInsecure = true
         $0.dataFile = "m.eml"
-        $0.dnsServer = "127.0.0.1:5353"
-        $0.timeout = 2.5
-        $0.greetingTimeout = 90
-        $0.connectTimeout = 3
+        $0.dnsServer = try? DNSServerAddress(address: "127.0.0.1", port: 5353)
+        $0.timeout = Seconds(2.5)
+        $0.greetingTimeout = Seconds(90)
+        $0.connectTimeout = Seconds(3)
+        $0.maxTime = Seconds(120)
+        $0.mxAddressLimit = AddressLimit(2)
         $0.family = .ipv6
         $0.noPipelining = true
         $0.allMX = true
-        $0.color = .never
+        $0.output.color = .never
       }),
     ProbeCase(
       id: "-4 and the test message", arguments: ["probe", "-4", "x.org", "--send-test-message"],
@@ -236,8 +246,8 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
         $0.sendTestMessage = true
       }),
     ProbeCase(
-      id: "-- ends options", arguments: ["probe", "--", "-odd.example"],
-      expected: probe(.domain("-odd.example"))),
+      id: "-- ends options", arguments: ["probe", "--json", "--", "x.org"],
+      expected: probe(.domain("x.org")) { $0.output.json = true }),
   ]
 
   @Test(arguments: probeCases)
@@ -249,8 +259,10 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
   @Test func probeDefaults() {
     let options = ProbeOptions(target: .domain("x.org"))
     #expect(options.port == nil && options.from == nil && options.to.isEmpty)
-    #expect(options.tls == "auto" && options.timeout == 30 && options.greetingTimeout == 60)
-    #expect(options.connectTimeout == 15 && options.family == .any && options.color == .auto)
+    #expect(options.tls == .auto && options.timeout.value == 30)
+    #expect(options.greetingTimeout.value == 60 && options.maxTime == nil)
+    #expect(options.mxAddressLimit.value == 5 && options.connectTimeout.value == 15)
+    #expect(options.family == .any && options.output.color == .auto)
   }
 
   static let commandCases: [CommandCase] = [
@@ -260,15 +272,15 @@ private func explain(_ inputs: [String], _ change: (inout ExplainOptions) -> Voi
     CommandCase(
       id: "global options first", arguments: ["--json", "--lang=ja", "explain", "5.7.1"],
       expected: explain(["5.7.1"]) {
-        $0.json = true
-        $0.lang = .ja
+        $0.output.json = true
+        $0.output.lang = .ja
       }),
     CommandCase(
       id: "stdin with --after",
       arguments: ["explain", "-", "--after", "rcpt", "--color", "always"],
       expected: explain(["-"]) {
         $0.after = .rcpt
-        $0.color = .always
+        $0.output.color = .always
       }),
     CommandCase(
       id: "reply text after --", arguments: ["explain", "--", "-550 odd"],

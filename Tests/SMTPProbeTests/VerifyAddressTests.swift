@@ -225,7 +225,7 @@ import Testing
     InvalidCase(
       id: "ZWJ without a virama", input: "a@a\u{200D}b.example",
       message:
-        "position 3: U+200D \"\u{200D}\" is allowed only in a context this label lacks (RFC 5892 appendix A)"
+        "position 3: U+200D \"\\u{200D}\" is allowed only in a context this label lacks (RFC 5892 appendix A)"
     ),
   ]
 

@@ -198,12 +198,12 @@ private struct DNSMessageReader {
       guard length == 4 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, not 4")
       }
-      return .a(IPAddressBytes.text(rdata))
+      return .a(IPAddress.v4(rdata).description)
     case .aaaa:
       guard length == 16 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, not 16")
       }
-      return .aaaa(IPAddressBytes.text(rdata))
+      return .aaaa(IPAddress.v6(rdata).description)
     case .mx:
       guard length >= 3 else {
         throw .badRecordData(type: type, offset: start, reason: "\(length) bytes, too short")

@@ -54,6 +54,6 @@ public struct DNSServerAddress: Hashable, Sendable, CustomStringConvertible {
 
   /// True for IPv6, false for IPv4, nil when `text` is neither.
   static func family(of text: String) -> Bool? {
-    IPAddressBytes.parse(text).map { $0.count == 16 }
+    IPAddress(text)?.isIPv6
   }
 }

@@ -61,7 +61,7 @@ extension Resolver {
 
   /// The in-addr.arpa or ip6.arpa name for reverse lookups, or nil if `address` is not an IP.
   public static func reverseName(of address: String) -> String? {
-    guard let bytes = IPAddressBytes.parse(address) else { return nil }
+    guard let bytes = IPAddress(address)?.bytes else { return nil }
     if bytes.count == 4 {
       return bytes.reversed().map(String.init).joined(separator: ".") + ".in-addr.arpa"
     }

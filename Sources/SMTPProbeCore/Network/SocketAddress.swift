@@ -22,17 +22,15 @@ public struct SocketAddress: Hashable, Sendable, CustomStringConvertible {
   /// Makes an address from a numeric IPv4 or IPv6 host (brackets allowed) and a port; nil when
   /// `numericHost` is not an IP address or the port is out of range.
   public init?(numericHost: String, port: Int) {
-    var text = numericHost
-    if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
-    guard let bytes = IPAddressBytes.parse(text) else { return nil }
-    self.init(addressBytes: bytes, port: port, scopeID: 0)
+    guard let address = IPAddress(unbracketing: numericHost) else { return nil }
+    self.init(addressBytes: address.bytes, port: port, scopeID: 0)
   }
 
   /// Makes an address from its 4 or 16 bytes; nil for another length or a port out of range.
   package init?(addressBytes bytes: [UInt8], port: Int, scopeID: UInt32) {
-    guard bytes.count == 4 || bytes.count == 16, (0...65535).contains(port) else { return nil }
-    family = bytes.count == 4 ? .ipv4 : .ipv6
-    host = IPAddressBytes.text(bytes)
+    guard let address = IPAddress(bytes: bytes), (0...65535).contains(port) else { return nil }
+    family = address.isIPv6 ? .ipv6 : .ipv4
+    host = address.description
     self.port = port
     addressBytes = bytes
     self.scopeID = scopeID

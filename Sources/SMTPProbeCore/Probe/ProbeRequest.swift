@@ -36,8 +36,11 @@ public struct ProbeRequest: Sendable {
   public var allMX: Bool
   /// The DNS server given with `--dns-server`, if any (nil: the system's resolver).
   public var dnsServer: DNSServerAddress?
-  /// How many addresses of each MX host are tried (`--mx-address-limit`).
-  public var mxAddressLimit: MXAddressLimit = .standard
+  /// Seconds the whole run may take, DNS included (`--max-time`); nil for no limit.
+  public var maxTime: Double?
+  /// How many addresses of one MX host are tried (`--mx-address-limit`, Postfix's
+  /// `smtp_mx_address_limit`, default 5; 0 is no limit).
+  public var mxAddressLimit: Int
   /// Things the caller noticed about the request worth telling the user (an EHLO name that is
   /// not a fully qualified domain name).
   public var notes: [String]
@@ -45,8 +48,11 @@ public struct ProbeRequest: Sendable {
   public init(
     target: Target, port: Int = 25, family: AddressFamilyPreference = .any,
     connectTimeout: Double = 15, plan: DialoguePlan, tls: ProbeTLSOptions = ProbeTLSOptions(),
-    allMX: Bool = false, dnsServer: DNSServerAddress? = nil, notes: [String] = []
+    allMX: Bool = false, dnsServer: DNSServerAddress? = nil, maxTime: Double? = nil,
+    mxAddressLimit: Int = 5, notes: [String] = []
   ) {
+    self.maxTime = maxTime
+    self.mxAddressLimit = mxAddressLimit
     self.target = target
     self.port = port
     self.family = family

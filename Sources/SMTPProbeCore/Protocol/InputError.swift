@@ -5,6 +5,17 @@
 public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The value contains CR, LF, NUL or another control character (RFC 5321 2.3.8, 4.1.2).
   case controlCharacter(InputField, value: String, character: UInt32)
+  /// The value contains an invisible Unicode character: a line or paragraph separator
+  /// (U+2028, U+2029) or a format character (U+200B, U+202E, bidi controls, U+FEFF), which
+  /// IDNA2008 disallows in names (RFC 5892 2.1, category Cf and Z) and which would make the
+  /// value look like another.
+  case invisibleCharacter(InputField, value: String, character: UInt32)
+  /// Not a host name: letters, digits and hyphens in dot-separated labels of 1 to 63 octets,
+  /// 253 octets in all (RFC 1123 2.1, RFC 1035 2.3.4); `reason` says where.
+  case invalidHostName(InputField, value: String, reason: String)
+  /// A number-only name that is not a dotted quad without leading zeros: resolvers read
+  /// `010.0.0.1` as octal and `127.1` or `2130706433` as shorthand (RFC 6943 3.1.1).
+  case legacyIPv4(InputField, value: String)
   /// The value is empty.
   case empty(InputField)
   /// A local part over 64 octets (RFC 5321 4.5.3.1.1).
@@ -29,6 +40,15 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case .controlCharacter(let field, let value, let character):
       return "\(field.rawValue) \(Self.quote(value)) contains the control character "
         + "\(Self.name(of: character)); RFC 5321 allows none in a command (2.3.8, 4.1.2)"
+    case .invisibleCharacter(let field, let value, let character):
+      return "\(field.rawValue) \(Self.quote(value)) contains the invisible character "
+        + "\(Self.name(of: character)); separators and format characters are not allowed "
+        + "(RFC 5892 2.1)"
+    case .invalidHostName(let field, let value, let reason):
+      return "\(field.rawValue) \(Self.quote(value)) is not a host name: \(reason) (RFC 1123 2.1)"
+    case .legacyIPv4(let field, let value):
+      return "\(field.rawValue) \(Self.quote(value)) is not a dotted-quad IPv4 address: write "
+        + "four decimal numbers 0-255 without leading zeros (RFC 6943 3.1.1)"
     case .empty(let field):
       return "\(field.rawValue) is empty"
     case .localPartTooLong(let field, let value, let octets):
@@ -57,8 +77,14 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The value in double quotes, control characters and backslashes escaped.
-  static func quote(_ value: String) -> String {
-    var out = "\""
+  public static func quote(_ value: String) -> String {
+    "\"" + escaped(value) + "\""
+  }
+
+  /// The value with control characters, invisible characters (`WireValidation.isInvisible`),
+  /// double quotes and backslashes escaped, so it prints as one visible line.
+  public static func escaped(_ value: String) -> String {
+    var out = ""
     for scalar in value.unicodeScalars {
       switch scalar.value {
       case 0x0D: out += "\\r"
@@ -67,12 +93,12 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
       case 0x00: out += "\\0"
       case 0x22: out += "\\\""
       case 0x5C: out += "\\\\"
-      case let v where v < 0x20 || (0x7F...0x9F).contains(v):
+      case let v where v < 0x20 || (0x7F...0x9F).contains(v) || WireValidation.isInvisible(scalar):
         out += "\\u{\(String(v, radix: 16, uppercase: true))}"
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out + "\""
+    return out
   }
 
   /// The usual name of a control character (`CR`, `LF`, `NUL`) or its code point.

@@ -7,4 +7,6 @@ public enum InputField: String, Hashable, Sendable, CaseIterable {
   case authUser = "AUTH user (--auth-user)"
   case authMechanism = "AUTH mechanism"
   case argument = "command argument"
+  case server = "server (--server)"
+  case serverName = "TLS server name (--sni)"
 }

@@ -15,13 +15,105 @@ public enum WireValidation {
     value.unicodeScalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }?.value
   }
 
-  /// Throws when `value` holds CR, LF, NUL or any other control character.
+  /// Throws when `value` holds CR, LF, NUL or any other control character, or an invisible
+  /// Unicode character (`isInvisible`).
   public static func checkControlCharacters(_ value: String, field: InputField)
     throws(InputError)
   {
     if let character = firstControlCharacter(in: value) {
       throw .controlCharacter(field, value: value, character: character)
     }
+    if let scalar = value.unicodeScalars.first(where: isInvisible) {
+      throw .invisibleCharacter(field, value: value, character: scalar.value)
+    }
+  }
+
+  /// Whether `scalar` is a separator or format character that prints as nothing or reorders
+  /// what follows: U+2028, U+2029, non-ASCII spaces, U+200B, U+202E and the other bidi
+  /// controls, U+FEFF (general categories Zl, Zp, Zs and Cf, which RFC 5892 2.1 disallows).
+  public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    guard !scalar.isASCII else { return false }
+    switch scalar.properties.generalCategory {
+    case .lineSeparator, .paragraphSeparator, .spaceSeparator, .format: return true
+    default: return false
+    }
+  }
+
+  /// The longest host name, in octets, without a trailing dot (RFC 1035 2.3.4's 255 octets on
+  /// the wire).
+  public static let maxHostNameOctets = 253
+
+  /// Validates a host name, ASCII only.
+  ///
+  /// Letters, digits and hyphens in dot-separated labels of 1 to 63 octets, 253 octets in all,
+  /// and no label starting or ending with a hyphen (RFC 1123 2.1, RFC 1035 2.3.4). Internationalized names must be given as A-labels (`xn--`, RFC 5890
+  /// 2.3.2.1). With `trailingDot`, one final dot (a fully qualified name) is accepted; SNI takes
+  /// none (RFC 6066 section 3).
+  public static func validateHostName(_ value: String, field: InputField, trailingDot: Bool = false)
+    throws(InputError)
+  {
+    try checkControlCharacters(value, field: field)
+    guard !value.isEmpty else { throw .empty(field) }
+    var name = Substring(value)
+    if trailingDot, name.count > 1, name.hasSuffix(".") { name = name.dropLast() }
+
+    if let scalar = name.unicodeScalars.first(where: { !$0.isASCII }) {
+      throw .invalidHostName(
+        field, value: value,
+        reason: "non-ASCII character \(InputError.quote(String(scalar))); give an international "
+          + "name as A-labels (xn--)")
+    }
+    guard name.utf8.count <= maxHostNameOctets else {
+      throw .invalidHostName(
+        field, value: value, reason: "\(name.utf8.count) octets, over \(maxHostNameOctets)")
+    }
+    for label in name.split(separator: ".", omittingEmptySubsequences: false) {
+      guard !label.isEmpty else {
+        throw .invalidHostName(
+          field, value: value, reason: "empty label (a dot at either end or two dots in a row)")
+      }
+      guard label.utf8.count <= maxLabelOctets else {
+        throw .invalidHostName(
+          field, value: value, reason: "a label is over \(maxLabelOctets) octets")
+      }
+      if let scalar = label.unicodeScalars.first(where: { !isLetterOrDigit($0) && $0 != "-" }) {
+        throw .invalidHostName(
+          field, value: value, reason: "\(InputError.quote(String(scalar))) is not allowed")
+      }
+      if label.hasPrefix("-") || label.hasSuffix("-") {
+        throw .invalidHostName(
+          field, value: value, reason: "a label starts or ends with a hyphen")
+      }
+    }
+  }
+
+  /// Validates a TLS server name (`--sni`): a host name without a trailing dot, never an IP
+  /// address (RFC 6066 section 3, `HostName`).
+  public static func validateServerName(_ value: String) throws(InputError) {
+    if IPAddress(unbracketing: value) != nil {
+      throw .invalidHostName(
+        .serverName, value: value, reason: "an IP address is never sent as SNI (RFC 6066 3)")
+    }
+    try validateHostName(value, field: .serverName)
+  }
+
+  /// Validates a host to connect to: a host name or an IPv4 address in dotted-quad decimal.
+  ///
+  /// A name whose last label is a number (`127.1`, `2130706433`, `010.0.0.1`, `1.2.3.0x4`) is
+  /// no host name (a top-level domain is never numeric, RFC 3696 2), and `inet_aton` would read
+  /// it as a shorthand, octal or hexadecimal address; only `IPAddress`'s dotted quad is taken.
+  public static func validateHost(_ value: String, field: InputField) throws(InputError) {
+    try checkControlCharacters(value, field: field)
+    let last = value.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
+    let numeric =
+      !last.isEmpty
+      && (last.allSatisfy(\.isASCIIDigit)
+        || (last.lowercased().hasPrefix("0x") && last.dropFirst(2).allSatisfy(\.isHexDigit)))
+    if numeric {
+      guard case .v4? = IPAddress(value) else { throw .legacyIPv4(field, value: value) }
+      return
+    }
+    try validateHostName(value, field: field, trailingDot: true)
   }
 
   /// Validates the EHLO/HELO argument: a domain or an address literal, ASCII only
@@ -131,14 +223,11 @@ public enum WireValidation {
     }
   }
 
-  /// Whether `text` is a dotted-quad IPv4 address (RFC 5321 4.1.3 `IPv4-address-literal`).
+  /// Whether `text` is a dotted-quad IPv4 address (RFC 5321 4.1.3 `IPv4-address-literal`),
+  /// without leading zeros, which resolvers would read as octal.
   static func isIPv4(_ text: some StringProtocol) -> Bool {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4
-      && parts.allSatisfy { part in
-        (1...3).contains(part.count) && part.allSatisfy(\.isASCIIDigit)
-          && (Int(part) ?? 256) <= 255
-      }
+    if case .v4? = IPAddress(text) { return true }
+    return false
   }
 
   /// Whether `text` is an IPv6 address in one of RFC 5321 4.1.3's four forms (full or

@@ -21,10 +21,10 @@ public enum IdentityCheck {
           : "could not look up the reverse DNS (PTR) of \(address): \(error)")
     }
     if !report.ptrNames.isEmpty {
-      let wanted = IPAddressBytes.parse(address)
+      let wanted = IPAddress(address)
       report.forwardConfirmedName = report.ptrNames.first { name in
         guard let addresses = try? resolver.addresses(name) else { return false }
-        return addresses.contains { IPAddressBytes.parse($0) == wanted }
+        return addresses.contains { IPAddress($0) == wanted }
       }
       report.isForwardConfirmed = report.forwardConfirmedName != nil
       if report.forwardConfirmedName == nil {
@@ -38,7 +38,7 @@ public enum IdentityCheck {
       let literal = name.hasPrefix("[") ? MXSelection.literalAddress(name) : nil
       report.greetingMatches =
         known.contains { $0.isSameDNSName(name) }
-        || literal.flatMap(IPAddressBytes.parse).map { $0 == IPAddressBytes.parse(address) } == true
+        || literal.flatMap { IPAddress($0) }.map { $0 == IPAddress(address) } == true
       if report.greetingMatches == false {
         let expected = known.isEmpty ? "no known name" : known.joined(separator: " or ")
         report.warnings.append(

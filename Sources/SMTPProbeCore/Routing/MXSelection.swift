@@ -25,7 +25,7 @@ public enum MXSelection {
     var text = Substring(exchange)
     if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
     if text.lowercased().hasPrefix("ipv6:") { text = text.dropFirst(5) }
-    return IPAddressBytes.parse(String(text)) != nil
+    return IPAddress(text) != nil
   }
 
   /// The address inside an IP-literal exchange ("[IPv6:::1]" gives "::1").

@@ -191,7 +191,7 @@ public struct MailRouteResolver: Sendable {
 
   /// Whether an address literal fits the family restriction.
   private func allowed(_ address: String) -> Bool {
-    let isIPv6 = (IPAddressBytes.parse(address)?.count ?? 4) == 16
+    let isIPv6 = IPAddress(address)?.isIPv6 ?? false
     switch family {
     case .any: return true
     case .ipv4: return !isIPv6

@@ -161,7 +161,7 @@ struct MailboxParser {
     guard close == end - 1 else { throw fail(close + 1, .textAfterLiteral) }
     let inner = String(String.UnicodeScalarView(scalars[(start + 1)..<close]))
     if inner.lowercased().hasPrefix("ipv6:") {
-      guard let bytes = IPAddressBytes.parseSMTPIPv6(String(inner.dropFirst(5))) else {
+      guard let bytes = IPAddress(smtpIPv6: String(inner.dropFirst(5)))?.bytes else {
         throw fail(start + 6, .invalidIPv6Literal)
       }
       return .ipv6(bytes)
@@ -176,7 +176,7 @@ struct MailboxParser {
         throw fail(start + 1, .unregisteredLiteralTag(String(tag)))
       }
     }
-    guard let bytes = IPAddressBytes.parseSMTPIPv4(inner) else {
+    guard let bytes = IPAddress(smtpIPv4: inner)?.bytes else {
       throw fail(start + 1, .invalidIPv4Literal)
     }
     return .ipv4(bytes)

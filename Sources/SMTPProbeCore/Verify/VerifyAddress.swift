@@ -48,8 +48,8 @@ public struct VerifyAddress: Hashable, Sendable, CustomStringConvertible {
   public var wireDomain: String {
     switch domain {
     case .name(let ascii, _): ascii
-    case .ipv4(let bytes): "[\(IPAddressBytes.text(bytes))]"
-    case .ipv6(let bytes): "[IPv6:\(IPAddressBytes.ipv6Text(bytes))]"
+    case .ipv4(let bytes): "[\(IPAddress.v4(bytes))]"
+    case .ipv6(let bytes): "[IPv6:\(IPAddress.v6(bytes))]"
     }
   }
 

@@ -77,8 +77,8 @@ enum ChainVerifier {
   /// Whether the certificate is valid for `name`: a DNS name by `X509_check_host` (SANs first,
   /// CN only without DNS SANs; a wildcard covers one left-most label), an IP by address SANs.
   private static func matches(_ leaf: OpaquePointer, _ name: String) -> Bool {
-    if IPLiteral.isIPLiteral(name) {
-      return X509_check_ip_asc(leaf, IPLiteral.unbracketed(name), 0) == 1
+    if let address = IPAddress(unbracketing: name) {
+      return X509_check_ip_asc(leaf, address.description, 0) == 1
     }
     let flags = UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS)
     return name.withCString { X509_check_host(leaf, $0, strlen($0), flags, nil) } == 1

@@ -23,25 +23,37 @@ public enum FileReader {
   }
 
   /// The contents of `path` (`-` is standard input), or `.tooLarge` as soon as more than
-  /// `limit` bytes have been read: the file is never held whole beyond the limit.
+  /// `limit` bytes have been read: at most `limit` + 1 bytes are ever read, so an endless
+  /// stream (`/dev/zero`, `yes |`) costs no more memory than the limit.
   ///
   /// The corresponding C functions are `open`, `read` and `close`.
   public static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+    let contents = try readPrefix(path: path, count: limit + 1)
+    guard contents.count <= limit else { throw .tooLarge(path: path, limit: limit) }
+    return contents
+  }
+
+  /// The first `count` bytes of `path` (`-` is standard input; a FIFO works like a file), or
+  /// all of it when it is shorter; nothing past `count` is read.
+  ///
+  /// The corresponding C functions are `open`, `read` and `close`.
+  public static func readPrefix(path: String, count: Int) throws(Failure) -> [UInt8] {
     let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw .unreadable(path: path, reason: Self.reason(errno)) }
     defer { if fd != 0 { close(fd) } }
     var contents: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
+    var chunk = [UInt8](repeating: 0, count: min(64 * 1024, max(count, 1)))
+    while contents.count < count {
+      let wanted = min(chunk.count, count - contents.count)
+      let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
+      if got < 0 {
         if errno == EINTR { continue }
         throw .unreadable(path: path, reason: Self.reason(errno))
       }
-      if count == 0 { return contents }
-      guard contents.count + count <= limit else { throw .tooLarge(path: path, limit: limit) }
-      contents += chunk[0..<count]
+      if got == 0 { break }
+      contents += chunk[0..<got]
     }
+    return contents
   }
 
   /// Whether this process may read `path`.

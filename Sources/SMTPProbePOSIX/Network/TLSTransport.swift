@@ -90,7 +90,7 @@ public final class TLSTransport: Transport {
       throw .setupFailed(call: "SSL_set_fd", reason: OpenSSLErrorQueue.drain() ?? "unknown")
     }
     let expectedName = configuration.serverNameIndication ?? serverName
-    let sni: String? = IPLiteral.isIPLiteral(expectedName) ? nil : expectedName
+    let sni: String? = IPAddress(unbracketing: expectedName) == nil ? expectedName : nil
     if let sni, smtpprobe_SSL_set_tlsext_host_name(ssl, sni) != 1 {
       throw .setupFailed(
         call: "SSL_set_tlsext_host_name", reason: OpenSSLErrorQueue.drain() ?? "unknown")

@@ -3,10 +3,12 @@ import Foundation
 /// Runs `smtpprobe probe …` and reads its output, for the probe integration tests.
 enum ProbeRun {
   /// `smtpprobe probe arguments…` with a fixed EHLO name unless the test gives one.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+  ) throws -> RunResult {
     var arguments = arguments
     if !arguments.contains("--helo") { arguments += ["--helo", "client.probe.test"] }
-    return try RunBinary.run(["probe"] + arguments, environment: environment)
+    return try RunBinary.run(["probe"] + arguments, stdin: stdin, environment: environment)
   }
 
   /// The `--json` output as a Foundation object tree.

@@ -1,0 +1,146 @@
+import SMTPProbeCore
+
+/// Every option the tool knows; `declaration` is the single table parsing, help and errors
+/// read (DESIGN.md, "Command line").
+enum Option: CaseIterable, Hashable, Sendable {
+  case after
+  case server, port, from, to, helo, quitAfter, data, sendTestMessage, noPipelining, allMX
+  case tls, tlsOnConnect, tlsVerify, sni, cafile, authUser, authPasswordFile, authMech
+  case authInsecure
+  case dnsServer, timeout, greetingTimeout, connectTimeout, maxTime, mxAddressLimit, ipv4, ipv6
+  case json, color, lang, help, version
+
+  /// The option's names, value, help line and commands.
+  var declaration: OptionDeclaration {
+    typealias D = OptionDeclaration
+    switch self {
+    case .after:
+      return D(
+        "--after", .value(placeholder: CommandKind.placeholder), .explain, for: [.explain],
+        help: "the command the reply answered: greeting, ehlo, mail, rcpt, data, . (end of data),"
+          + " starttls, auth, ...")
+    case .server:
+      return D(
+        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe],
+        help: "probe this host instead of a domain's MX hosts")
+    case .port:
+      return D(
+        "--port", .value(placeholder: PortNumber.placeholder), .dialogue, for: [.probe],
+        help: "port (default 25; 465 with --tls-on-connect)")
+    case .from:
+      return D(
+        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe],
+        help: "envelope sender (default: the null sender <>)")
+    case .to:
+      return D(
+        "--to", .repeatedValue(placeholder: "ADDR"), .dialogue, for: [.probe],
+        help: "recipient; repeat for several")
+    case .helo:
+      return D(
+        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe],
+        help: "name to send in EHLO/HELO (default: this host's name)")
+    case .quitAfter:
+      return D(
+        "--quit-after", .value(placeholder: DialoguePlan.Stage.placeholder), .dialogue,
+        for: [.probe], help: "stop after " + DialoguePlan.Stage.expected)
+    case .data:
+      return D(
+        "--data", .value(placeholder: "FILE"), .dialogue, for: [.probe],
+        help: "send FILE as the message")
+    case .sendTestMessage:
+      return D(
+        "--send-test-message", .dialogue, for: [.probe], help: "send a small test message")
+    case .noPipelining:
+      return D(
+        "--no-pipelining", .dialogue, for: [.probe],
+        help: "one command per round trip even with PIPELINING")
+    case .allMX:
+      return D(
+        "--all-mx", .dialogue, for: [.probe],
+        help: "probe every MX host, not only the first that answers")
+    case .tls:
+      return D(
+        "--tls", .value(placeholder: DialoguePlan.TLSMode.placeholder), .tlsAndAuth,
+        for: [.probe], help: "STARTTLS when offered (auto), insist on it, or never")
+    case .tlsOnConnect:
+      return D("--tls-on-connect", .tlsAndAuth, for: [.probe], help: "implicit TLS (port 465)")
+    case .tlsVerify:
+      return D(
+        "--tls-verify", .tlsAndAuth, for: [.probe],
+        help: "make certificate verification failures an error")
+    case .sni:
+      return D(
+        "--sni", .value(placeholder: "NAME"), .tlsAndAuth, for: [.probe],
+        help: "send NAME (a host name, IDN as xn-- A-labels) as SNI and check the certificate"
+          + " against it")
+    case .cafile:
+      return D(
+        "--cafile", .value(placeholder: "PATH"), .tlsAndAuth, for: [.probe],
+        help: "trust the CA certificates in PATH (PEM)")
+    case .authUser:
+      return D(
+        "--auth-user", .value(placeholder: "USER"), .tlsAndAuth, for: [.probe],
+        help: "authenticate as USER")
+    case .authPasswordFile:
+      return D(
+        "--auth-password-file", .value(placeholder: "PATH|-"), .tlsAndAuth, for: [.probe],
+        help: "read the password from PATH, a FIFO or - (standard input); else"
+          + " SMTPPROBE_PASSWORD")
+    case .authMech:
+      return D(
+        "--auth-mech", .value(placeholder: "MECH"), .tlsAndAuth, for: [.probe],
+        help: "PLAIN, LOGIN or CRAM-MD5 (default: best offered)")
+    case .authInsecure:
+      return D(
+        "--auth-insecure", .tlsAndAuth, for: [.probe],
+        help: "allow AUTH without TLS or over untrusted TLS")
+    case .dnsServer:
+      return D(
+        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe],
+        help: "send DNS queries to this server")
+    case .timeout:
+      return D(
+        "--timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        help: "per command (default 30)")
+    case .greetingTimeout:
+      return D(
+        "--greeting-timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        help: "wait for the greeting (default 60)")
+    case .connectTimeout:
+      return D(
+        "--connect-timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        help: "TCP connect (default 15)")
+    case .maxTime:
+      return D(
+        "--max-time", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        help: "the whole run, DNS included (default: no limit)")
+    case .mxAddressLimit:
+      return D(
+        "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,
+        for: [.probe], help: "addresses tried per MX host (default 5; 0: no limit)")
+    case .ipv4:
+      return D("-4", .network, for: [.probe], help: "IPv4 only")
+    case .ipv6:
+      return D("-6", .network, for: [.probe], help: "IPv6 only")
+    case .json:
+      return D("--json", .output, help: "machine-readable output (stable snake_case keys)")
+    case .color:
+      return D(
+        "--color", .value(placeholder: ColorChoice.placeholder), .output,
+        help: "colour on a terminal (auto; NO_COLOR turns it off)")
+    case .lang:
+      return D(
+        "--lang", .value(placeholder: Language.placeholder), .output,
+        help: "language of the section headings")
+    case .help:
+      return D("--help", short: "-h", .output, help: "show this help")
+    case .version:
+      return D("--version", .output, help: "print the version")
+    }
+  }
+
+  /// The option called `name` (long or short), or nil.
+  static func named(_ name: String) -> Option? {
+    allCases.first { $0.declaration.name == name || $0.declaration.short == name }
+  }
+}
