@@ -105,7 +105,7 @@ private func exerciseEnhanced(_ text: String) {
   if let (code, length) = EnhancedStatusCode.prefix(of: text[...]) {
     check(length > 0 && length <= text.utf8.count, "prefix length \(length) of \(text.utf8.count)")
     let used = String(decoding: text.utf8.prefix(length), as: UTF8.self)
-    let digits = used.last == " " || used.last == "\t" ? used.dropLast() : used
+    let digits = used.last == " " || used.last == "\t" ? used.dropLast() : used[...]
     check(EnhancedStatusCode(digits) == code, "prefix \(code) is not what it read")
   }
 }
