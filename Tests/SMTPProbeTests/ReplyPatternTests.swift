@@ -91,8 +91,12 @@ import Testing
     #expect(t.contains(""))
     #expect(!PatternText("").contains("a"))
     #expect(!PatternText("ab").contains("abc"))
-    // Folding is ASCII-only: non-ASCII letters keep their case.
-    #expect(!PatternText("ÜBER").contains(Array("über".utf8)))
+    // Latin-1 and Cyrillic capitals fold too; other scripts are kept as they are.
+    #expect(PatternText("ÜBER").contains(Array("über".utf8)))
+    #expect(PatternText("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН").contains("пользователь не найден"))
+    #expect(PatternText("Ёж").contains("ёж"))
+    #expect(PatternText("用户不存在").contains("用户不存在"))
+    #expect(!PatternText("×").contains("÷"))
   }
 
   @Test func blocklistOperatorsAreRecognised() {

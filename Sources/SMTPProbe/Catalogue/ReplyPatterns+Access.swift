@@ -240,4 +240,19 @@ extension ReplyPatterns {
         "Use a HELO/EHLO name that resolves to the sending IP (the PTR name is the usual choice).",
       retry: .afterFix, transientRetry: .afterFix, source: Source.postfixCheck),
   ]
+
+  /// Mentions of relaying that decide only in a 5.7.1 refusal of RCPT TO: "relay" alone also
+  /// occurs in host names (relay2.example.net) that say nothing about the refusal, so these
+  /// broader words need the code and the step (RFC 5321 section 3.6.2 relaying; RFC 3463
+  /// X.7.1). Weighed after the specific patterns, before the enhanced code.
+  static let relayMentions: [ReplyPattern] = [
+    ReplyPattern(
+      id: "relay-mention", category: .relayDenied,
+      phrases: [
+        "relaying", "relay access", "relay denied", "relay not", "not relay", "no relay",
+        "to relay", "relay for", "relay to", "relay is", "relay prohibited", "open relay",
+      ],
+      classes: [5], commands: [.rcpt], enhancedCodes: ["5.7.1"],
+      source: "\(Source.postfixCheck); \(Source.sendmail); \(Source.exim); \(Source.microsoftNDR)")
+  ]
 }

@@ -53,6 +53,7 @@ extension ReplyPatterns {
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
         "your access to submit messages to this e-mail system has been rejected",
       ],
+      isGeneric: true,
       summary: "The receiver rejected the message for policy reasons",
       explanation:
         "The receiving system's policy does not allow this message (its content, sender, or a rule the recipient's organisation set). The reply does not point to a blocklist or authentication failure.",
@@ -101,6 +102,7 @@ extension ReplyPatterns {
         "address rejected: access denied", "client host rejected: access denied",
         "helo command rejected: access denied",
       ],
+      isGeneric: true,
       summary: "The receiver's access list refuses this client, sender or recipient",
       explanation:
         "The receiving Postfix has an access table entry that rejects this client, address or HELO name. It is a local policy decision by the receiver's administrator.",
@@ -112,6 +114,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "exim-administrative-prohibition", category: .policySpamContent,
       phrases: ["administrative prohibition"],
+      isGeneric: true,
       summary: "The receiver's access rules (an Exim ACL) refused this without giving a reason",
       explanation:
         "Exim sends these words when a deny rule of the receiving server's policy matched and the administrator wrote no message of their own. It is a local policy decision; the reply does not say which check failed.",
@@ -234,6 +237,7 @@ extension ReplyPatterns {
       id: "please-try-again-later", category: .greylisted,
       phrases: ["please try again later"], classes: [4],
       commands: [.mail, .rcpt, .data, .endOfData],
+      isGeneric: true,
       summary: "Deferred without a reason: retry later (typically greylisting)",
       explanation:
         "The server gave a bare 'try again later' at the envelope or data stage. Greylisting filters such as ASSP's delaying answer exactly this way; a retry after a few minutes is normally accepted.",
