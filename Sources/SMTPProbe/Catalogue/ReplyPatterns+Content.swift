@@ -84,7 +84,8 @@ extension ReplyPatterns {
       id: "malformed-message", category: .syntaxError,
       phrases: [
         "lone cr or lf in", "missing required rfc2822", "(see rfc2822 section",
-        "(see rfc 5322 section",
+        "(see rfc 5322 section", "message is malformed", "malformed message",
+        "mail message is malformed",
       ],
       summary: "The message itself is malformed: it breaks the Internet Message Format",
       explanation:
@@ -163,6 +164,7 @@ extension ReplyPatterns {
         "message rejected as spam", "classified as spam", "detected as spam", "looks like spam",
         "spam detected", "rejected as spam", "considered spam", "identified as spam",
         "content rejected", "message content rejected", "mail content denied",
+        "judged to be spam",
       ],
       summary: "The receiver's spam filter rejected this message",
       explanation:
@@ -182,6 +184,7 @@ extension ReplyPatterns {
         "content presents a potential security issue", "illegal attachment",
         "contains a virus", "virus detected", "virus found", "detected by zoho mail",
         "infected with", "infected:", "virus:", "malware detected", "contains malware",
+        "virus infected", "infected message",
       ],
       summary: "The message was rejected for an unsafe attachment or a virus",
       explanation:

@@ -20,6 +20,8 @@ extension ReplyPatterns {
     static let uol = "https://sac.uol.com.br (UOL/BOL bounce texts, Portuguese)"
     static let libero = "https://aiuto.libero.it (Libero/Italiaonline bounce texts)"
     static let telefonica = "Telefonica/Movistar and Terra bounce texts (Spanish), sisimai set"
+    static let coremail =
+      "https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html (Coremail SMTP reply list)"
   }
 
   static let languages: [ReplyPattern] = [

@@ -181,7 +181,7 @@ extension ReplyPatterns {
         "user unknown", "unknown user", "no such user", "user not found",
         "user does not exist", "mailbox not found", "invalid recipient", "recipient unknown",
         "unknown recipient", "no such mailbox", "no mailbox here by that name",
-        "unknown or illegal alias", "recipient no longer on server", "address does not exist",
+        "unknown or illegal alias", "address does not exist",
         "mailbox does not exist", "recipient address rejected: undeliverable address",
         "recipient not found", "address not found",
       ],
@@ -213,7 +213,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "mailbox-unavailable", category: .mailboxUnknown,
       phrases: ["no mailbox", "invalid mailbox", "mailbox unavailable", "mailbox is unavailable"],
-      commands: addressSteps, isGeneric: true,
+      classes: [5], commands: addressSteps, isGeneric: true,
       summary: "No such mailbox: the server does not know this recipient",
       explanation:
         "The receiving server says the address has no mailbox there. It was never created, has been deleted, or is misspelt.",

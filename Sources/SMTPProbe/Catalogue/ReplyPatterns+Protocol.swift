@@ -36,7 +36,10 @@ extension ReplyPatterns {
     // Postfix smtpd.c "554 5.5.1 Error: TLS already active".
     ReplyPattern(
       id: "tls-already-active", category: .badSequence,
-      phrases: ["already encrypted", "tls already active", "tls is already active"],
+      phrases: [
+        "already encrypted", "tls already active", "tls is already active",
+        "starttls may not be repeated",
+      ],
       summary: "STARTTLS sent twice: the session is already encrypted",
       explanation:
         "The client asked for STARTTLS on a connection that already runs TLS (after an earlier STARTTLS, or on port 465). It is a command out of sequence, not a TLS fault on the server (RFC 3207 section 4.2).",

@@ -127,7 +127,8 @@ extension ReplyPatterns {
     // "domain of sender address", "mailfrom domain is listed in spamhaus", "sender domain
     // listed at", "your email address has been blacklisted" (MessageLabs), "invalid sender",
     // "empty envelope senders not allowed", "null sender is not allowed"); Sendmail "553 5.1.8
-    // ... Domain of sender address x does not exist"; French "emetteur invalide".
+    // ... Domain of sender address x does not exist"; French "emetteur invalide"; GoDaddy "550 x Blank From: addresses are
+    // not allowed. Provide a valid From. IB501" (https://www.godaddy.com/help/email-error-codes-40685).
     ReplyPattern(
       id: "sender-refused", category: .senderRejected,
       phrases: [
@@ -142,7 +143,8 @@ extension ReplyPatterns {
         "from domain does not exist", "bad sender", "badsendermx",
         "sender address rejected: domain not found", "sender verification failed",
         "can't verify sender", "cannot verify sender", "returned mail not accepted here",
-        "fully qualified email address required",
+        "fully qualified email address required", "provide a valid from",
+        "from: addresses are not allowed", "not allowed as a from", "from: domain is invalid",
       ],
       commands: [.mail, .rcpt, .data, .endOfData, .bdat],
       transientRetry: .later,
@@ -190,7 +192,8 @@ extension ReplyPatterns {
     // been disabled or discontinued", "vdelivermail: account is locked email bounced"; Yahoo
     // "This account has been disabled or discontinued"; Outlook.com "mailbox has been
     // frozen"/"5.2.1 mailbox disabled"; qmail-ldap "mailbox is no longer on server"; Exim
-    // "account is frozen".
+    // "account is frozen"; La Poste "550 5.5.0 Le compte du destinataire est bloque. The
+    // recipient account isblocked. LPN007_426".
     ReplyPattern(
       id: "mailbox-inactive", category: .mailboxDisabled,
       phrases: [
@@ -205,6 +208,8 @@ extension ReplyPatterns {
         "account has expired", "account expired", "account is not active",
         "mailbox has been disabled", "user account disabled", "account disabled",
         "disabled mailbox", "mailbox is disabled", "account is disabled",
+        "recipient account is blocked", "recipient account isblocked",
+        "compte du destinataire est bloque", "compte du destinataire est bloqué",
         "has been deactivated", "user is deactivated", "expired account",
         "mailbox has been closed", "account has been closed", "recipient is inactive",
         "discontinued",

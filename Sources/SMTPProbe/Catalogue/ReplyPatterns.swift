@@ -1,7 +1,8 @@
 /// The known reply phrases, most specific first, and where each comes from.
 ///
 /// The table is split by family (`ReplyPatterns+Access.swift`, `+Authentication`,
-/// `+Blocklists`, `+Mailbox`, `+Content`, `+Routing`, `+Reputation`, `+Languages`); `all`
+/// `+Blocklists`, `+Mailbox`, `+Content`, `+Routing`, `+Reputation`, `+Limits`,
+/// `+Languages`); `all`
 /// joins them in the order they are tried. The
 /// first pattern that matches wins, so a provider's exact sentence comes before a generic word
 /// ("Recipient address rejected: Greylisted" must be greylisting, not a rejected recipient).
@@ -43,10 +44,11 @@ public enum ReplyPatterns {
 
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
-    access + tlsDemands + loginDemands + protocolErrors + greylisting + reverseDNS
-    + reverseDNSWordings + authentication + spfWordings + blocklists + rateLimits + sizes
-    + senders + senderRefusals + routing + mailboxes + disabledWordings + content
-    + ipBlockWordings + languages + service
+    access + tlsDemands + sendingLimits + loginDemands + commandSyntax + protocolErrors
+    + greylisting + reverseDNS + reverseDNSWordings + authentication + spfWordings
+    + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
+    + senderRefusals + routing + mailboxes + disabledWordings + content + ipBlockWordings
+    + languages + service + commandRecognition + genericSpam
 
   /// The first pattern that matches `reply` answering `command`, if any.
   public static func firstMatch(

@@ -1,0 +1,178 @@
+/// Sending limits and providers' own block sentences that must win over broader words in the
+/// same reply, and the bare word "spam" as a last resort.
+extension ReplyPatterns {
+  /// Limits on logins and on messages per hour or session, said in words.
+  static let sendingLimits: [ReplyPattern] = [
+    // Gmail "454 4.7.0 Too many login attempts, please try again later"; Dovecot/Exim
+    // "too many authentication failures"; GoDaddy "550 This IP has sent too many messages this
+    // hour. IB504", "550 This message has exceeded the max number of messages per session.
+    // IB510"; Gmail "421 4.7.0 Try again later, closing connection." (a DoS limit at HELO);
+    // Spectrum "550 5.1.0 <x> sender rejected ... AUP#In-1310" (sending too fast, per sisimai
+    // lib/Sisimai/Rhost/Spectrum.pm); NetEase "451 Requested mail action not taken: too much
+    // fail authentication"; Yahoo "421 4.7.0 [GL01] Message from (192.0.2.1) temporarily
+    // deferred"; "450 too frequent connects from 192.0.2.1"; "452 Too many recipients received
+    // this hour".
+    ReplyPattern(
+      id: "sending-limits", category: .rateLimited,
+      phrases: [
+        "too many login attempts", "too many authentication attempts",
+        "too many failed login", "too many authentication failures", "too many auth",
+        "too many messages this hour", "sent too many messages", "messages per session",
+        "max number of messages", "maximum number of messages",
+        "try again later, closing connection", "messages per hour", "messages per day",
+        "daily sending quota", "hourly limit", "daily limit", "aup#in-1310",
+        "too much fail authentication", "[gl01]", "too frequent", "too many connects",
+        "recipients received this hour",
+      ],
+      source:
+        "\(Source.gmail); https://www.godaddy.com/help/email-error-codes-40685 (IB504, IB510); Dovecot auth penalty replies"
+    )
+  ]
+
+  /// Providers' own IP block sentences that must win over mailbox words in the same reply.
+  static let providerIPBlocks: [ReplyPattern] = [
+    // GoDaddy "554 This IP has been temporarily blocked for attempting to send too many
+    // messages containing content judged to be spam by the Internet community. IB110", "554
+    // This IP has been blocked for the day, for attempting to mail too many invalid recipients.
+    // IB113", "554 RBL Reject."; Orange "550 mwinf5c04 ME Adresse IP source bloquee pour
+    // incident de spam. Client host blocked for spamming issues. OFR006_102"; Mimecast "554
+    // Host network not allowed"; Coremail "550 black ip.", "554 rbl deny."; AOL "421 4.7.1 :
+    // (DYN:T1) http://postmaster.info.aol.com/errors/421dynt1.html" (a dynamic IP range).
+    ReplyPattern(
+      id: "provider-ip-blocked", category: .blocklistedIP,
+      phrases: [
+        "this ip has been blocked", "this ip has been temporarily blocked",
+        "ip has been temporarily blocked", "ip has been blocked for", "rbl reject",
+        "client host blocked", "adresse ip source bloquee", "adresse ip source bloquée",
+        "ip source bloquee", "ip source bloquée", "ip temporarily blocked",
+        "your ip address has been blocked", "your ip has been blocked",
+        "host network not allowed", "black ip", "rbl deny", "dyn:t1", "dyn:t2",
+      ],
+      transientRetry: .later,
+      source:
+        "https://www.godaddy.com/help/email-error-codes-40685 (IB110, IB113, RBL Reject); \(LanguageSource.orange) (OFR006)"
+    )
+  ]
+
+  /// The bare word "spam" in a refusal: broad, so any specific phrase or enhanced code wins.
+  static let genericSpam: [ReplyPattern] = [
+    // "552 ... judged to be spam" (GoDaddy IB212), "550 spam", "554 5.7.1 Spam message
+    // rejected", Exchange EOP "Message rejected as spam by Content Filtering", "Spam score too
+    // high": the word itself names the reason whatever else the reply says.
+    ReplyPattern(
+      id: "spam-word", category: .policySpamContent,
+      phrases: ["spam"], isGeneric: true,
+      source:
+        "https://www.godaddy.com/help/email-error-codes-40685 (IB212); \(Source.microsoftNDR); sisimai lib/Sisimai/Reason/SpamDetected.pm"
+    )
+  ]
+
+  /// Options a STARTTLS may not carry.
+  static let commandSyntax: [ReplyPattern] = [
+    // Gmail "501 5.7.11 Syntax error (no parameters allowed)" to "STARTTLS x" (RFC 3207
+    // section 4: STARTTLS takes no parameters); Postfix "501 5.5.4 Syntax: STARTTLS".
+    ReplyPattern(
+      id: "no-parameters-allowed", category: .syntaxError,
+      phrases: ["no parameters allowed", "syntax: starttls"],
+      summary: "The command carried parameters it does not take",
+      explanation:
+        "STARTTLS (RFC 3207 section 4) and a few other commands take no arguments; the server refused the command line as written.",
+      fix: "Send the bare command (STARTTLS with nothing after it).",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "\(Source.gmail); \(Source.postfixSmtpd)")
+  ]
+
+  /// Coremail's short replies and Postfix's and Exim's sequence and syntax sentences.
+  static let shortReplies: [ReplyPattern] = [
+    // Postfix smtpd.c "503 5.5.1 Error: need MAIL command", "554 5.5.1 Error: no valid
+    // recipients"; Exim "503 sender not yet given"; Coremail "501 please say HELO/EHLO first",
+    // "502 please say MAIL first".
+    ReplyPattern(
+      id: "command-out-of-order", category: .badSequence,
+      phrases: [
+        "say helo", "helo/ehlo first", "send helo first", "send ehlo first", "say mail first",
+        "no valid recipients",
+        "sender not yet given", "mail first", "rcpt first", "need mail before rcpt",
+      ],
+      source: "\(Source.postfixSmtpd); \(Source.exim); \(LanguageSource.coremail)"),
+    // Postfix smtpd_check.c reject_non_fqdn_sender/recipient: "504 5.5.2 <alice>: Sender
+    // address rejected: need fully-qualified address".
+    ReplyPattern(
+      id: "need-fully-qualified-address", category: .addressSyntax,
+      phrases: ["need fully-qualified address", "need fully qualified address"],
+      source: Source.postfixCheck),
+    // Coremail "450 out of memory.", "450 queue unavailable."
+    ReplyPattern(
+      id: "receiver-resources", category: .localError,
+      phrases: ["out of memory", "queue unavailable", "queue file write error"],
+      source: "\(LanguageSource.coremail); \(Source.postfixSmtpd)"),
+    // Coremail "451 out of allow RCPT numbers."
+    ReplyPattern(
+      id: "recipient-count", category: .tooManyRecipients,
+      phrases: ["allow rcpt numbers", "rcpt numbers"], source: LanguageSource.coremail),
+    // Coremail "556 remote ip check error." (its SPF check of the sending IP).
+    ReplyPattern(
+      id: "remote-ip-check", category: .spfFail,
+      phrases: ["remote ip check error"], source: LanguageSource.coremail),
+    // Coremail "554 attachment is too long."
+    ReplyPattern(
+      id: "attachment-too-large", category: .messageTooLarge,
+      phrases: ["attachment is too long", "attachment too large", "attachment is too large"],
+      source: LanguageSource.coremail),
+    // Coremail "551 auth error." and "451 auth error." after AUTH.
+    ReplyPattern(
+      id: "auth-error", category: .authFailed,
+      phrases: ["auth error", "authentication error"], commands: [.auth],
+      source: LanguageSource.coremail),
+    // Coremail "552 mail from invalid.", "553 host denies the sender.", "554 Black mail address."
+    ReplyPattern(
+      id: "sender-denied-short", category: .senderRejected,
+      phrases: ["mail from invalid", "denies the sender", "sender invalid", "black mail address"],
+      source: LanguageSource.coremail),
+    // Coremail "553 host denies relay."
+    ReplyPattern(
+      id: "relay-denied-short", category: .relayDenied,
+      phrases: ["denies relay", "relay denied"], source: LanguageSource.coremail),
+    // Coremail "553 relay check local fail.": a sender in a local domain that did not log in.
+    ReplyPattern(
+      id: "local-sender-not-logged-in", category: .authRequired,
+      phrases: ["relay check local fail"], source: LanguageSource.coremail),
+    // Coremail "552 looping message."
+    ReplyPattern(
+      id: "looping-message", category: .mailLoop,
+      phrases: ["looping message", "message looping", "looping"],
+      source: LanguageSource.coremail),
+    // Coremail "550 user is locked."
+    ReplyPattern(
+      id: "user-locked", category: .mailboxDisabled,
+      phrases: ["user is locked", "user locked"], commands: addressSteps,
+      source: LanguageSource.coremail),
+    // Coremail "451 stray newline" (a bare LF in the message, RFC 5321 section 2.3.8).
+    ReplyPattern(
+      id: "stray-newline", category: .syntaxError,
+      phrases: ["stray newline"], transientRetry: .afterFix,
+      source: LanguageSource.coremail),
+  ]
+
+  /// Commands the server does not know or has not enabled; after the service table so its
+  /// "too many unrecognized commands" is read first.
+  static let commandRecognition: [ReplyPattern] = [
+    // Postfix smtpd.c "500 5.5.2 Error: command not recognized", "503 5.5.1 Error:
+    // authentication not enabled"; Sendmail "500 5.5.1 Command unrecognized"; Exim "500
+    // unrecognized command"; RFC 5321 section 4.2.2 "502 Command not implemented".
+    ReplyPattern(
+      id: "command-not-recognized", category: .commandUnrecognized,
+      phrases: [
+        "command not recognized", "command unrecognized", "unrecognized command",
+        "unrecognised command", "command not implemented", "unknown command",
+        "authentication not enabled", "auth not available", "authentication not available",
+        "not implemented",
+      ],
+      // After EHLO the context rule says more: fall back to HELO (RFC 5321 section 4.1.4).
+      commands: [
+        .greeting, .startTLS, .auth, .mail, .rcpt, .data, .endOfData, .bdat, .rset, .vrfy,
+        .expn, .help, .noop, .quit,
+      ],
+      source: "\(Source.postfixSmtpd); \(Source.sendmail); \(Source.exim); \(Source.rfc5321)")
+  ]
+}
