@@ -769,7 +769,7 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Forpsi",
     "550 5.1.0 <someone@example.cz> policy violation, see https://support.forpsi.com/kb/a4081",
-    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-rejection",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-violation",
     source: "https://support.forpsi.com/kb/a4081"),
   RealReplyCase(
     "Barracuda", "550 permanent failure for one or more recipients (bob@example.org:blocked)",

@@ -222,7 +222,10 @@ extension ReplyPatterns {
     // fully-qualified hostname"
     ReplyPattern(
       id: "postfix-non-fqdn-helo", category: .syntaxError,
-      phrases: ["helo command rejected: need fully-qualified hostname"],
+      phrases: [
+        "helo command rejected: need fully-qualified hostname", "helo should be a fqdn",
+        "should be a fqdn",
+      ],
       summary: "The server rejected your HELO/EHLO name: it is not a fully-qualified host name",
       explanation:
         "Your client introduced itself with a bare name (like 'localhost' or 'server') instead of a fully-qualified domain name. This Postfix requires a real FQDN.",

@@ -23,7 +23,7 @@ extension ReplyPatterns {
       phrases: [
         "dmarc policy", "does not pass dmarc", "dmarc sender invalid", "dmarc verification",
         "dmarc check failed", "failed dmarc",
-        "isn't aligned with either the authenticated spf or dkim",
+        "isn't aligned with either the authenticated spf or dkim", "dmarc dns lookup",
       ],
       summary: "The message fails the sender domain's DMARC policy",
       explanation:

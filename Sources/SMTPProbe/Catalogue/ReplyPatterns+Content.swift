@@ -48,13 +48,12 @@ extension ReplyPatterns {
       id: "policy-rejection", category: .policySpamContent,
       phrases: [
         "not accepted for policy reasons", "reject due to policy restrictions",
-        "email policy violation detected", "policy violation",
+        "email policy violation detected", "rejected by destination domain",
         "delivery not authorized, message refused", "rejected for policy reasons",
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
         "your access to submit messages to this e-mail system has been rejected",
       ],
-      isGeneric: true,
-      summary: "The receiver rejected the message for policy reasons",
+            summary: "The receiver rejected the message for policy reasons",
       explanation:
         "The receiving system's policy does not allow this message (its content, sender, or a rule the recipient's organisation set). The reply does not point to a blocklist or authentication failure.",
       fix:

@@ -22,8 +22,11 @@ extension ReplyPatterns {
         "try again later, closing connection", "messages per hour", "messages per day",
         "daily sending quota", "hourly limit", "daily limit", "aup#in-1310",
         "too much fail authentication", "[gl01]", "too frequent", "too many connects",
-        "recipients received this hour",
+        "recipients received this hour", "too much email", "too many messages sent",
+        "number of sessions exceeds", "messages per second", "daily message limit",
+        "message limit exceeded",
       ],
+      retry: .later,
       source:
         "\(Source.gmail); https://www.godaddy.com/help/email-error-codes-40685 (IB504, IB510); Dovecot auth penalty replies"
     )
@@ -46,7 +49,8 @@ extension ReplyPatterns {
         "client host blocked", "adresse ip source bloquee", "adresse ip source bloquée",
         "ip source bloquee", "ip source bloquée", "ip temporarily blocked",
         "your ip address has been blocked", "your ip has been blocked",
-        "host network not allowed", "black ip", "rbl deny", "dyn:t1", "dyn:t2",
+        "host network not allowed", "black ip", "rbl deny", "dyn:t1", "dyn:t2", "<> is blocked",
+        "<> blocked by", "rbls", "on one or more rbl",
       ],
       transientRetry: .later,
       source:
@@ -91,7 +95,7 @@ extension ReplyPatterns {
       id: "command-out-of-order", category: .badSequence,
       phrases: [
         "say helo", "helo/ehlo first", "send helo first", "send ehlo first", "say mail first",
-        "no valid recipients",
+        "no valid recipients", "no recipient specified",
         "sender not yet given", "mail first", "rcpt first", "need mail before rcpt",
       ],
       source: "\(Source.postfixSmtpd); \(Source.exim); \(LanguageSource.coremail)"),
@@ -119,6 +123,29 @@ extension ReplyPatterns {
       id: "attachment-too-large", category: .messageTooLarge,
       phrases: ["attachment is too long", "attachment too large", "attachment is too large"],
       source: LanguageSource.coremail),
+    // qmail-smtpd "421 unable to read controls (#4.3.0)": its configuration is unreadable.
+    ReplyPattern(
+      id: "qmail-controls", category: .localError,
+      phrases: ["unable to read controls"], source: "qmail qmail-smtpd.c (die_control)"),
+    // "550 Invalid syntax. Syntax should be MAIL FROM:<userdomain>[crlf]" (hMailServer), "501
+    // Syntax error in parameters or arguments" (RFC 5321 section 4.2.2's own text), "500 Line
+    // to long." (a misspelling some servers really send).
+    ReplyPattern(
+      id: "command-syntax", category: .syntaxError,
+      phrases: [
+        "invalid syntax", "syntax should be", "syntax error in parameters", "line to long",
+      ],
+      source: "hMailServer SMTPConnection.cpp; \(Source.rfc5321)"),
+    // "550 The address is not valid.", "550 A valid address is required." (hMailServer).
+    ReplyPattern(
+      id: "address-not-valid", category: .addressSyntax,
+      phrases: ["address is not valid", "a valid address is required"],
+      source: "hMailServer SMTPConnection.cpp"),
+    // hMailServer "550 Delivery is not allowed to this address." (a relay the server refuses).
+    ReplyPattern(
+      id: "delivery-not-allowed", category: .relayDenied,
+      phrases: ["delivery is not allowed to this address"],
+      source: "hMailServer SMTPConnection.cpp"),
     // Coremail "551 auth error." and "451 auth error." after AUTH.
     ReplyPattern(
       id: "auth-error", category: .authFailed,
@@ -166,7 +193,7 @@ extension ReplyPatterns {
         "command not recognized", "command unrecognized", "unrecognized command",
         "unrecognised command", "command not implemented", "unknown command",
         "authentication not enabled", "auth not available", "authentication not available",
-        "not implemented",
+        "not implemented", "command not supported",
       ],
       // After EHLO the context rule says more: fall back to HELO (RFC 5321 section 4.1.4).
       commands: [
@@ -174,5 +201,32 @@ extension ReplyPatterns {
         .expn, .help, .noop, .quit,
       ],
       source: "\(Source.postfixSmtpd); \(Source.sendmail); \(Source.exim); \(Source.rfc5321)")
+  ]
+
+  /// Policy words too broad to outrank a specific enhanced code, and domain blocklists.
+  static let broadPolicy: [ReplyPattern] = [
+    // "policy violation" alone (Forpsi "550 5.1.0 <x> policy violation, see
+    // https://support.forpsi.com/kb/a4081"; "421 Reject due to policy violations").
+    ReplyPattern(
+      id: "policy-violation", category: .policySpamContent,
+      phrases: ["policy violation"], isGeneric: true,
+      source: "https://support.forpsi.com/kb/a4081; \(Source.yahoo)"),
+  ]
+
+  /// Domain blocklists (Spamhaus DBL, SURBL, URIBL) list domains in the message, not the
+  /// sending IP: a content verdict.
+  static let domainBlocklists: [ReplyPattern] = [
+    // "550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL
+    // -- see https://www.spamhaus.org/dbl/"; "blocked by uribl.com", "listed in multi.surbl.org".
+    ReplyPattern(
+      id: "domain-blocklist", category: .policySpamContent,
+      phrases: ["spamhaus dbl", "spamhaus.org/dbl", "dbl.spamhaus", "uribl", "surbl"],
+      summary: "A domain in your message (a link or the sender's domain) is on a domain blocklist",
+      explanation:
+        "Domain blocklists such as the Spamhaus DBL, SURBL and URIBL list domains seen in spam. The receiver found one in this message's links or headers; it is about the content, not your sending IP.",
+      fix:
+        "Find which domain is listed (check the links, the From and Return-Path domains and any URL shortener), remove it or get it delisted, then resend.",
+      retry: .afterFix, transientRetry: .afterFix,
+      source: "https://www.spamhaus.org/dbl/; https://www.surbl.org; https://uribl.com"),
   ]
 }

@@ -183,7 +183,9 @@ extension ReplyPatterns {
         "unknown recipient", "no such mailbox", "no mailbox here by that name",
         "unknown or illegal alias", "address does not exist",
         "mailbox does not exist", "recipient address rejected: undeliverable address",
-        "recipient not found", "address not found",
+        "recipient not found", "address not found", "does not match anything",
+        "user not exist", "unavailable mail user", "email account does not exist",
+        "account does not exist", "does no exist",
       ],
       commands: addressSteps,
       summary: "No such mailbox: the server does not know this recipient",
@@ -212,7 +214,10 @@ extension ReplyPatterns {
     // servers send it for policy refusals too, so a specific enhanced code outranks it.
     ReplyPattern(
       id: "mailbox-unavailable", category: .mailboxUnknown,
-      phrases: ["no mailbox", "invalid mailbox", "mailbox unavailable", "mailbox is unavailable"],
+      phrases: [
+        "no mailbox", "invalid mailbox", "mailbox unavailable", "mailbox is unavailable",
+        "invalid address",
+      ],
       classes: [5], commands: addressSteps, isGeneric: true,
       summary: "No such mailbox: the server does not know this recipient",
       explanation:

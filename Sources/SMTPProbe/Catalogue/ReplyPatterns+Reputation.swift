@@ -21,7 +21,8 @@ extension ReplyPatterns {
         "invalid rdns", "rly:nrd", "no reverse", "reverse resolution", "forward-confirmed",
         "your ip has no name", "lookup of your ip",
         "ip address has no hostname", "does not have a hostname",
-        "hostname verification failed", "reverse dns lookup",
+        "hostname verification failed", "reverse dns lookup", "failure in dns look-up",
+        "failure in dns lookup",
       ],
       transientRetry: .afterFix,
       source:
@@ -69,6 +70,7 @@ extension ReplyPatterns {
       id: "smtp-auth-needed", category: .authRequired,
       phrases: [
         "turn on smtp authentication", "smtp authentication is required",
+        "must issue an auth command first", "login credentials no longer valid",
         "must be authenticated", "must authenticate", "authentication is needed",
         "please authenticate", "authenticate first", "not authenticated", "requires authentication", "need to authenticate",
         "login required", "log in first", "smtp auth required", "auth first",
@@ -143,6 +145,7 @@ extension ReplyPatterns {
         "from domain does not exist", "bad sender", "badsendermx",
         "sender address rejected: domain not found", "sender verification failed",
         "can't verify sender", "cannot verify sender", "returned mail not accepted here",
+        "badmailfrom", "envelope sender is in my",
         "fully qualified email address required", "provide a valid from",
         "from: addresses are not allowed", "not allowed as a from", "from: domain is invalid",
       ],

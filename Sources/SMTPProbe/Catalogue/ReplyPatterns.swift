@@ -46,9 +46,9 @@ public enum ReplyPatterns {
   public static let all: [ReplyPattern] =
     access + tlsDemands + sendingLimits + loginDemands + commandSyntax + protocolErrors
     + greylisting + reverseDNS + reverseDNSWordings + authentication + spfWordings
-    + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
+    + domainBlocklists + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
     + senderRefusals + routing + mailboxes + disabledWordings + content + ipBlockWordings
-    + languages + service + commandRecognition + genericSpam
+    + languages + service + commandRecognition + broadPolicy + genericSpam
 
   /// The first pattern that matches `reply` answering `command`, if any.
   public static func firstMatch(

@@ -31,7 +31,8 @@ public enum Classifier {
   }
 
   /// Diagnoses a reply whose lines agree on one code.
-  private static func diagnoseAnswer(_ reply: Reply, after command: CommandKind?) -> Diagnosis {
+  private static func diagnoseAnswer(_ stated: Reply, after command: CommandKind?) -> Diagnosis {
+    let reply = stated.withTrailingStatus
     let code = reply.code
     let replyClass = ReplyClass(code: code)
     let codeEvidence = Evidence(
@@ -61,6 +62,17 @@ public enum Classifier {
     }
 
     if verdict.category == .ok { verdict.category = .other }
+    // At the greeting the server knows only the client's IP (and its reverse DNS), so a
+    // policy refusal with nothing more specific to say is about the IP (RFC 5321 section 3.1).
+    if command == .greeting, verdict.category == .policySpamContent,
+      let rule = findings.first?.0, ClassifierRule.broad.contains(rule)
+    {
+      let note = Evidence(
+        kind: .context, value: "greeting",
+        detail: "A policy refusal of the connection itself concerns the connecting IP.")
+      verdict = Finding.advice(.blocklistedIP, retry: verdict.retry, evidence: verdict.evidence)
+      evidence.append(note)
+    }
     let before = verdict.category
     let senderNote = ContextRules.attributeToSender(
       &verdict.category, summary: &verdict.summary, explanation: &verdict.explanation,

@@ -29,6 +29,11 @@ enum ClassifierRule: CaseIterable, Sendable {
     .genericPattern, .genericEnhancedCode, .commandContext, .basicCode,
   ]
 
+  /// The rules that name only an area: a finding of theirs may be refined by the step.
+  static let broad: Set<ClassifierRule> = [
+    .genericPattern, .genericEnhancedCode, .commandContext, .basicCode,
+  ]
+
   /// What this rule reads in `input`, or nil when it has nothing to say.
   func finding(_ input: ClassifierInput) -> Finding? {
     switch self {

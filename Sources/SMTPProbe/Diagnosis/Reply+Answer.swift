@@ -23,6 +23,21 @@ extension Reply {
     return Reply(code: finalCode, lines: kept.isEmpty ? lines : kept)
   }
 
+  /// The reply with the enhanced code qmail writes at the end of its text, `(#5.1.1)`, when
+  /// it has none at the start: qmail-smtpd and qmail-remote write RFC 1893 codes that way
+  /// ("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)").
+  public var withTrailingStatus: Reply {
+    guard enhanced == nil else { return self }
+    let text = self.text
+    guard let mark = text.firstRange(of: "(#") else { return self }
+    guard let (code, _) = EnhancedStatusCode.prefix(of: text[mark.upperBound...]),
+      code.statusClass != 2
+    else { return self }
+    var copy = self
+    copy.enhanced = code
+    return copy
+  }
+
   /// The three-digit code at the start of a raw line, if any.
   private static func leadingCode(_ line: String) -> Int? {
     var value = 0

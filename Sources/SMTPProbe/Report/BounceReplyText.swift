@@ -65,6 +65,8 @@ enum BounceReplyText {
   /// Exchange's closing `'` or `##`, a closing `>` of `<... smtp;550 ...>`.
   private static func clean(_ text: Substring) -> Substring {
     var rest = text
+    // Gmail's older bounces repeat the code: "550 550 5.1.1 user unknown".
+    if rest.dropFirst(3).hasPrefix(" " + rest.prefix(3) + " ") { rest = rest.dropFirst(4) }
     let afterCode = rest.dropFirst(3)
     if afterCode.hasPrefix("-'") || afterCode.hasPrefix(" '") {
       rest = rest.prefix(3) + " " + afterCode.dropFirst(2)

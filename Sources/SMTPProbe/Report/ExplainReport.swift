@@ -175,7 +175,7 @@ public enum ExplainReport: Hashable, Sendable {
       : try bounce.map { found throws(ExplainError) in
         let replies = try PastedReplies.parse(found.lines.joined(separator: "\n"))
         return PastedReplies.Item(
-          reply: withQmailStatus(replies[0].reply), after: found.after)
+          reply: replies[0].reply.withTrailingStatus, after: found.after)
       }
     guard !items.isEmpty else { throw isStandardInput ? .emptyStandardInput : .noInput }
     guard items.count <= maxReplies else { throw .tooManyReplies(maxReplies) }
@@ -193,21 +193,6 @@ public enum ExplainReport: Hashable, Sendable {
     let lines = MIMEWalker.splitLines(text)
     guard let (headers, _) = MIMEHeaders.read(lines[...]) else { return false }
     return MIMEWalker.looksLikeMessage(headers)
-  }
-
-  /// `reply` with the enhanced code qmail writes at the end of its text, `(#5.1.1)`, when the
-  /// reply has none at its start (qmail-remote.c and qmail-send write RFC 1893 codes that way).
-  static func withQmailStatus(_ reply: Reply) -> Reply {
-    guard reply.enhanced == nil else { return reply }
-    let text = reply.text
-    guard let mark = text.firstRange(of: "(#") else { return reply }
-    let rest = text[mark.upperBound...]
-    guard let (code, _) = EnhancedStatusCode.prefix(of: rest), code.statusClass != 2 else {
-      return reply
-    }
-    var copy = reply
-    copy.enhanced = code
-    return copy
   }
 
   /// The most `explain` reads: a bounce with its headers fits many times over.

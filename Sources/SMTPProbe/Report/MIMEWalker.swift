@@ -102,6 +102,11 @@ enum MIMEWalker {
       }
       current = []
     }
+    // A body whose boundary never occurs (a truncated or re-wrapped paste) is read as text.
+    guard body.contains(where: { $0.hasPrefix(delimiter) }) else {
+      out.append(MIMEPart(kind: .text, text: joined(body), isOriginal: isOriginal))
+      return
+    }
     for line in body {
       if line.hasPrefix(delimiter) {
         let rest = line.dropFirst(delimiter.count)
