@@ -45,9 +45,10 @@ public enum ReplyPatterns {
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
     access + tlsDemands + sendingLimits + loginDemands + commandSyntax + protocolErrors
-    + greylisting + reverseDNS + reverseDNSWordings + authentication + spfWordings
+    + greylisting + reverseDNS + authentication + spfWordings
     + domainBlocklists + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
-    + senderRefusals + routing + mailboxes + disabledWordings + content + ipBlockWordings
+    + senderRefusals + routing + mailboxes + disabledWordings + reverseDNSWordings + content
+    + ipBlockWordings
     + languages + service + commandRecognition + broadPolicy + genericSpam
 
   /// The first pattern that matches `reply` answering `command`, if any.

@@ -30,9 +30,10 @@ extension Reply {
     guard enhanced == nil else { return self }
     let text = self.text
     guard let mark = text.firstRange(of: "(#") else { return self }
-    guard let (code, _) = EnhancedStatusCode.prefix(of: text[mark.upperBound...]),
-      code.statusClass != 2
-    else { return self }
+    let digits = text[mark.upperBound...].prefix { ("0"..."9").contains($0) || $0 == "." }
+    guard let code = EnhancedStatusCode(String(digits)), code.statusClass != 2 else {
+      return self
+    }
     var copy = self
     copy.enhanced = code
     return copy

@@ -36,6 +36,8 @@ struct BounceLeadIn: Sendable {
     BounceLeadIn("the response was:", .gmail, source: "Gmail bounce (\"The response was:\")"),
     BounceLeadIn("other server returned was:", .gmail,
       source: "Gmail bounce before 2011 (\"The error that the other server returned was: 550 ...\")"),
+    BounceLeadIn("the reason for the problem:", .provider,
+      source: "Amazon SES bounce text (\"The reason for the problem: 5.1.0 - Unknown address error 550-'...'\")"),
     BounceLeadIn("diagnostic code:", .deliveryStatus,
       source: "PMDF and Sun Messaging Server notices (\"Diagnostic code: smtp; 550 ...\")"),
     BounceLeadIn("smtp protocol returned a permanent error", .domino,

@@ -63,9 +63,11 @@ public enum BounceText {
           if let candidate = candidate(from: recipient) { fromDSN.append(candidate) }
         }
       case .text:
-        let scanner = BounceScanner(part.text, readsTranscripts: isBounce)
-        candidates += scanner.leadInReplies()
-        candidates += BounceJSON.replies(in: part.text)
+        // A JSON notification's values are read as JSON; its lines are not a bounce's text.
+        let json = BounceJSON.replies(in: part.text)
+        candidates +=
+          json.isEmpty
+          ? BounceScanner(part.text, readsTranscripts: isBounce).leadInReplies() : json
       case .html:
         continue
       }
