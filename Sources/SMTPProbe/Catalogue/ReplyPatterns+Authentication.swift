@@ -24,6 +24,7 @@ extension ReplyPatterns {
         "dmarc policy", "does not pass dmarc", "dmarc sender invalid", "dmarc verification",
         "dmarc check failed", "failed dmarc",
         "isn't aligned with either the authenticated spf or dkim", "dmarc dns lookup",
+        "dmarc validation", "due to dmarc", "dmarc fail", "dmarc reject", "rejected by dmarc",
       ],
       summary: "The message fails the sender domain's DMARC policy",
       explanation:

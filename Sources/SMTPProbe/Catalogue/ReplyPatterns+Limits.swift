@@ -24,7 +24,8 @@ extension ReplyPatterns {
         "too much fail authentication", "[gl01]", "too frequent", "too many connects",
         "recipients received this hour", "too much email", "too many messages sent",
         "number of sessions exceeds", "messages per second", "daily message limit",
-        "message limit exceeded",
+        "message limit exceeded", "submission rate", "queue quota exceeded",
+        "limit for the number of messages",
       ],
       retry: .later,
       source:
@@ -50,7 +51,7 @@ extension ReplyPatterns {
         "ip source bloquee", "ip source bloquée", "ip temporarily blocked",
         "your ip address has been blocked", "your ip has been blocked",
         "host network not allowed", "black ip", "rbl deny", "dyn:t1", "dyn:t2", "<> is blocked",
-        "<> blocked by", "rbls", "on one or more rbl",
+        "<> blocked by", "rbls", "on one or more rbl", "use the smtp server of your isp",
       ],
       transientRetry: .later,
       source:
@@ -118,10 +119,13 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "remote-ip-check", category: .spfFail,
       phrases: ["remote ip check error"], source: LanguageSource.coremail),
-    // Coremail "554 attachment is too long."
+    // Coremail "554 attachment is too long."; IceWarp "501 5.7.1 Message is too long".
     ReplyPattern(
       id: "attachment-too-large", category: .messageTooLarge,
-      phrases: ["attachment is too long", "attachment too large", "attachment is too large"],
+      phrases: [
+        "attachment is too long", "attachment too large", "attachment is too large",
+        "message is too long", "message too long",
+      ],
       source: LanguageSource.coremail),
     // qmail-smtpd "421 unable to read controls (#4.3.0)": its configuration is unreadable.
     ReplyPattern(
@@ -129,23 +133,44 @@ extension ReplyPatterns {
       phrases: ["unable to read controls"], source: "qmail qmail-smtpd.c (die_control)"),
     // "550 Invalid syntax. Syntax should be MAIL FROM:<userdomain>[crlf]" (hMailServer), "501
     // Syntax error in parameters or arguments" (RFC 5321 section 4.2.2's own text), "500 Line
-    // to long." (a misspelling some servers really send).
+    // to long." (a misspelling some servers really send); Yahoo "554 Message not allowed -
+    // Headers are not RFC compliant[291]"; "554 5.7.0 Header error".
     ReplyPattern(
       id: "command-syntax", category: .syntaxError,
       phrases: [
         "invalid syntax", "syntax should be", "syntax error in parameters", "line to long",
+        "not rfc compliant", "header error",
       ],
       source: "hMailServer SMTPConnection.cpp; \(Source.rfc5321)"),
-    // "550 The address is not valid.", "550 A valid address is required." (hMailServer).
+    // "550 The address is not valid.", "550 A valid address is required." (hMailServer);
+    // IceWarp "501 5.5.2 Domain name required".
     ReplyPattern(
       id: "address-not-valid", category: .addressSyntax,
-      phrases: ["address is not valid", "a valid address is required"],
+      phrases: ["address is not valid", "a valid address is required", "domain name required"],
       source: "hMailServer SMTPConnection.cpp"),
-    // hMailServer "550 Delivery is not allowed to this address." (a relay the server refuses).
+    // hMailServer "550 Delivery is not allowed to this address." (a relay the server refuses);
+    // Haraka "550 I cannot deliver mail for <x>" (rcpt_to.in_host_list); Domino "554 Relay
+    // rejected for policy reasons"; Zoho "553 Relaying disallowed"; MessageLabs "553 you are
+    // trying to use me [x] as a relay"; Mailgun sandbox "add the address to authorized
+    // recipients".
     ReplyPattern(
       id: "delivery-not-allowed", category: .relayDenied,
-      phrases: ["delivery is not allowed to this address"],
+      phrases: [
+        "delivery is not allowed to this address", "i cannot deliver mail for",
+        "relay rejected", "relaying disallowed", "as a relay", "authorized recipients",
+      ],
       source: "hMailServer SMTPConnection.cpp"),
+    // hMailServer "550 Login credentials no longer valid. Please re-authenticate."
+    ReplyPattern(
+      id: "credentials-expired", category: .authFailed,
+      phrases: ["login credentials no longer valid", "please re-authenticate"],
+      source: "hMailServer SMTPConnection.cpp"),
+    // Gmail "421 4.7.0 ... suspicious due to the very low reputation of the sending domain":
+    // the domain's reputation, a content-side verdict, not the IP's.
+    ReplyPattern(
+      id: "domain-reputation", category: .policySpamContent,
+      phrases: ["reputation of the sending domain", "domain reputation", "spoofed"],
+      source: "\(Source.gmail); Barracuda \"550 rejecting spoofed message\""),
     // Coremail "551 auth error." and "451 auth error." after AUTH.
     ReplyPattern(
       id: "auth-error", category: .authFailed,

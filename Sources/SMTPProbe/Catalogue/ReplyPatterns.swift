@@ -45,9 +45,9 @@ public enum ReplyPatterns {
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
     access + tlsDemands + sendingLimits + loginDemands + commandSyntax + protocolErrors
-    + greylisting + reverseDNS + authentication + spfWordings
+    + greylisting + reverseDNS + authentication + spfWordings + senderRefusals
     + domainBlocklists + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
-    + senderRefusals + routing + mailboxes + disabledWordings + reverseDNSWordings + content
+    + routing + mailboxes + disabledWordings + reverseDNSWordings + content
     + ipBlockWordings
     + languages + service + commandRecognition + broadPolicy + genericSpam
 
