@@ -163,14 +163,11 @@ extension ReplyPatterns {
     // hMailServer "550 Login credentials no longer valid. Please re-authenticate."
     ReplyPattern(
       id: "credentials-expired", category: .authFailed,
-      phrases: ["login credentials no longer valid", "please re-authenticate"],
-      source: "hMailServer SMTPConnection.cpp"),
-    // Gmail "421 4.7.0 ... suspicious due to the very low reputation of the sending domain":
-    // the domain's reputation, a content-side verdict, not the IP's.
-    ReplyPattern(
-      id: "domain-reputation", category: .policySpamContent,
-      phrases: ["reputation of the sending domain", "domain reputation", "spoofed"],
-      source: "\(Source.gmail); Barracuda \"550 rejecting spoofed message\""),
+      phrases: [
+        "login credentials no longer valid", "please re-authenticate",
+        "username and password not accepted",
+      ],
+      source: "hMailServer SMTPConnection.cpp; \(Source.gmail) (535 5.7.8)"),
     // Coremail "551 auth error." and "451 auth error." after AUTH.
     ReplyPattern(
       id: "auth-error", category: .authFailed,
@@ -241,6 +238,12 @@ extension ReplyPatterns {
   /// Domain blocklists (Spamhaus DBL, SURBL, URIBL) list domains in the message, not the
   /// sending IP: a content verdict.
   static let domainBlocklists: [ReplyPattern] = [
+    // Gmail "421 4.7.0 ... suspicious due to the very low reputation of the sending domain":
+    // the domain's reputation, a content-side verdict, not the IP's.
+    ReplyPattern(
+      id: "domain-reputation", category: .policySpamContent,
+      phrases: ["reputation of the sending domain", "domain reputation", "spoofed"],
+      source: "\(Source.gmail); Barracuda \"550 rejecting spoofed message\""),
     // "550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL
     // -- see https://www.spamhaus.org/dbl/"; "blocked by uribl.com", "listed in multi.surbl.org".
     ReplyPattern(

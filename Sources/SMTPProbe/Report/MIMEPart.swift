@@ -71,7 +71,12 @@ struct MIMEHeaders: Sendable {
       if line.isEmpty || line.allSatisfy({ $0 == " " || $0 == "\t" }) {
         return (headers, index + 1)
       }
-      if line.first == " " || line.first == "\t", !headers.fields.isEmpty {
+      // A folded line starts with white space (RFC 5322 2.2.3); pastes often lose it, so a
+      // line after a value ending in ";" (a Content-Type parameter list) continues it too.
+      let continues =
+        line.first == " " || line.first == "\t"
+        || (headers.fields.last?.value.hasSuffix(";") == true && !isField(line))
+      if continues, !headers.fields.isEmpty {
         headers.fields[headers.fields.count - 1].value += " " + line.trimmingWhitespace
       } else if isField(line), let colon = line.firstIndex(of: ":") {
         headers.fields.append(
