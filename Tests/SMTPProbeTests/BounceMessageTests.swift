@@ -73,7 +73,8 @@ import Testing
   }
 
   @Test func aLargeHTMLPartIsNeitherCountedNorFatal() throws {
-    let rows = String(repeating: "<tr><td>550 row of a table that is not a reply</td></tr>\n", count: 3000)
+    let rows = String(
+      repeating: "<tr><td>550 row of a table that is not a reply</td></tr>\n", count: 3000)
     let text = """
       From: postmaster@example.net
       Subject: Undeliverable: hello
@@ -195,7 +196,8 @@ import Testing
   static let leadIns: [LeadInCase] = [
     LeadInCase(
       id: "Exim host line", source: "Exim transports/smtp.c (older bounce text)",
-      text: "Subject: Mail delivery failed\n\n  bob@example.com\n    host mx.example.com [192.0.2.5]: 550 5.1.1 User unknown\n",
+      text:
+        "Subject: Mail delivery failed\n\n  bob@example.com\n    host mx.example.com [192.0.2.5]: 550 5.1.1 User unknown\n",
       reply: "550 5.1.1 User unknown", after: nil),
     LeadInCase(
       id: "Sendmail transcript", source: "Sendmail savemail.c (transcript of session)",
@@ -243,15 +245,18 @@ import Testing
       reply: "550 5.1.1 Unknown user", after: nil),
     LeadInCase(
       id: "Domino permanent error", source: "HCL Domino router",
-      text: "Subject: DELIVERY FAILURE\n\nbob@example.com\nSMTP Protocol Returned a Permanent Error 550 5.1.1 User unknown\n",
+      text:
+        "Subject: DELIVERY FAILURE\n\nbob@example.com\nSMTP Protocol Returned a Permanent Error 550 5.1.1 User unknown\n",
       reply: "550 5.1.1 User unknown", after: nil),
     LeadInCase(
       id: "Gmail before 2011", source: "Gmail bounce text",
-      text: "Subject: Delivery Status Notification (Failure)\n\nThe error that the other server returned was: 550 550 5.1.1 user unknown (state 14).\n",
+      text:
+        "Subject: Delivery Status Notification (Failure)\n\nThe error that the other server returned was: 550 550 5.1.1 user unknown (state 14).\n",
       reply: "550 5.1.1 user unknown (state 14).", after: nil),
     LeadInCase(
       id: "Amazon SES quoted reply", source: "Amazon SES bounce (2011 format)",
-      text: "Subject: Delivery Status Notification (Failure)\n\nThe reason for the problem:\n5.1.0 - Unknown address error 550-'5.2.2 <bob@example.com>... Mailbox Full'\n",
+      text:
+        "Subject: Delivery Status Notification (Failure)\n\nThe reason for the problem:\n5.1.0 - Unknown address error 550-'5.2.2 <bob@example.com>... Mailbox Full'\n",
       reply: "550 5.2.2 <bob@example.com>... Mailbox Full", after: nil),
     LeadInCase(
       id: "Amazon SES JSON notification", source: "Amazon SES bounce notification (SNS)",
@@ -261,15 +266,18 @@ import Testing
       reply: "550 5.1.1 user unknown", after: nil),
     LeadInCase(
       id: "SNS e-mail with escaped JSON", source: "Amazon SNS notification e-mail",
-      text: #"{"Type":"Notification","Message":"{\"notificationType\":\"Bounce\",\"bounce\":{\"bouncedRecipients\":[{\"diagnosticCode\":\"smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected\"}]}}"}"#,
+      text:
+        #"{"Type":"Notification","Message":"{\"notificationType\":\"Bounce\",\"bounce\":{\"bouncedRecipients\":[{\"diagnosticCode\":\"smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected\"}]}}"}"#,
       reply: "550 5.1.1 <bob@example.com>: Recipient address rejected", after: nil),
     LeadInCase(
       id: "a bare reply line in a bounce", source: "NTT docomo via Sendmail (sisimai set)",
-      text: "From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>\nSubject: Returned mail\n\nThe following recipient could not be reached:\n\n550 Unknown user bob@example.jp\n",
+      text:
+        "From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>\nSubject: Returned mail\n\nThe following recipient could not be reached:\n\n550 Unknown user bob@example.jp\n",
       reply: "550 Unknown user bob@example.jp", after: nil),
     LeadInCase(
       id: "Postmark-style reason", source: "Mimecast, Barracuda and Proofpoint NDRs",
-      text: "Subject: Undeliverable\n\nbob@example.com (reason: 550 5.7.1 Message rejected due to content)\n",
+      text:
+        "Subject: Undeliverable\n\nbob@example.com (reason: 550 5.7.1 Message rejected due to content)\n",
       reply: "550 5.7.1 Message rejected due to content)", after: nil),
   ]
 
@@ -286,7 +294,8 @@ import Testing
   }
 
   @Test func qmailTrailingStatusBecomesTheEnhancedCode() throws {
-    let text = "Subject: failure notice\n\n<bob@example.com>:\nRemote host said: 550 sorry, no mailbox here by that name (#5.1.1)\n"
+    let text =
+      "Subject: failure notice\n\n<bob@example.com>:\nRemote host said: 550 sorry, no mailbox here by that name (#5.1.1)\n"
     let report = try ExplainReport.build(.standardInput, readStandardInput: { text })
     guard case .replies(let explanations) = report else {
       Issue.record("expected replies")

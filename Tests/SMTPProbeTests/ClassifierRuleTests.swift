@@ -64,7 +64,8 @@ private func parse(_ raw: String) throws -> Reply {
 
   @Test func domainUnknownAndMailLoop() throws {
     let domain = Classifier.diagnose(
-      try parse("550 5.1.2 <bob@example.invalid>... Host unknown (Name server: host not found)\r\n"),
+      try parse(
+        "550 5.1.2 <bob@example.invalid>... Host unknown (Name server: host not found)\r\n"),
       after: .rcpt)
     #expect(domain.category == .domainUnknown)
     #expect(domain.retry == .never)
@@ -96,7 +97,10 @@ private func parse(_ raw: String) throws -> Reply {
       #expect(d.category == .syntaxError, "\(raw)")
       #expect(d.fix.contains("998"), "\(raw)")
     }
-    for raw in ["521 5.5.2 mx.example.org Error: bare <LF> received", "451 See http://pobox.com/~djb/docs/smtplf.html."] {
+    for raw in [
+      "521 5.5.2 mx.example.org Error: bare <LF> received",
+      "451 See http://pobox.com/~djb/docs/smtplf.html.",
+    ] {
       let d = Classifier.diagnose(try parse(raw + "\r\n"), after: .endOfData)
       #expect(d.category == .syntaxError, "\(raw)")
       #expect(d.fix.contains("CRLF"), "\(raw)")
@@ -104,10 +108,12 @@ private func parse(_ raw: String) throws -> Reply {
   }
 
   @Test func aPolicyRefusalOfTheGreetingIsAboutTheIP() throws {
-    let d = Classifier.diagnose(try parse("554 Reject due to policy violations\r\n"), after: .greeting)
+    let d = Classifier.diagnose(
+      try parse("554 Reject due to policy violations\r\n"), after: .greeting)
     #expect(d.category == .blocklistedIP)
     // The same words after DATA are about the message.
-    let data = Classifier.diagnose(try parse("554 Reject due to policy violations\r\n"), after: .endOfData)
+    let data = Classifier.diagnose(
+      try parse("554 Reject due to policy violations\r\n"), after: .endOfData)
     #expect(data.category == .policySpamContent)
   }
 
@@ -130,23 +136,41 @@ private func parse(_ raw: String) throws -> Reply {
 
   /// Replies in other languages as their senders write them, and the English twin's category.
   static let languages: [LanguageCase] = [
-    LanguageCase(language: "fr", raw: "550 5.1.1 Adresse inconnue / Utilisateur inconnu", command: .rcpt, category: .mailboxUnknown),
-    LanguageCase(language: "fr", raw: "552 Boite aux lettres pleine", command: .rcpt, category: .mailboxFull),
-    LanguageCase(language: "fr", raw: "550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam", command: .greeting, category: .blocklistedIP),
-    LanguageCase(language: "de", raw: "550 Benutzer UNBEKANNT", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "fr", raw: "550 5.1.1 Adresse inconnue / Utilisateur inconnu", command: .rcpt,
+      category: .mailboxUnknown),
+    LanguageCase(
+      language: "fr", raw: "552 Boite aux lettres pleine", command: .rcpt, category: .mailboxFull),
+    LanguageCase(
+      language: "fr", raw: "550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam",
+      command: .greeting, category: .blocklistedIP),
+    LanguageCase(
+      language: "de", raw: "550 Benutzer UNBEKANNT", command: .rcpt, category: .mailboxUnknown),
     LanguageCase(language: "de", raw: "552 Postfach voll", command: .rcpt, category: .mailboxFull),
-    LanguageCase(language: "de", raw: "554 IP-Adresse gesperrt", command: .greeting, category: .blocklistedIP),
-    LanguageCase(language: "es", raw: "550 Usuario desconocido", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "de", raw: "554 IP-Adresse gesperrt", command: .greeting, category: .blocklistedIP),
+    LanguageCase(
+      language: "es", raw: "550 Usuario desconocido", command: .rcpt, category: .mailboxUnknown),
     LanguageCase(language: "es", raw: "552 Buzón lleno", command: .rcpt, category: .mailboxFull),
-    LanguageCase(language: "pt", raw: "550 Usuário desconhecido", command: .rcpt, category: .mailboxUnknown),
-    LanguageCase(language: "pt", raw: "550 Conta desativada", command: .rcpt, category: .mailboxDisabled),
-    LanguageCase(language: "it", raw: "550 Utente sconosciuto", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "pt", raw: "550 Usuário desconhecido", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "pt", raw: "550 Conta desativada", command: .rcpt, category: .mailboxDisabled),
+    LanguageCase(
+      language: "it", raw: "550 Utente sconosciuto", command: .rcpt, category: .mailboxUnknown),
     LanguageCase(language: "it", raw: "552 Casella piena", command: .rcpt, category: .mailboxFull),
-    LanguageCase(language: "ru", raw: "550 Пользователь не найден", command: .rcpt, category: .mailboxUnknown),
-    LanguageCase(language: "ru", raw: "550 ПОЧТОВЫЙ ЯЩИК ЗАБЛОКИРОВАН", command: .rcpt, category: .mailboxDisabled),
-    LanguageCase(language: "ru", raw: "554 Сообщение похоже на спам", command: .endOfData, category: .policySpamContent),
-    LanguageCase(language: "ja", raw: "550 宛先不明のため配送できません", command: .rcpt, category: .mailboxUnknown),
-    LanguageCase(language: "ja", raw: "554 迷惑メールと判定されました", command: .endOfData, category: .policySpamContent),
+    LanguageCase(
+      language: "ru", raw: "550 Пользователь не найден", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "ru", raw: "550 ПОЧТОВЫЙ ЯЩИК ЗАБЛОКИРОВАН", command: .rcpt,
+      category: .mailboxDisabled),
+    LanguageCase(
+      language: "ru", raw: "554 Сообщение похоже на спам", command: .endOfData,
+      category: .policySpamContent),
+    LanguageCase(
+      language: "ja", raw: "550 宛先不明のため配送できません", command: .rcpt, category: .mailboxUnknown),
+    LanguageCase(
+      language: "ja", raw: "554 迷惑メールと判定されました", command: .endOfData, category: .policySpamContent),
     LanguageCase(language: "zh", raw: "550 用户不存在", command: .rcpt, category: .mailboxUnknown),
     LanguageCase(language: "zh", raw: "552 邮箱已满", command: .rcpt, category: .mailboxFull),
     LanguageCase(language: "zh", raw: "554 IP在黑名单中", command: .greeting, category: .blocklistedIP),
@@ -156,5 +180,40 @@ private func parse(_ raw: String) throws -> Reply {
   func repliesInOtherLanguages(_ c: LanguageCase) throws {
     let d = Classifier.diagnose(try parse(c.raw + "\r\n"), after: c.command)
     #expect(d.category == c.category)
+  }
+}
+
+/// Every category in DESIGN.md's vocabulary has the catalogue's words.
+@Suite struct CategoryVocabularyTests {
+  /// DESIGN.md "Diagnosis vocabulary", `category`.
+  static let vocabulary: Set = [
+    "ok", "mailbox-unknown", "domain-unknown", "mailbox-full", "mailbox-disabled",
+    "relay-denied", "greylisted", "rate-limited", "blocklisted-ip", "spf-fail", "dkim-fail",
+    "dmarc-fail", "rdns-fail", "policy-spam-content", "auth-required", "auth-failed",
+    "tls-required", "message-too-large", "mail-loop", "syntax-error", "command-unrecognized",
+    "bad-sequence", "service-unavailable", "local-error", "storage-full",
+    "host-does-not-accept-mail", "user-not-local", "too-many-recipients", "address-syntax",
+    "sender-rejected", "other",
+  ]
+
+  @Test func theCategoriesAreDesignsVocabulary() {
+    #expect(Set(DiagnosisCategory.allCases.map(\.rawValue)) == Self.vocabulary)
+  }
+
+  @Test(arguments: DiagnosisCategory.allCases)
+  func everyCategoryHasItsWords(_ category: DiagnosisCategory) {
+    let advice = CategoryAdvice.of(category)
+    #expect(CatalogueTextChecks.problems(advice.explanation, field: "explanation").isEmpty)
+    #expect(!advice.summary.isEmpty)
+    if category != .ok {
+      #expect(CatalogueTextChecks.problems(advice.fix, field: "fix").isEmpty)
+    }
+  }
+
+  @Test func theEnhancedCatalogueNamesTheNewCategories() throws {
+    let domain = try #require(EnhancedStatusCode("5.1.2"))
+    let loop = try #require(EnhancedStatusCode("4.4.6"))
+    #expect(EnhancedStatusCatalogue.entry(for: domain)?.category == .domainUnknown)
+    #expect(EnhancedStatusCatalogue.entry(for: loop)?.category == .mailLoop)
   }
 }

@@ -236,7 +236,8 @@ struct NegativeCase: CustomTestStringConvertible, Sendable {
       notPattern: "sending-limits", category: .mailboxFull),
     NegativeCase(
       id: "tls in a host name is not a TLS demand",
-      raw: "550 5.1.1 <bob@tls-required.example.org>: Recipient address rejected: User unknown in local recipient table",
+      raw:
+        "550 5.1.1 <bob@tls-required.example.org>: Recipient address rejected: User unknown in local recipient table",
       command: .rcpt, notPattern: "tls-required", category: .mailboxUnknown),
     NegativeCase(
       id: "a mailbox named spam is a mailbox",

@@ -52,7 +52,9 @@ public struct PatternText: Sendable {
       case 0xD0 where i + 1 < input.count && (0x80...0xAF).contains(input[i + 1]):
         // U+0400...U+042F: Cyrillic capitals (Unicode chart U0400), lowercase at U+0430...U+045F.
         let low = input[i + 1]
-        out += low >= 0x90 && low < 0xA0 ? [0xD0, low + 0x20] : [0xD1, low >= 0xA0 ? low - 0x20 : low + 0x10]
+        out +=
+          low >= 0x90 && low < 0xA0
+          ? [0xD0, low + 0x20] : [0xD1, low >= 0xA0 ? low - 0x20 : low + 0x10]
         i += 1
         lastWasSpace = false
       default:

@@ -244,8 +244,9 @@ extension ReplyPatterns {
       retry: .afterFix, transientRetry: .afterFix, source: Source.postfixCheck),
   ]
 
-  /// Mentions of relaying that decide only in a 5.7.1 refusal of RCPT TO: "relay" alone also
-  /// occurs in host names (relay2.example.net) that say nothing about the refusal, so these
+  /// Mentions of relaying that decide only in a 5.7.1 refusal of RCPT TO.
+  ///
+  /// "relay" alone also occurs in host names (relay2.example.net) that say nothing about the refusal, so these
   /// broader words need the code and the step (RFC 5321 section 3.6.2 relaying; RFC 3463
   /// X.7.1). Weighed after the specific patterns, before the enhanced code.
   static let relayMentions: [ReplyPattern] = [

@@ -53,7 +53,7 @@ extension ReplyPatterns {
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
         "your access to submit messages to this e-mail system has been rejected",
       ],
-            summary: "The receiver rejected the message for policy reasons",
+      summary: "The receiver rejected the message for policy reasons",
       explanation:
         "The receiving system's policy does not allow this message (its content, sender, or a rule the recipient's organisation set). The reply does not point to a blocklist or authentication failure.",
       fix:

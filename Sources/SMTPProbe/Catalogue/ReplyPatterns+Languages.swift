@@ -93,7 +93,9 @@ extension ReplyPatterns {
         "容量オーバー", "容量超過", "邮箱已满", "邮箱空间不足", "郵箱已滿", "空间不足",
       ],
       commands: addressSteps,
-      source: "\(LanguageSource.orange); \(LanguageSource.gmx); \(LanguageSource.mailru); \(LanguageSource.netease)"),
+      source:
+        "\(LanguageSource.orange); \(LanguageSource.gmx); \(LanguageSource.mailru); \(LanguageSource.netease)"
+    ),
     ReplyPattern(
       id: "foreign-mailbox-disabled", category: .mailboxDisabled,
       phrases: [

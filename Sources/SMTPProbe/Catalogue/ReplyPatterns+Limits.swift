@@ -232,7 +232,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "policy-violation", category: .policySpamContent,
       phrases: ["policy violation"], isGeneric: true,
-      source: "https://support.forpsi.com/kb/a4081; \(Source.yahoo)"),
+      source: "https://support.forpsi.com/kb/a4081; \(Source.yahoo)")
   ]
 
   /// Domain blocklists (Spamhaus DBL, SURBL, URIBL) list domains in the message, not the

@@ -202,7 +202,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "domain-accepts-no-mail", category: .hostDoesNotAcceptMail,
       phrases: [
-"does not accept mail", "nullmx", "null mx",
+        "does not accept mail", "nullmx", "null mx",
       ],
       commands: addressSteps,
       summary: "The recipient's domain accepts no mail",

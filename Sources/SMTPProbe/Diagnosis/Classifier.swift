@@ -90,10 +90,13 @@ public enum Classifier {
     }
     // A phrase that was outranked is still evidence of what the text says.
     for (rule, finding) in findings.dropFirst()
-    where (rule == .specificPattern || rule == .genericPattern) && !evidence.contains(finding.evidence) {
+    where (rule == .specificPattern || rule == .genericPattern)
+      && !evidence.contains(finding.evidence)
+    {
       evidence.append(finding.evidence)
     }
-    if verdict.category == .blocklistedIP, let list = ReplyPatterns.blocklistOperator(in: input.text),
+    if verdict.category == .blocklistedIP,
+      let list = ReplyPatterns.blocklistOperator(in: input.text),
       !verdict.fix.contains(list.delisting)
     {
       verdict.fix +=

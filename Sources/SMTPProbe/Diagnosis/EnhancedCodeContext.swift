@@ -53,7 +53,8 @@ struct EnhancedCodeContext: Sendable {
   ]
 
   /// The first row for `code` answering `command`, if any.
-  static func row(for code: EnhancedStatusCode, after command: CommandKind?) -> EnhancedCodeContext? {
+  static func row(for code: EnhancedStatusCode, after command: CommandKind?) -> EnhancedCodeContext?
+  {
     guard let command, code.statusClass != 2 else { return nil }
     return table.first {
       $0.subject == code.subject && $0.detail == code.detail && $0.commands.contains(command)

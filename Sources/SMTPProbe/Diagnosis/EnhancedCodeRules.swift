@@ -28,9 +28,11 @@ enum EnhancedCodeRules {
     return entry
   }
 
-  /// Whether `code` names only an area, not a cause: X.Y.0 ("other or undefined"), an
-  /// unregistered detail, or X.7.1 ("delivery not authorized"), which receivers use for every
-  /// kind of policy refusal (RFC 3463 section 3.8). A known phrase outranks such a code.
+  /// Whether `code` names only an area, not a cause.
+  ///
+  /// X.Y.0 ("other or undefined"), an unregistered detail, or X.7.1 ("delivery not
+  /// authorized"), which receivers use for every kind of policy refusal (RFC 3463 section 3.8).
+  /// A known phrase outranks such a code.
   static func isGeneric(_ code: EnhancedStatusCode) -> Bool {
     code.detail == 0 || (code.subject == 7 && code.detail == 1)
       || EnhancedStatusCatalogue.entry(for: code) == nil

@@ -15,10 +15,13 @@ enum BounceJSON {
 
   /// The replies in the JSON values of `text`, each with its recipient when one is near.
   static func replies(in text: String) -> [BounceScanner.Candidate] {
-    guard text.contains("\"diagnosticCode") || text.contains("\\\"diagnosticCode")
-      || text.contains("\"Details\"") || text.contains("\"reason\"")
-      || text.contains("\"delivery-status\"") || text.contains("\"event\"")
-    else { return [] }
+    // A byte search: JSON keys are ASCII, and most bounces hold none of them.
+    let bytes = text.utf8
+    let markers = [
+      "\"diagnosticCode", "diagnosticCode\\\"", "\"Details\"", "\"reason\"", "\"delivery-status\"",
+      "\"event\"",
+    ]
+    guard markers.contains(where: { bytes.firstRange(of: $0.utf8) != nil }) else { return [] }
     var out: [BounceScanner.Candidate] = []
     for key in keys {
       for value in values(of: key, in: text) {
@@ -49,7 +52,9 @@ enum BounceJSON {
         }
         index = text.index(after: index)
       }
-      while index < text.endIndex, " \t\\".contains(text[index]) { index = text.index(after: index) }
+      while index < text.endIndex, " \t\\".contains(text[index]) {
+        index = text.index(after: index)
+      }
       guard index < text.endIndex, text[index] == "\"" else { continue }
       index = text.index(after: index)
       out.append(readString(text, from: index, escaped: escaped))

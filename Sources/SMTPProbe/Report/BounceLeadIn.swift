@@ -61,8 +61,10 @@ struct BounceLeadIn: Sendable {
       source: "RFC 3464 section 2.3.6 diagnostic type as quoted by Exchange, SES and Postmark (\"smtp; 550 ...\")"),
   ]
 
-  /// The commands qmail-remote names in the sentence before "Remote host said:"
-  /// (qmail-remote.c), and Sendmail's "... while talking to" transcripts' client lines.
+  /// The commands named in the sentence before a quoted reply.
+  ///
+  /// qmail-remote.c writes them before "Remote host said:" ("192.0.2.1 does not like
+  /// recipient.").
   static let qmailSteps: [(phrase: String, after: CommandKind)] = [
     ("does not like recipient", .rcpt), ("sender was rejected", .mail),
     ("greeting failed", .greeting), ("my name was rejected", .helo),

@@ -113,6 +113,14 @@ struct BounceScanner {
   }
 
   private func marker(on line: Substring, at index: Int, clientCommand: CommandKind?) -> Marker? {
+    // Every lead-in holds one of these bytes or the word "error"; most lines are passed over
+    // with one scan of their bytes.
+    guard
+      line.utf8.contains(where: {
+        $0 == 0x3A || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E || $0 == 0x3B
+      })
+        || line.utf8.firstRange(of: "rror".utf8) != nil
+    else { return nil }
     let lower = line.lowercased()
     if lower.hasPrefix("diagnostic-code:") {
       let (type, text) = DeliveryStatusReport.afterType(String(line.dropFirst(16)))
@@ -126,7 +134,9 @@ struct BounceScanner {
       // `'550 5.1.1 ...'`, `'#550 ... ##'` or `'<mx #5.1.1 smtp;550 ...>'`.
       var rest = line.dropFirst(offset)
       if let close = rest.lastIndex(of: "'") { rest = rest[..<close] }
-      while let last = rest.last, last == ">" || last == " " || last == "#" { rest = rest.dropLast() }
+      while let last = rest.last, last == ">" || last == " " || last == "#" {
+        rest = rest.dropLast()
+      }
       guard let start = BounceReplyText.start(in: rest) else { return nil }
       return Marker(format: .exchange, rest: start)
     }
@@ -169,7 +179,8 @@ struct BounceScanner {
       {
         let rest = line[line.index(after: colon)...].drop { $0 == " " }
         if BounceReplyText.startsWithCode(rest), let start = BounceReplyText.start(in: rest) {
-          let after = lowerHead.hasPrefix("smtp:") ? BounceLeadIn.command(named: head.dropFirst(5)) : nil
+          let after =
+            lowerHead.hasPrefix("smtp:") ? BounceLeadIn.command(named: head.dropFirst(5)) : nil
           return Marker(format: .provider, rest: start, after: after)
         }
       }

@@ -77,7 +77,9 @@ public enum BounceText {
     if candidates.isEmpty {
       for part in parts where part.kind == .html || part.isOriginal {
         guard part.kind != .deliveryStatus else { continue }
-        candidates += BounceScanner(part.text, readsTranscripts: isBounce).leadInReplies()
+        // HTML is turned into text only here, when no text part quoted a reply.
+        let text = part.kind == .html ? HTMLText.plain(part.text) : part.text
+        candidates += BounceScanner(text, readsTranscripts: isBounce).leadInReplies()
         if !candidates.isEmpty { break }
       }
     }
@@ -130,7 +132,7 @@ public enum BounceText {
 
   /// Exim's `X-Failed-Recipients:` header, lowercased addresses.
   private static func failedRecipientsHeader(_ text: String) -> Set<String> {
-    let lines = MIMEWalker.splitLines(text)
+    let lines = MIMEWalker.headerLines(text)
     guard let (headers, _) = MIMEHeaders.read(lines[...]),
       let value = headers["x-failed-recipients"]
     else { return [] }
@@ -141,17 +143,18 @@ public enum BounceText {
   /// marks and bare reply lines may be read as the remote server's.
   private static func looksLikeBounce(_ text: String, parts: [MIMEPart]) -> Bool {
     if parts.count > 1 || parts.contains(where: { $0.kind != .text }) { return true }
-    let lines = MIMEWalker.splitLines(text)
+    let lines = MIMEWalker.headerLines(text)
     if let (headers, _) = MIMEHeaders.read(lines[...]), MIMEWalker.looksLikeMessage(headers) {
       return true
     }
-    let lower = text.prefix(20_000).lowercased()
+    // ASCII-lowercased bytes of the start: the words are ASCII, and bytes avoid grapheme work.
+    let lower = text.utf8.prefix(20_000).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     let words = [
       "transcript of session", "while talking to", "mailer-daemon", "delivery status",
       "undeliver", "delivery has failed", "could not be delivered", "returned mail",
       "failure notice", "non-delivery", "permanent fatal error", "delivery to the following",
     ]
-    return words.contains { lower.contains($0) }
+    return words.contains { lower.firstRange(of: Array($0.utf8)) != nil }
   }
 
   /// The enhanced status code of an RFC 3464 `Status:` field (section 2.3.4), when the pasted

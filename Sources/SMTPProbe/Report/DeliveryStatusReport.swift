@@ -32,8 +32,7 @@ struct DeliveryStatusReport: Sendable {
     var current = Recipient()
     var hasFields = false
     func flush() {
-      if hasFields, current.address != nil || current.diagnostic != nil || current.status != nil
-      {
+      if hasFields, current.address != nil || current.diagnostic != nil || current.status != nil {
         recipients.append(current)
       }
       current = Recipient()
@@ -58,7 +57,8 @@ struct DeliveryStatusReport: Sendable {
           }
         case "action": current.action = value.lowercased()
         case "status":
-          current.status = EnhancedStatusCode(String(value.prefix { !$0.isWhitespace && $0 != "(" }))
+          current.status = EnhancedStatusCode(
+            String(value.prefix { !$0.isWhitespace && $0 != "(" }))
         case "diagnostic-code":
           let (type, rest) = Self.afterType(value)
           current.diagnosticType = type

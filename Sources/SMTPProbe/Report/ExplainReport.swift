@@ -190,7 +190,7 @@ public enum ExplainReport: Hashable, Sendable {
 
   /// Whether `text` starts with a message's header block (RFC 5322 section 2.2).
   static func isMessage(_ text: String) -> Bool {
-    let lines = MIMEWalker.splitLines(text)
+    let lines = MIMEWalker.headerLines(text)
     guard let (headers, _) = MIMEHeaders.read(lines[...]) else { return false }
     return MIMEWalker.looksLikeMessage(headers)
   }

@@ -39,8 +39,7 @@ enum HTMLText {
   }
 
   /// The character an entity at `start` stands for, and the index after it.
-  private static func entity(_ html: String, at start: String.Index) -> (Character, String.Index)?
-  {
+  private static func entity(_ html: String, at start: String.Index) -> (Character, String.Index)? {
     guard let semicolon = html[start...].prefix(10).firstIndex(of: ";") else { return nil }
     let name = html[html.index(after: start)..<semicolon]
     let named: [Substring: Character] = [

@@ -12,7 +12,7 @@ struct MIMEPart: Sendable {
   }
 
   var kind: Kind
-  /// The decoded content.
+  /// The decoded content (for HTML, the markup: `HTMLText.plain` reads it when needed).
   var text: String
   /// Whether the part sits inside an attached original message.
   var isOriginal: Bool
