@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 /// Whole bounce messages, MIME and all: the reply must be found however the message is built.
 ///

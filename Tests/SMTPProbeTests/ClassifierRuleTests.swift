@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
 
 private func parse(_ raw: String) throws -> Reply {
   try #require(try ReplyParser.parseAll(Array(raw.utf8)).first)
