@@ -41,9 +41,11 @@ enum TransferDecoding {
     return out
   }
 
-  /// Decodes base64 `text`, skipping line breaks and any other byte outside the alphabet
-  /// (RFC 2045 section 6.8 asks decoders to ignore them); decoding stops at the first `=` pad.
-  /// The alphabet work is `Base64.decode`'s, given the cleaned, re-padded text.
+  /// Decodes base64 `text` leniently, as a MIME body part.
+  ///
+  /// Line breaks and any other byte outside the alphabet are skipped (RFC 2045 section 6.8
+  /// asks decoders to ignore them) and decoding stops at the first `=` pad; the alphabet work
+  /// is `Base64.decode`'s, given the cleaned, re-padded text.
   static func base64(_ text: Substring) -> [UInt8] {
     var clean: [UInt8] = []
     clean.reserveCapacity(text.utf8.count)
