@@ -207,11 +207,14 @@ extension ReplyPatterns {
       retry: .afterFix, transientRetry: .afterFix,
       source: "\(Source.postfixSmtpd); \(Source.icloud)"),
     // Yahoo "421 Resources temporarily unavailable. Please try again later", Gmail "421 4.3.0
-    // Temporary System Problem", "421 4.4.5 Server busy", Zoho "452 4.3.1 Temporary System Error".
+    // Temporary System Problem", "421 4.4.5 Server busy", Zoho "452 4.3.1 Temporary System Error";
+    // AT&T "450 busy--Please try again later"; "421 Server is busy, try later".
     ReplyPattern(
       id: "server-busy", category: .serviceUnavailable,
       phrases: [
         "resources temporarily unavailable", "temporary system problem", "server busy",
+        "server is busy", "system is busy", "too busy", "busy--", "busy, try later",
+        "busy, please try",
         "temporary system error", "unable to process connection at this time",
         "system not accepting network messages",
       ],
