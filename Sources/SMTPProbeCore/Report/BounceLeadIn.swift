@@ -6,6 +6,8 @@
 struct BounceLeadIn: Sendable {
   /// The lead-in, lowercase; matched case-insensitively.
   let marker: String
+  /// `marker`'s bytes, for the byte search.
+  let markerBytes: [UInt8]
   let format: BounceText.Format
   /// The command the reply answered, when the lead-in says so.
   let after: CommandKind?
@@ -18,6 +20,7 @@ struct BounceLeadIn: Sendable {
     atLineStart: Bool = false, source: String
   ) {
     self.marker = marker
+    markerBytes = Array(marker.utf8)
     self.format = format
     self.after = after
     self.atLineStart = atLineStart

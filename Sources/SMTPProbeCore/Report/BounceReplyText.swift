@@ -38,6 +38,23 @@ enum BounceReplyText {
     return nil
   }
 
+  /// The offset of the first `needle` in `haystack`, by a plain byte scan (bounce lines are
+  /// short, so building a search table per call would cost more than it saves).
+  static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard let first = needle.first, needle.count <= haystack.count else { return nil }
+    var index = 0
+    let last = haystack.count - needle.count
+    while index <= last {
+      if haystack[index] == first {
+        var offset = 1
+        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// Whether `text` starts with a reply code followed by a space, a hyphen or nothing.
   static func startsWithCode(_ text: Substring) -> Bool {
     var digits: [UInt8] = []

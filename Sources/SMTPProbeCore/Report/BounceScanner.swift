@@ -119,20 +119,26 @@ struct BounceScanner {
       line.utf8.contains(where: {
         $0 == 0x3A || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E || $0 == 0x3B
       })
-        || line.utf8.firstRange(of: "rror".utf8) != nil
+        || BounceReplyText.find(Array("rror".utf8), in: Array(line.utf8)) != nil
     else { return nil }
-    let lower = line.lowercased()
-    if lower.hasPrefix("diagnostic-code:") {
+    // ASCII-lowercased bytes: every marker is ASCII, so a match's byte offset is the same in
+    // the line, and a byte search needs no per-call tables.
+    let lower = line.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    /// The text after `marker` in the line, when the line holds it.
+    func restAfter(_ marker: [UInt8]) -> (start: Int, rest: Substring)? {
+      guard let at = BounceReplyText.find(marker, in: lower) else { return nil }
+      let end = line.utf8.index(line.utf8.startIndex, offsetBy: at + marker.count)
+      return (at, line[end...])
+    }
+    if lower.starts(with: Array("diagnostic-code:".utf8)) {
       let (type, text) = DeliveryStatusReport.afterType(String(line.dropFirst(16)))
       guard type == "smtp" || BounceReplyText.startsWithCode(text[...]),
         let start = BounceReplyText.start(in: text[...])
       else { return nil }
       return Marker(format: .deliveryStatus, rest: start)
     }
-    if let range = lower.firstRange(of: "remote server returned '") {
-      let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+    if var (_, rest) = restAfter(Array("remote server returned '".utf8)) {
       // `'550 5.1.1 ...'`, `'#550 ... ##'` or `'<mx #5.1.1 smtp;550 ...>'`.
-      var rest = line.dropFirst(offset)
       if let close = rest.lastIndex(of: "'") { rest = rest[..<close] }
       while let last = rest.last, last == ">" || last == " " || last == "#" {
         rest = rest.dropLast()
@@ -140,9 +146,8 @@ struct BounceScanner {
       guard let start = BounceReplyText.start(in: rest) else { return nil }
       return Marker(format: .exchange, rest: start)
     }
-    if let range = lower.firstRange(of: "smtp error from remote mail server after ") {
-      let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-      let tail = line.dropFirst(offset).drop { $0 == " " }
+    if let (_, found) = restAfter(Array("smtp error from remote mail server after ".utf8)) {
+      let tail = found.drop { $0 == " " }
       let phrase = tail.hasPrefix("pipelined ") ? tail.dropFirst(10) : tail
       let after: CommandKind? =
         phrase.lowercased().hasPrefix("initial connection")
@@ -155,11 +160,9 @@ struct BounceScanner {
         recipient: address)
     }
     for leadIn in BounceLeadIn.table {
-      guard let range = lower.firstRange(of: leadIn.marker) else { continue }
-      if leadIn.atLineStart, range.lowerBound != lower.startIndex { continue }
+      guard let (start, rest) = restAfter(leadIn.markerBytes) else { continue }
+      if leadIn.atLineStart, start != 0 { continue }
       if leadIn.format == .transcript, !readsTranscripts { continue }
-      let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-      let rest = line.dropFirst(offset)
       var after = leadIn.after
       if leadIn.format == .transcript { after = after ?? clientCommand }
       if leadIn.format == .qmail { after = after ?? qmailStep(before: index) }

@@ -154,7 +154,7 @@ public enum BounceText {
       "undeliver", "delivery has failed", "could not be delivered", "returned mail",
       "failure notice", "non-delivery", "permanent fatal error", "delivery to the following",
     ]
-    return words.contains { lower.firstRange(of: Array($0.utf8)) != nil }
+    return words.contains { BounceReplyText.find(Array($0.utf8), in: lower) != nil }
   }
 
   /// The enhanced status code of an RFC 3464 `Status:` field (section 2.3.4), when the pasted
