@@ -25,7 +25,8 @@ struct ExplainCommand {
     } else {
       let colors = options.color.colors(
         environment: console.environment, isTerminal: console.stdoutIsTerminal)
-      let width = console.terminalColumns.map { min(78, max(40, $0 - 2)) } ?? 78
+      // The terminal's width when stdout is one; 80 columns for a pipe or a file.
+      let width = console.terminalColumns.map { max(40, $0) } ?? LineWrap.width
       let renderer = ExplainTextRenderer(
         language: options.lang, style: TerminalStyle(colors: colors, width: width))
       console.print(renderer.render(report))

@@ -43,16 +43,19 @@ struct ProbeCommand {
       connector: SocketConnector(), resolver: resolver, identityResolver: identityResolver,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     let outcome = runner.run(request)
-    if outcome.exitCode == ExitCode.usage.rawValue {
+    if outcome.verdict.status == .invalidInput {
       console.fail(outcome.verdict.summary)
-      return .usage
+      return ExitCode(rawValue: outcome.exitCode)
     }
     if options.json {
       console.print(ProbeJSONRenderer(now: WallClock.now()).render(outcome))
     } else {
       let colors = options.color.colors(
         environment: console.environment, isTerminal: console.stdoutIsTerminal)
-      console.print(ProbeTextRenderer(color: colors, now: WallClock.now()).render(outcome))
+      // The terminal's width when stdout is one; 80 columns for a pipe or a file.
+      let width = console.terminalColumns.map { max(40, $0) } ?? LineWrap.width
+      let style = TerminalStyle(colors: colors, width: width)
+      console.print(ProbeTextRenderer(style: style, now: WallClock.now()).render(outcome))
     }
     return ExitCode(rawValue: outcome.exitCode)
   }

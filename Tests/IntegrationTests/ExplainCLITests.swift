@@ -46,7 +46,7 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
     #expect(result.stdout.contains("Permanent Negative"))
     #expect(result.stdout.contains(card.rfc[0]))
     #expect(!result.stdout.contains(Self.escape))
-    #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 78 })
+    #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= LineWrap.width })
   }
 
   @Test func twoCodes() throws {

@@ -167,7 +167,7 @@ struct ProbeServerTests {
   }
 
   static let quitCases: [QuitCase] = [
-    QuitCase(stage: "connect", sent: ["QUIT"]),
+    QuitCase(stage: "connect", sent: []),
     QuitCase(stage: "greeting", sent: ["QUIT"]),
     QuitCase(stage: "ehlo", sent: ["EHLO client.probe.test", "QUIT"]),
     QuitCase(

@@ -105,7 +105,7 @@ import Testing
   @Test func betterMXFirst() throws {
     let route = try route("good.test")
     #expect(route.kind == .mx)
-    #expect(route.verdict == nil)
+    #expect(ProbeJudgement.routeVerdict(route) == nil)
     #expect(
       route.mx == [
         MXHost(host: "dead.good.test", preference: 10, addresses: ["127.0.0.3"]),
@@ -122,7 +122,7 @@ import Testing
   @Test func nullMX() throws {
     let route = try route("nullmx.test")
     #expect(route.kind == .nullMX)
-    #expect(route.verdict?.exitCode == 1)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 1)
   }
 
   @Test func implicitMX() throws {
@@ -134,14 +134,14 @@ import Testing
   @Test func nxdomain() throws {
     let route = try route("nxdomain.test")
     #expect(route.failure == .domainDoesNotExist(domain: "nxdomain.test"))
-    #expect(route.verdict?.exitCode == 3)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 3)
   }
 
   @Test func mxHostWithoutAddress() throws {
     let route = try route("noaddr.test")
     #expect(route.failure == .noMailHosts(domain: "noaddr.test", implicit: false))
     #expect(route.mx.first?.problems == ["ghost.noaddr.test does not exist (NXDOMAIN)"])
-    #expect(route.verdict?.exitCode == 3)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 3)
   }
 
   @Test func cnameMX() throws {
@@ -168,7 +168,7 @@ import Testing
     #expect(
       route.failure
         == .dnsFailure(.timedOut(server: "127.0.0.1:\(silent.port)", seconds: 1, tries: 1)))
-    #expect(route.verdict?.exitCode == 3)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 3)
   }
 
   @Test func identityChecks() throws {

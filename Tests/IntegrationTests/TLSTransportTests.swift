@@ -112,8 +112,8 @@ struct TLSTransportTests {
     #expect(report.protocolVersion == "TLSv1")
     #expect(report.usesDeprecatedProtocol)
     #expect(
-      report.warnings(now: WallClock.now()).contains(
-        "TLSv1 is deprecated (RFC 8996); enable TLS 1.2 or 1.3 in the MTA."))
+      TLSWarning.warnings(for: report, now: WallClock.now()).contains(
+        .deprecatedProtocol("TLSv1")))
     try client.expect("EHLO probe.test", 250)
   }
 

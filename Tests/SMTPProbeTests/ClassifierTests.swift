@@ -393,16 +393,4 @@ private func parse(_ raw: String) throws -> Reply {
       }
     }
   }
-
-  @Test func manyRepliesInALoop() {
-    // Not a timing assertion: exercises the hot path on every real text and command.
-    var count = 0
-    for _ in 0..<20 {
-      for c in realReplyCases {
-        let reply = (try? ReplyParser.parseAll(Array(c.raw.utf8)).first) ?? Reply(0, "")
-        if Classifier.diagnose(reply, after: c.command).category == c.category { count += 1 }
-      }
-    }
-    #expect(count == 20 * realReplyCases.count)
-  }
 }

@@ -50,8 +50,9 @@ import Testing
   @Test func descriptionIsPrintableAndNamesTheService() throws {
     let reply = try #require(
       try ReplyParser.parseAll(Array("HTTP/1.1 400 \u{1B}[31mBad Request\r\n".utf8)).first)
-    let text = try #require(ForeignGreeting(reply)).description
+    let text = SessionProblem.notSMTP(try #require(ForeignGreeting(reply))).description
     #expect(text.contains("this port speaks HTTP, not SMTP"))
+    #expect(text.contains("\\x1B[31mBad Request"))
     #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
   }
 
@@ -82,11 +83,11 @@ import Testing
     #expect(step.diagnosis.fix.hasPrefix("Check the port"))
     #expect(step.diagnosis.retry == .afterFix)
 
-    let outcome = ProbeOutcome(
+    let outcome = ProbeOutcome.judging(
       target: "127.0.0.1:8080",
       attempts: [
-        HostAttempt(host: "127.0.0.1", port: 8080, session: result, verdict: result.verdict)
-      ], verdict: result.verdict)
+        HostAttempt(host: "127.0.0.1", port: 8080, session: result)
+      ])
     let json = try #require(
       try JSONSerialization.jsonObject(
         with: Data(ProbeJSONRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome).utf8))

@@ -78,7 +78,7 @@ private let testZones = StaticResolver(
     let route = route("good.test")
     #expect(route.kind == .mx)
     #expect(route.failure == nil)
-    #expect(route.verdict == nil)
+    #expect(ProbeJudgement.routeVerdict(route) == nil)
     #expect(
       route.mx == [
         MXHost(host: "dead.good.test", preference: 10, addresses: ["127.0.0.3"]),
@@ -107,8 +107,8 @@ private let testZones = StaticResolver(
     let route = route("nullmx.test")
     #expect(route.kind == .nullMX)
     #expect(route.mx.isEmpty)
-    #expect(route.verdict?.exitCode == 1)
-    #expect(route.verdict?.summary.contains("accepts no mail") == true)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 1)
+    #expect(ProbeJudgement.routeVerdict(route)?.summary.contains("accepts no mail") == true)
   }
 
   @Test func nullMXMixedWithOthersIsIgnoredWithAWarning() {
@@ -124,7 +124,7 @@ private let testZones = StaticResolver(
     #expect(route.kind == .implicit)
     #expect(route.mx == [MXHost(host: "aonly.test", preference: 0, addresses: ["127.0.0.1"])])
     #expect(route.notes.first?.contains("implicit MX") == true)
-    #expect(route.verdict == nil)
+    #expect(ProbeJudgement.routeVerdict(route) == nil)
   }
 
   struct FailureCase: Sendable, CustomTestStringConvertible {
@@ -160,8 +160,8 @@ private let testZones = StaticResolver(
     var generator = SeededGenerator(state: 1)
     let route = MailRouteResolver(resolver: resolver).resolve(domain: c.domain, using: &generator)
     #expect(route.failure == c.failure)
-    #expect(route.verdict?.exitCode == c.exitCode)
-    #expect(route.verdict?.summary == c.failure.description)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == c.exitCode)
+    #expect(ProbeJudgement.routeVerdict(route)?.summary == c.failure.description)
   }
 
   /// The test zones, but validating names the way the real resolver does first.
@@ -178,9 +178,11 @@ private let testZones = StaticResolver(
 
   @Test func dnsFailureIsNotNoMX() {
     let route = route("servfail.test")
-    #expect(route.verdict?.summary.hasPrefix("DNS failure looking up the MX records") == true)
-    #expect(route.verdict?.summary.contains("SERVFAIL") == true)
-    #expect(route.verdict?.summary.contains("no MX") == false)
+    #expect(
+      ProbeJudgement.routeVerdict(route)?.summary.hasPrefix("DNS failure looking up the MX records")
+        == true)
+    #expect(ProbeJudgement.routeVerdict(route)?.summary.contains("SERVFAIL") == true)
+    #expect(ProbeJudgement.routeVerdict(route)?.summary.contains("no MX") == false)
   }
 
   @Test func hostWithoutAddressIsSkippedAndSaid() {
@@ -199,7 +201,7 @@ private let testZones = StaticResolver(
     #expect(route.mx.first?.problems.first?.hasPrefix("DNS failure looking up its address") == true)
     #expect(
       route.failure == .dnsFailure(.timedOut(server: "127.0.0.1:53", seconds: 5, tries: 2)))
-    #expect(route.verdict?.exitCode == 3)
+    #expect(ProbeJudgement.routeVerdict(route)?.exitCode == 3)
   }
 
   @Test func cnameMXIsFollowedWithAWarning() {
@@ -214,7 +216,7 @@ private let testZones = StaticResolver(
     let route = route("iplit.test")
     #expect(route.mx.first?.addresses == ["127.0.0.1"])
     #expect(route.warnings.first?.contains("is the IP address 127.0.0.1, not a host name") == true)
-    #expect(route.verdict == nil)
+    #expect(ProbeJudgement.routeVerdict(route) == nil)
   }
 
   @Test(arguments: ["127.0.0.1", "[127.0.0.1]", "[IPv6:::1]", "::1"])

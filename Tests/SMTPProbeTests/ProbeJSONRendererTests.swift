@@ -32,13 +32,13 @@ import Testing
 
   static func outcome() -> ProbeOutcome {
     let session = ProbeTextRendererTests.session()
-    var withTLS = session
-    withTLS.tls = TLSReport(
-      protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256,
-      serverName: "mx.a.test", chain: [certificate],
-      verification: TLSVerification(
-        expectedName: "mx.a.test", trustStore: .system, faults: [.selfSigned]),
-      verificationRequired: false)
+    let withTLS = session.withTLS(
+      TLSReport(
+        protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256,
+        serverName: "mx.a.test", chain: [certificate],
+        verification: TLSVerification(
+          expectedName: "mx.a.test", trustStore: .system, faults: [.selfSigned]),
+        verificationRequired: false))
     let route = MailRoute(
       domain: "a.test", kind: .mx,
       mx: [
@@ -51,14 +51,12 @@ import Testing
         ConnectAttempt(
           address: deadAddress, error: .refused(deadAddress), elapsedMilliseconds: 0)
       ],
-      connectFailure: .allAttemptsFailed(host: "dead.a.test", port: 25, attempts: []),
-      verdict: Verdict(status: .incomplete, summary: "refused"))
+      connectFailure: .allAttemptsFailed(host: "dead.a.test", port: 25, attempts: []))
     let live = HostAttempt(
       host: "mx.probe.test", preference: 20, port: 25, session: withTLS,
-      identity: IdentityReport(address: "127.0.0.1", ptrNames: ["mx.probe.test"]),
-      verdict: session.verdict)
-    return ProbeOutcome(
-      target: "a.test", route: route, attempts: [dead, live], verdict: session.verdict)
+      identity: IdentityReport(address: "127.0.0.1", ptrNames: ["mx.probe.test"]))
+    return ProbeOutcome.judging(
+      target: "a.test", attempts: [dead, live], route: route)
   }
 
   @Test func keepsDesignKeysInOrder() {
@@ -117,7 +115,7 @@ import Testing
   }
 
   @Test func theTextShowsTheMXTableBeforeTheTranscript() {
-    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(
       Self.outcome())
     #expect(text.contains("MX of a.test:\n"))
     #expect(text.contains("    10  dead.a.test    192.0.2.3\n"))
@@ -133,7 +131,7 @@ import Testing
 
   @Test func theTextNamesTLSFaultsWithTheirFix() {
     let now = UnixTime(seconds: 1_700_000_000 + 30 * 86_400)
-    let text = ProbeTextRenderer(color: false, now: now).render(Self.outcome())
+    let text = ProbeTextRenderer(now: now).render(Self.outcome())
     #expect(text.contains("TLS on connect: TLSv1.3, TLS_AES_256_GCM_SHA384\n"))
     #expect(text.contains("subject: CN = mx.a.test"))
     #expect(text.contains("names: DNS:mx.a.test, IP:192.0.2.7"))

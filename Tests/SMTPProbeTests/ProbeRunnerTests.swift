@@ -111,7 +111,11 @@ final class FakeConnector: Connector {
     #expect(outcome.attempts[0].failedConnects.count == 2)
     #expect(outcome.sessions.count == 1)
     #expect(outcome.sessions.first?.address == "127.0.0.5")
-    #expect(outcome.notes.contains { $0.contains("trying the next MX") })
+    #expect(
+      outcome.notes.contains {
+        guard case .nextMX(10, "first.a.test", let verdict) = $0 else { return false }
+        return verdict.status == .incomplete
+      })
     #expect(outcome.route?.mx.map(\.host) == ["first.a.test", "second.a.test", "third.a.test"])
   }
 
@@ -158,14 +162,13 @@ final class FakeConnector: Connector {
     #expect(outcome.exitCode == 3)
     #expect(outcome.verdict.summary.hasPrefix("no MX host of a.test answered"))
     #expect(outcome.advice.count == 1)
-    #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
+    #expect(outcome.advice.first?.description.contains("port 25 is very likely blocked") == true)
     // Two hosts that time out completely are enough: the third is not waited on.
     #expect(
       connector.tried == [
         "first.a.test/127.0.0.3", "first.a.test/127.0.0.4", "second.a.test/127.0.0.5",
       ])
-    #expect(
-      outcome.notes.contains { $0.hasPrefix("stopped after 2 MX hosts timed out on port 25") })
+    #expect(outcome.notes.contains(.stoppedAfterSilentHosts(count: 2, port: 25, remaining: 1)))
   }
 
   @Test func allMXWaitsOnEveryHostEvenWhenTheyTimeOut() {
@@ -176,7 +179,7 @@ final class FakeConnector: Connector {
     request.allMX = true
     let outcome = Self.runner(connector).run(request)
     #expect(connector.tried.count == 4)
-    #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
+    #expect(outcome.advice.first?.description.contains("port 25 is very likely blocked") == true)
   }
 
   @Test func unroutableIPv6DoesNotHideABlockedPort25() {
@@ -186,7 +189,7 @@ final class FakeConnector: Connector {
     ])
     let outcome = Self.runner(connector).run(Self.request(.domain("a.test")))
     #expect(outcome.exitCode == 3)
-    #expect(outcome.advice.first?.contains("port 25 is very likely blocked") == true)
+    #expect(outcome.advice.first?.description.contains("port 25 is very likely blocked") == true)
   }
 
   @Test func refusalsAreNotABlockedPort() {
@@ -231,7 +234,9 @@ final class FakeConnector: Connector {
     let outcome = runner.run(request)
     #expect(outcome.exitCode == 3)
     #expect(outcome.sessions.isEmpty)
-    #expect(outcome.attempts.first?.tlsFailure == "certificate verify failed")
+    #expect(
+      outcome.attempts.first?.implicitTLSProblem
+        == .tlsFailed(.handshake("certificate verify failed")))
   }
 
   @Test func identityChecksBecomeWarnings() {
@@ -245,7 +250,8 @@ final class FakeConnector: Connector {
     let outcome = runner.run(Self.request(.server(host: "192.0.2.7", port: 25)))
     #expect(outcome.exitCode == 0)
     #expect(outcome.attempts.first?.identity?.isForwardConfirmed == false)
-    #expect(outcome.warnings.contains { $0.contains("forward-confirmed reverse DNS fails") })
+    #expect(
+      outcome.warnings.contains { $0.description.contains("forward-confirmed reverse DNS fails") })
   }
 
   @Test func loopbackSkipsIdentityWithoutADNSServer() {

@@ -4,7 +4,7 @@ import Testing
 @testable import SMTPProbePOSIX
 
 @Suite struct ProbeTextRendererTests {
-  static func session() -> SessionResult {
+  static func session() -> SessionRecord {
     let script: [ScriptedTransport.Item] = [
       .delay(12), .server("220 mx.probe.test ESMTP\r\n"),
       .client("EHLO probe.test\r\n"), .delay(2),
@@ -18,22 +18,19 @@ import Testing
     let clock = FakeClock()
     let transport = ScriptedTransport(script, clock: clock)
     let plan = DialoguePlan(ehloName: "probe.test", recipients: [Address(valid: "nobody@y.test")])
-    var result = SessionDriver(plan: plan, clock: clock).run(over: transport)
-    result.host = "mx.probe.test"
-    result.address = "127.0.0.1"
-    result.port = 2525
-    result.connectMilliseconds = 1
-    return result
+    let connection = SessionConnection(
+      host: "mx.probe.test", address: "127.0.0.1", port: 2525, connectMilliseconds: 1)
+    return SessionDriver(plan: plan, clock: clock).run(over: transport, connection: connection)
   }
 
   @Test func rendersTranscriptDiagnosesAndVerdict() {
     let session = Self.session()
-    let outcome = ProbeOutcome(
+    let outcome = ProbeOutcome.judging(
       target: "mx.probe.test",
       attempts: [
-        HostAttempt(host: "mx.probe.test", port: 2525, session: session, verdict: session.verdict)
-      ], verdict: session.verdict)
-    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(
+        HostAttempt(host: "mx.probe.test", port: 2525, session: session)
+      ])
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(
       outcome)
     #expect(text.hasPrefix("probe mx.probe.test\n"))
     #expect(!text.contains("\u{1B}"))
@@ -62,7 +59,9 @@ import Testing
   }
 
   @Test func colourOnlyWhenAsked() {
-    let text = ProbeTextRenderer(color: true, now: UnixTime(seconds: 1_700_000_000)).render(
+    let text = ProbeTextRenderer(
+      style: TerminalStyle(colors: true), now: UnixTime(seconds: 1_700_000_000)
+    ).render(
       Self.session())
     #expect(text.contains("\u{1B}[31m"))
     #expect(text.contains("\u{1B}[32m"))
@@ -104,7 +103,7 @@ extension ProbeTextRendererTests {
     let transport = ScriptedTransport(script, clock: clock)
     let plan = DialoguePlan(ehloName: "probe.test", quitAfter: .greeting)
     let result = SessionDriver(plan: plan, clock: clock).run(over: transport)
-    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(result)
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(result)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     #expect(text.contains("<- 220 mx \\x1B]0;owned\\x07\\x1B[2J ESMTP\n"))
   }

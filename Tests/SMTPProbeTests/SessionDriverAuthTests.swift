@@ -56,7 +56,7 @@ import Testing
   static func drive(
     _ script: [Item], _ plan: DialoguePlan, _ delivery: Delivery = .whole,
     tls: FakeTLS? = FakeTLS(), implicitTLS: TLSReport? = nil
-  ) -> (SessionResult, ScriptedTransport) {
+  ) -> (SessionRecord, ScriptedTransport) {
     let clock = FakeClock()
     let transport = ScriptedTransport(script, delivery: delivery, clock: clock)
     let driver = SessionDriver(plan: plan, clock: clock, tls: tls)
@@ -188,7 +188,7 @@ import Testing
   struct RefusalCase: CustomTestStringConvertible, Sendable {
     var reply: String
     var category: DiagnosisCategory
-    var status: Verdict.Status
+    var status: ProbeStatus
     var testDescription: String { reply }
   }
 
@@ -297,7 +297,7 @@ import Testing
     #expect(transport.sentText == transport.expectedClient)
     #expect(!transport.sentText.contains("AUTH"))
     #expect(
-      result.verdict.problem == .authUntrustedTLS(name: "mx.probe.test", faults: ["unknown-ca"]))
+      result.verdict.problem == .authUntrustedTLS(name: "mx.probe.test", faults: [.unknownCA]))
     #expect(result.verdict.exitCode == 3)
   }
 
@@ -311,7 +311,7 @@ import Testing
       script, Self.plan(allowInsecure: true), tls: Self.untrustedTLS)
     #expect(transport.sentText == transport.expectedClient)
     #expect(result.verdict.status == .ok)
-    #expect(result.notes.contains { $0.contains("untrusted certificate") })
+    #expect(result.notes == [.authUntrustedTLSAllowed])
   }
 
   @Test func authInsecureWithoutTLSPrefersCRAMMD5() {
@@ -331,7 +331,7 @@ import Testing
     #expect(transport.sentText == transport.expectedClient)
     #expect(result.verdict.status == .ok)
     #expect(result.verdict.summary.hasSuffix("stopped after auth as asked"))
-    #expect(result.notes.contains("sending credentials without TLS, as allowed by --auth-insecure"))
+    #expect(result.notes == [.authWithoutTLSAllowed])
   }
 
   @Test func requestedMechanismNotOfferedStops() {
@@ -408,19 +408,21 @@ import Testing
     dump(result, to: &dumped)
     var dumpedPlan = ""
     dump(plan, to: &dumpedPlan)
-    let outcome = ProbeOutcome(
+    let outcome = ProbeOutcome.judging(
       target: "mx.probe.test",
       attempts: [
-        HostAttempt(host: "mx.probe.test", port: 587, session: result, verdict: result.verdict)
-      ], verdict: result.verdict)
+        HostAttempt(host: "mx.probe.test", port: 587, session: result)
+      ])
     let outputs = [
       ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(result),
-      ProbeTextRenderer(color: true, now: UnixTime(seconds: 1_700_000_000)).render(result),
+      ProbeTextRenderer(
+        style: TerminalStyle(colors: true), now: UnixTime(seconds: 1_700_000_000)
+      ).render(result),
       ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome),
       ProbeJSONRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome),
       String(describing: result), String(reflecting: result), dumped,
       String(describing: plan), dumpedPlan, result.verdict.summary,
-      result.notes.joined(separator: "\n"),
+      result.notes.map(\.description).joined(separator: "\n"),
     ]
     for output in outputs {
       for secret in Self.secretForms {

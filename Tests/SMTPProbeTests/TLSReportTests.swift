@@ -139,7 +139,7 @@ import Testing
   }
 
   @Test func describesLikeAnAdminReadsIt() {
-    let lines = Self.report(faults: [], required: false).describe(now: Self.valid2030)
+    let lines = Self.report(faults: [], required: false).lines(now: Self.valid2030).map(\.indented)
     #expect(
       lines == [
         "TLS TLSv1.3, cipher TLS_AES_256_GCM_SHA384 (256 bits)",
@@ -155,7 +155,8 @@ import Testing
   }
 
   @Test func describesFaultsWithSeverity() {
-    let lines = Self.report(faults: [.expired], required: true).describe(now: Self.after2046)
+    let lines = Self.report(faults: [.expired], required: true).lines(now: Self.after2046).map(
+      \.indented)
     #expect(
       lines.contains(
         "    valid: 2025-01-01T00:00:00Z to 2045-01-01T00:00:00Z (expired 365 days ago)"))
@@ -169,13 +170,10 @@ import Testing
     let old = Self.report(faults: [], required: false, version: "TLSv1")
     #expect(old.usesDeprecatedProtocol)
     #expect(
-      old.warnings(now: Self.valid2030) == [
-        "TLSv1 is deprecated (RFC 8996); enable TLS 1.2 or 1.3 in the MTA."
-      ])
+      TLSWarning.warnings(for: old, now: Self.valid2030) == [.deprecatedProtocol("TLSv1")])
     let soon = UnixTime(seconds: 2_366_841_600 - 5 * 86_400)
-    let warnings = Self.report(faults: [], required: false).warnings(now: soon)
-    #expect(warnings.count == 1)
-    #expect(warnings.first?.hasPrefix("The certificate expires in 5 days.") == true)
+    let warnings = TLSWarning.warnings(for: Self.report(faults: [], required: false), now: soon)
+    #expect(warnings == [.expiresSoon(days: 5)])
     #expect(!Self.report(faults: [], required: false, version: "TLSv1.2").usesDeprecatedProtocol)
   }
 

@@ -1,5 +1,5 @@
-/// What `DialogueState` asks the driver to do next (STYLE rule 8: the machine decides, the
-/// driver does the I/O).
+/// What `DialogueState` asks the driver to do next: the machine decides, the driver does the
+/// I/O.
 public enum DialogueAction: Hashable, Sendable {
   /// Write these commands in one send (several only when pipelining, RFC 2920 3.1), then read
   /// one reply per command, feeding each to `DialogueState.receive(_:)`.

@@ -6,8 +6,8 @@
 public struct DialoguePlan: Hashable, Sendable {
   /// A stage after which the dialogue stops and says QUIT (`--quit-after`).
   public enum Stage: String, Hashable, Sendable, CaseIterable, Comparable {
-    /// After the connection. RFC 5321 3.1 has the client wait for the greeting before it sends
-    /// anything, so this reads the greeting, then says QUIT, exactly like `greeting`.
+    /// After the connection (and TLS on connect): close without waiting for the greeting, and
+    /// without QUIT, since RFC 5321 3.1 has a client say nothing before the greeting.
     case connect
     case greeting
     /// After the first EHLO (or the HELO fallback).

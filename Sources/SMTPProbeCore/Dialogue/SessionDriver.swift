@@ -1,8 +1,10 @@
 /// Runs one SMTP dialogue over an already connected transport: the only loop that does I/O.
 ///
 /// It feeds bytes from the `Transport` through a `ReplyParser`, each reply to `DialogueState`,
-/// and performs the actions the state machine returns (STYLE rule 8). It records the transcript
-/// (secrets redacted), every step with its diagnosis and round-trip time, and the round trips.
+/// and performs the actions the state machine returns. It records the transcript (secrets
+/// redacted), every step with its round-trip time, and the round trips, and returns them with
+/// the dialogue's facts as one `SessionRecord`. The replies owed are the state machine's
+/// queue; the driver keeps only when the last group went out.
 /// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
 /// a timeout is reported by what we waited for ("the reply to RCPT TO").
 public struct SessionDriver {
@@ -34,12 +36,16 @@ public struct SessionDriver {
   /// The state of one run.
   private struct Run {
     let start: UInt64
+    init(start: UInt64) {
+      self.start = start
+      self.sentAt = start
+    }
     var transcript = Transcript()
     var steps: [Step] = []
     var roundTrips = 0
     var greetingMilliseconds: Int?
-    /// Commands sent whose replies are owed, with when they were sent; nil is the greeting.
-    var owed: [(command: Command?, sentAt: UInt64)] = []
+    /// When the last group of commands went out (the session start for the greeting).
+    var sentAt: UInt64
     /// Replies read while a pipelined group was still being written, oldest first.
     var readAhead: [(reply: Reply, at: UInt64)] = []
     /// When the reply being handed out was read, if earlier than now (read ahead).
@@ -49,25 +55,27 @@ public struct SessionDriver {
 
   /// Runs the dialogue to the end and closes `transport`.
   ///
-  /// The plan must have passed `validate()`; an invalid plan sends nothing and ends
-  /// `incomplete`. Pass `implicitTLS` when `transport` is already TLS (`--tls-on-connect`,
-  /// RFC 8314 3.3): STARTTLS is then never sent, and AUTH counts the session as encrypted.
-  public func run(over transport: any Transport, implicitTLS: TLSReport? = nil) -> SessionResult {
+  /// The plan must have passed `validate()`; an invalid plan sends nothing and ends with an
+  /// `invalidInput` problem. `connection` is where `transport` leads, kept in the record. Pass
+  /// `implicitTLS` when `transport` is already TLS (`--tls-on-connect`, RFC 8314 3.3):
+  /// STARTTLS is then never sent, and AUTH counts the session as encrypted.
+  public func run(
+    over transport: any Transport, connection: SessionConnection? = nil,
+    implicitTLS: TLSReport? = nil
+  ) -> SessionRecord {
     var run = Run(start: clock.nowNanoseconds())
     var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
     do {
       try plan.validate()
     } catch {
       transport.close()
-      let problem = SessionProblem.invalidInput(error)
-      return SessionResult(
-        totalMilliseconds: 0,
-        tls: implicitTLS,
-        verdict: Verdict(status: .incomplete, summary: problem.description, problem: problem))
+      var facts = DialogueFacts()
+      facts.tls = implicitTLS
+      facts.problem = .invalidInput(error)
+      return SessionRecord(plan: plan, connection: connection, facts: facts)
     }
     var transport = transport
     var parser = ReplyParser(limits: plan.replyLimits)
-    run.owed = [(nil, run.start)]
     var action = state.start()
     // Bounded: every action either consumes a reply or ends the session; this is a backstop.
     var remaining = 100_000
@@ -86,7 +94,7 @@ public struct SessionDriver {
           continue loop
         }
         let now = clock.nowNanoseconds()
-        run.owed = commands.map { ($0, now) }
+        run.sentAt = now
         for command in commands {
           run.transcript.append(.send, command.transcriptLine, at: milliseconds(now, run))
         }
@@ -108,11 +116,16 @@ public struct SessionDriver {
             action = state.peerClosed()
             continue loop
           }
-          record(reply, kind: kind, in: &run)
+          record(reply, kind: kind, answering: state.awaitingCommand, in: &run)
           action = state.receive(reply)
         } catch {
           switch error {
           case .transport(let failure):
+            // Keep what arrived of the reply: it tells a slow server from another protocol.
+            let at = milliseconds(clock.nowNanoseconds(), run)
+            for line in parser.unfinishedLines {
+              run.transcript.append(.recv, line, at: at, partial: true)
+            }
             action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
           case .parser(let failure):
             action = state.protocolViolation(failure)
@@ -120,15 +133,13 @@ public struct SessionDriver {
         }
       case .upgradeTLS(let serverName):
         guard let tls else {
-          action = state.tlsFailed("this build has no TLS support")
+          action = state.tlsFailed(.unsupported)
           continue loop
         }
         if parser.bufferedByteCount > 0 {
           // RFC 3207 5 / CVE-2011-0411: bytes after the 220 and before the handshake would be
           // taken as if they came over TLS. Refuse to go on.
-          action = state.tlsFailed(
-            "the server sent \(parser.bufferedByteCount) bytes after its 220 to STARTTLS, "
-              + "before the handshake (a command-injection sign); not upgrading")
+          action = state.tlsFailed(.bytesBeforeHandshake(count: parser.bufferedByteCount))
           continue loop
         }
         do {
@@ -140,7 +151,7 @@ public struct SessionDriver {
         } catch TLSError.untrusted(let report) {
           action = state.tlsUntrusted(report)
         } catch {
-          action = state.tlsFailed(String(describing: error))
+          action = state.tlsFailed(.handshake(String(describing: error)))
         }
       case .close(let sendQuit):
         if sendQuit {
@@ -153,15 +164,10 @@ public struct SessionDriver {
       }
     }
     if remaining == 0 { transport.close() }
-    return SessionResult(
-      greetingMilliseconds: run.greetingMilliseconds,
-      totalMilliseconds: milliseconds(clock.nowNanoseconds(), run),
-      tls: state.tlsReport, capabilities: state.capabilities,
-      capabilitiesBeforeTLS: state.capabilitiesBeforeTLS, auth: state.authResult,
-      steps: run.steps,
-      transcript: run.transcript, roundTrips: run.roundTrips, pipelined: state.usedPipelining,
-      recipients: state.recipients, messageAccepted: state.messageAccepted,
-      queueID: state.queueID, notes: state.notes, verdict: state.verdict)
+    return SessionRecord(
+      plan: plan, connection: connection, greetingMilliseconds: run.greetingMilliseconds,
+      totalMilliseconds: milliseconds(clock.nowNanoseconds(), run), steps: run.steps,
+      transcript: run.transcript, roundTrips: run.roundTrips, facts: state.facts)
   }
 
   /// How many bytes of a pipelined group go out in one write, at most.
@@ -269,10 +275,12 @@ public struct SessionDriver {
     }
   }
 
-  private func record(_ reply: Reply, kind: CommandKind, in run: inout Run) {
+  /// Keeps `reply` as the step answering `command` (nil: the greeting), with its timings.
+  private func record(
+    _ reply: Reply, kind: CommandKind, answering command: Command?, in run: inout Run
+  ) {
     // A reply read ahead (during a pipelined write) is timed by when it arrived.
     let now = run.readAt ?? clock.nowNanoseconds()
-    let owed = run.owed.isEmpty ? (command: nil, sentAt: run.start) : run.owed.removeFirst()
     let at = milliseconds(now, run)
     let index = run.steps.count
     for line in reply.lines {
@@ -281,10 +289,8 @@ public struct SessionDriver {
     if kind == .greeting { run.greetingMilliseconds = at }
     run.steps.append(
       Step(
-        command: kind, commandLine: owed.command?.transcriptLine, reply: reply,
-        diagnosis: (kind == .greeting ? ForeignGreeting(reply)?.diagnosis : nil)
-          ?? Classifier.diagnose(reply, after: kind),
-        elapsedMilliseconds: Int((now &- owed.sentAt) / 1_000_000), atMilliseconds: at))
+        command: kind, commandLine: command?.transcriptLine, reply: reply,
+        elapsedMilliseconds: Int((now &- run.sentAt) / 1_000_000), atMilliseconds: at))
   }
 
   private func deadline(for kind: CommandKind) -> Deadline {

@@ -17,14 +17,20 @@ public struct Transcript: Hashable, Sendable {
     public var direction: Direction
     /// The line without its line ending.
     public var line: String
-    /// The index in `SessionResult.steps` of the step this line belongs to, when known.
+    /// The index in `SessionRecord.steps` of the step this line belongs to, when known.
     public var step: Int?
+    /// Part of a reply that never completed (cut by a timeout or a failure).
+    public var partial: Bool
 
-    public init(milliseconds: Int, direction: Direction, line: String, step: Int? = nil) {
+    public init(
+      milliseconds: Int, direction: Direction, line: String, step: Int? = nil,
+      partial: Bool = false
+    ) {
       self.milliseconds = milliseconds
       self.direction = direction
       self.line = line
       self.step = step
+      self.partial = partial
     }
   }
 
@@ -36,10 +42,17 @@ public struct Transcript: Hashable, Sendable {
 
   /// Adds one line.
   public mutating func append(
-    _ direction: Direction, _ line: String, at milliseconds: Int, step: Int? = nil
+    _ direction: Direction, _ line: String, at milliseconds: Int, step: Int? = nil,
+    partial: Bool = false
   ) {
-    entries.append(Entry(milliseconds: milliseconds, direction: direction, line: line, step: step))
+    entries.append(
+      Entry(
+        milliseconds: milliseconds, direction: direction, line: line, step: step,
+        partial: partial))
   }
+
+  /// The received lines of a reply that never completed, in order.
+  public var partialLines: [String] { entries.filter(\.partial).map(\.line) }
 
   /// The lines with arrows, as a test or a log shows them (`-> EHLO x`, `<- 250 ok`).
   public var lines: [String] {

@@ -10,33 +10,34 @@ public struct HostAttempt: Hashable, Sendable {
   /// Why no connection could be made at all; nil when one was made.
   public var connectFailure: ConnectFailure?
   /// Why implicit TLS (`--tls-on-connect`) failed right after connect, if it did.
-  public var tlsFailure: String?
-  /// The dialogue, when a connection was made and TLS (if asked on connect) came up.
-  public var session: SessionResult?
+  public var implicitTLSProblem: SessionProblem?
+  /// The dialogue, when a connection was made and TLS (if asked on connect) came up; with
+  /// `--tls-verify` refusing the certificate on connect, a record of the handshake alone.
+  public var session: SessionRecord?
   /// PTR, FCrDNS and greeting-name checks for the address connected to, when run.
   public var identity: IdentityReport?
-  /// This host's verdict: the session's, or why there was none.
-  public var verdict: Verdict
 
   public init(
     host: String, preference: UInt16? = nil, port: Int, failedConnects: [ConnectAttempt] = [],
-    connectFailure: ConnectFailure? = nil, tlsFailure: String? = nil,
-    session: SessionResult? = nil, identity: IdentityReport? = nil, verdict: Verdict
+    connectFailure: ConnectFailure? = nil, implicitTLSProblem: SessionProblem? = nil,
+    session: SessionRecord? = nil, identity: IdentityReport? = nil
   ) {
     self.host = host
     self.preference = preference
     self.port = port
     self.failedConnects = failedConnects
     self.connectFailure = connectFailure
-    self.tlsFailure = tlsFailure
+    self.implicitTLSProblem = implicitTLSProblem
     self.session = session
     self.identity = identity
-    self.verdict = verdict
   }
 
-  /// Whether the host answered with an SMTP greeting (any reply code).
+  /// Whether the host answered with an SMTP greeting (any reply code), or was connected to
+  /// with `--quit-after connect`, which asks for nothing more.
   public var answered: Bool {
-    session?.steps.first?.command == .greeting
+    guard let session, implicitTLSProblem == nil else { return false }
+    if session.steps.first?.command == .greeting { return true }
+    return session.plan.quitAfter == .connect && session.problem == nil
   }
 
   /// How each connect attempt ended, for the port-blocked advice.

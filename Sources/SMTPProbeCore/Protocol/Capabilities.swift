@@ -121,6 +121,16 @@ public struct Capabilities: Hashable, Sendable {
     return value
   }
 
+  /// The SIZE parameter as sent when it is not a number of octets RFC 1870 4 allows
+  /// (`size-param ::= [1*DIGIT]`, one that fits in an integer); nil when absent or valid.
+  public var malformedSize: String? {
+    guard let size = keyword(Extension.size.rawValue), let text = size.parameters.first else {
+      return nil
+    }
+    let digits = !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    return digits && Int(text) != nil ? nil : text
+  }
+
   /// The SASL mechanisms offered, upper-cased, from every AUTH line (both forms), in order.
   public var authMechanisms: [String] {
     var seen: [String] = []

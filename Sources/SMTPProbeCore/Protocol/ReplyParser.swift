@@ -43,6 +43,18 @@ public struct ReplyParser: Sendable {
   /// Bytes received but not yet part of a complete reply.
   public var bufferedByteCount: Int { buffer.count - start + pending.bytes }
 
+  /// The lines of a reply begun but not complete, the last one without its line ending: what
+  /// a timeout or a close cut off.
+  public var unfinishedLines: [String] {
+    var lines = pending.lines
+    if start < buffer.count {
+      var end = buffer.count
+      if buffer[end - 1] == 0x0D { end -= 1 }
+      lines.append(String(decoding: buffer[start..<end], as: UTF8.self))
+    }
+    return lines
+  }
+
   /// Whether a reply has begun (some lines or bytes) but is not complete.
   public var isMidReply: Bool { bufferedByteCount > 0 }
 
@@ -179,7 +191,10 @@ private struct PendingReply: Sendable {
     let lineCode = Self.code(line, at: codeStart)
     if let code {
       if code != lineCode, code != 0 {
+        // RFC 5321 4.2.1 allows one code per reply; when a server breaks that, its last line
+        // is its answer, as Postfix and Python's smtplib read it.
         violations.append(.codeChanged(line: index, from: code, to: lineCode))
+        self.code = lineCode
       }
     } else {
       code = lineCode
@@ -213,7 +228,17 @@ private struct PendingReply: Sendable {
   /// Ends the reply gathered so far and resets.
   mutating func flush() -> Reply? {
     guard !lines.isEmpty else { return nil }
-    let reply = Reply(code: code ?? 0, lines: lines, texts: texts, violations: violations)
+    let changed = violations.contains {
+      if case .codeChanged = $0 { return true }
+      return false
+    }
+    // The enhanced code goes with the line whose code is the reply's: the last one, if the
+    // code changed (RFC 3463 2, RFC 2034 3).
+    let answering = changed ? texts.last : texts.first
+    let reply = Reply(
+      code: code ?? 0, lines: lines, texts: texts,
+      enhanced: answering.flatMap { EnhancedStatusCode.prefix(of: $0[...])?.code },
+      violations: violations)
     self = PendingReply()
     return reply
   }

@@ -34,24 +34,46 @@ public struct TestMessage: Hashable, Sendable {
   /// The message with CRLF line endings, not yet dot-stuffed.
   public func bytes() -> [UInt8] {
     let fromHeader = from?.mailbox ?? "smtpprobe@\(heloName)"
-    let toHeader =
-      to.isEmpty ? "undisclosed-recipients:;" : to.map(\.mailbox).joined(separator: ", ")
-    let lines = [
-      "Date: \(dateHeader)",
-      "Message-ID: \(messageID)",
-      "From: smtpprobe <\(fromHeader)>",
-      "To: \(toHeader)",
-      "Subject: smtpprobe test message \(dateHeader)",
-      "MIME-Version: 1.0",
-      "Content-Type: text/plain; charset=us-ascii",
-      "Content-Transfer-Encoding: 7bit",
-      "X-Mailer: smtpprobe",
-      "",
-      "This is a test message sent by smtpprobe, an SMTP diagnostic tool,",
-      "to check that this server accepts mail for the recipients above.",
-      "It needs no reply and can be deleted.",
-    ]
+    let lines =
+      [
+        "Date: \(dateHeader)",
+        "Message-ID: \(messageID)",
+        "From: smtpprobe <\(fromHeader)>",
+      ] + toHeaderLines + [
+        "Subject: smtpprobe test message \(dateHeader)",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=us-ascii",
+        "Content-Transfer-Encoding: 7bit",
+        "X-Mailer: smtpprobe",
+        "",
+        "This is a test message sent by smtpprobe, an SMTP diagnostic tool,",
+        "to check that this server accepts mail for the recipients above.",
+        "It needs no reply and can be deleted.",
+      ]
     return Array(lines.map { $0 + "\r\n" }.joined().utf8)
+  }
+
+  /// How many recipients the To header names; past that it is `undisclosed-recipients:;`, as
+  /// the envelope alone says where the message goes.
+  public static let listedRecipients = 10
+
+  /// The To header, folded (RFC 5322 2.2.3: a line break before white space) so no line passes
+  /// 78 characters (RFC 5322 2.1.1) where the addresses allow.
+  var toHeaderLines: [String] {
+    guard !to.isEmpty, to.count <= Self.listedRecipients else {
+      return ["To: undisclosed-recipients:;"]
+    }
+    var lines: [String] = []
+    var line = "To:"
+    for (index, address) in to.enumerated() {
+      let item = address.mailbox + (index + 1 < to.count ? "," : "")
+      if line.count > 3, line.count + 1 + item.count > 78 {
+        lines.append(line)
+        line = ""
+      }
+      line += " " + item
+    }
+    return lines + [line]
   }
 
   /// The EHLO name without address-literal brackets for use after `@` in a Message-ID.

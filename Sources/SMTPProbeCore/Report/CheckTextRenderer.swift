@@ -51,10 +51,10 @@ public enum CheckTextRenderer {
     }
     if let evidence = finding.evidence {
       if let command = evidence.commandLine {
-        out += "  sent:  " + ProbeTextRenderer.visible(command) + "\n"
+        out += "  sent:  " + UntrustedText.shown(command) + "\n"
       }
       for replyLine in evidence.reply.lines {
-        out += "  reply: " + ProbeTextRenderer.visible(replyLine) + "\n"
+        out += "  reply: " + UntrustedText.shown(replyLine) + "\n"
       }
     }
     return out
@@ -98,7 +98,7 @@ public enum CheckTextRenderer {
   /// Text to wrap: line breaks and tabs become spaces (the wrapper breaks lines itself), and
   /// other control characters are shown as `\xHH`.
   static func prose(_ text: String) -> String {
-    ProbeTextRenderer.visible(
+    UntrustedText.shown(
       String(text.map { "\n\r\t\r\n".contains($0) ? " " : $0 }))
   }
 

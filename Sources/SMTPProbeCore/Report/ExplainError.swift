@@ -75,14 +75,9 @@ public enum ExplainError: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// `'text'` on one line: control characters shown as `?`, cut after 40 characters.
+  /// `'text'` on one line, shown as `UntrustedText` shows it, cut after 40 characters.
   static func quoted(_ text: String) -> String {
-    var shown = String(
-      text.unicodeScalars.prefix(40).map {
-        $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0)
-      })
-    if text.unicodeScalars.count > 40 { shown += "…" }
-    return "'\(shown)'"
+    "'" + UntrustedText.quoted(text, limit: 40) + "'"
   }
 }
 

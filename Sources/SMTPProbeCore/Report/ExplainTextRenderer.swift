@@ -130,7 +130,7 @@ public struct ExplainTextRenderer: Sendable {
     }
     out.append("")
     for line in reply.lines {
-      out.append("  " + style.dim("<- ") + printable(line))
+      out.append("  " + style.dim("<- ") + UntrustedText.shown(line))
     }
     if let enhanced = reply.answer.enhanced {
       out.append("  " + label(headings.enhancedCode) + enhanced.description)
@@ -189,18 +189,5 @@ public struct ExplainTextRenderer: Sendable {
 
   private func paragraph(_ text: String, indent: String) -> [String] {
     style.wrap(text, indent: indent)
-  }
-
-  /// A server line made safe for a terminal: control characters as `^X`.
-  private func printable(_ line: String) -> String {
-    var out = ""
-    for scalar in line.unicodeScalars {
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        out += "^" + String(Character(Unicode.Scalar(UInt8((scalar.value + 0x40) & 0x7F))))
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -42,10 +42,10 @@ public struct ProbeJSONRenderer: Sendable {
           "error": .string(error.description),
         ])
       }
-      if let tlsFailure = attempt.tlsFailure {
+      if let problem = attempt.implicitTLSProblem {
         failures.append([
           "host": .string(attempt.host), "address": nil, "port": .int(attempt.port),
-          "error": .string("implicit TLS failed: \(tlsFailure)"),
+          "error": .string("implicit TLS failed: \(ProbeTextRenderer.implicitTLSText(problem))"),
         ])
       }
     }
@@ -61,16 +61,16 @@ public struct ProbeJSONRenderer: Sendable {
       "target": .string(outcome.target),
       "mx": .array(mx),
       "sessions": .array(
-        outcome.attempts.compactMap { attempt in
-          attempt.session.map { session(attempt, $0) }
+        zip(outcome.attempts, outcome.hostVerdicts).compactMap { attempt, verdict in
+          attempt.session.map { session(attempt, $0, verdict: verdict) }
         }),
       "verdict": verdict(outcome.verdict),
       "exit_code": .int(Int(outcome.exitCode)),
       "route": route,
       "connect_failures": .array(failures),
-      "warnings": JSONValue(outcome.warnings),
-      "notes": JSONValue(outcome.notes),
-      "advice": JSONValue(outcome.advice),
+      "warnings": JSONValue(outcome.warnings.map(\.description)),
+      "notes": JSONValue(outcome.notes.map(\.description)),
+      "advice": JSONValue(outcome.advice.map(\.description)),
     ]
   }
 
@@ -78,7 +78,9 @@ public struct ProbeJSONRenderer: Sendable {
     ["status": .string(verdict.status.rawValue), "summary": .string(verdict.summary)]
   }
 
-  private func session(_ attempt: HostAttempt, _ session: SessionResult) -> JSONValue {
+  private func session(_ attempt: HostAttempt, _ session: SessionRecord, verdict: Verdict)
+    -> JSONValue
+  {
     let steps: [JSONValue] = session.steps.map { step in
       [
         "command": .string(step.command.rawValue),
@@ -89,10 +91,13 @@ public struct ProbeJSONRenderer: Sendable {
       ]
     }
     let transcript: [JSONValue] = session.transcript.entries.map { entry in
-      [
+      let value: JSONValue = [
         "t_ms": .int(entry.milliseconds), "dir": .string(entry.direction.rawValue),
         "line": .string(entry.line),
       ]
+      guard entry.partial, case .object(let members) = value else { return value }
+      // A reply cut off before it completed (a timeout, a failure).
+      return .object(members + [("partial", .bool(true))])
     }
     let recipients: [JSONValue] = session.recipients.map { recipient in
       [
@@ -129,9 +134,9 @@ public struct ProbeJSONRenderer: Sendable {
           "authenticated": .bool(auth.authenticated),
         ]
       } ?? .null,
-      "notes": JSONValue(session.notes),
+      "notes": JSONValue(session.notes.map(\.description)),
       "identity": attempt.identity.map(identity) ?? .null,
-      "verdict": verdict(session.verdict),
+      "verdict": self.verdict(verdict),
     ]
   }
 

@@ -36,7 +36,7 @@ extension TLSReport {
         "required": .bool(verificationRequired),
         "faults": .array(faults),
       ],
-      "warnings": JSONValue(warnings(now: now)),
+      "warnings": JSONValue(TLSWarning.warnings(for: self, now: now).map(\.description)),
     ]
   }
 }

@@ -9,12 +9,12 @@ public struct TerminalStyle: Hashable, Sendable {
   /// The column at which paragraphs wrap, or nil for no wrapping.
   public var width: Int?
 
-  public init(colors: Bool, width: Int? = 78) {
+  public init(colors: Bool, width: Int? = LineWrap.width) {
     self.colors = colors
     self.width = width
   }
 
-  /// No escapes, wrapped at 78 columns: what a pipe or a test gets.
+  /// No escapes, wrapped at 80 columns: what a pipe or a test gets.
   public static let plain = TerminalStyle(colors: false)
 
   /// `text` in bold.
@@ -35,49 +35,35 @@ public struct TerminalStyle: Hashable, Sendable {
     }
   }
 
+  /// How a renderer marks a piece of text: good news, a warning, a failure, a detail.
+  public enum Tone: Hashable, Sendable {
+    case good, warn, bad, dim
+  }
+
+  /// `text` in the colour of `tone`: green, yellow, red, or dimmed.
+  public func paint(_ text: String, _ tone: Tone) -> String {
+    switch tone {
+    case .good: sgr("32", text)
+    case .warn: sgr("33", text)
+    case .bad: sgr("31", text)
+    case .dim: sgr("2", text)
+    }
+  }
+
   private func sgr(_ code: String, _ text: String) -> String {
     guard colors, !text.isEmpty else { return text }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
 
-  /// Wraps `text` into lines of at most `width` columns, `indent` included.
+  /// Wraps `text` into lines of at most `width` columns, `indent` included, with `LineWrap`.
   ///
-  /// Breaks at spaces; a word longer than the line stays whole. East Asian wide characters
-  /// count two columns.
+  /// At least 20 columns are left for the text whatever the indent.
   public func wrap(_ text: String, indent: String = "") -> [String] {
     guard let width else { return [indent + text] }
-    let available = max(20, width - indent.count)
-    var lines: [String] = []
-    var current = ""
-    var currentColumns = 0
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      let columns = TerminalStyle.columns(of: word)
-      if currentColumns > 0, currentColumns + 1 + columns > available {
-        lines.append(indent + current)
-        current = ""
-        currentColumns = 0
-      }
-      if currentColumns > 0 {
-        current += " "
-        currentColumns += 1
-      }
-      current += word
-      currentColumns += columns
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(indent + current) }
-    return lines
-  }
-
-  /// The terminal columns `text` takes: two for wide (CJK, full-width) characters, else one.
-  public static func columns(of text: some StringProtocol) -> Int {
-    text.unicodeScalars.reduce(0) { total, scalar in
-      let value = scalar.value
-      let wide =
-        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-        || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-        || (0xFFE0...0xFFE6).contains(value)
-      return total + (wide ? 2 : 1)
-    }
+    let wrapped = LineWrap.wrap(
+      text, prefix: indent, indent: indent,
+      width: max(width, LineWrap.columns(of: indent) + 20))
+    return wrapped.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+      String.init)
   }
 }

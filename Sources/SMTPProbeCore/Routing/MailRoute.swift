@@ -37,29 +37,6 @@ public struct MailRoute: Hashable, Sendable {
   /// The hosts that have at least one address, in order.
   public var usableHosts: [MXHost] { mx.filter { !$0.addresses.isEmpty } }
 
-  /// The verdict when routing alone ends the probe; nil when there are hosts to connect to.
-  ///
-  /// A null MX is a permanent "no" from the domain's owner (exit 1); every DNS problem is
-  /// "could not complete" (exit 3), never "no MX".
-  public var verdict: RouteVerdict? {
-    if kind == .nullMX {
-      return RouteVerdict(
-        exitCode: 1,
-        summary: "\(domain) accepts no mail: it publishes a null MX (RFC 7505); no connection made")
-    }
-    if let failure {
-      if case .invalidDomain = failure {
-        return RouteVerdict(exitCode: 64, summary: failure.description)
-      }
-      return RouteVerdict(exitCode: 3, summary: failure.description)
-    }
-    if usableHosts.isEmpty {
-      return RouteVerdict(
-        exitCode: 3, summary: RouteFailure.noMailHosts(domain: domain, implicit: false).description)
-    }
-    return nil
-  }
-
   /// Advice when every connection to port 25 timed out: the local network likely blocks it.
   ///
   /// Timeouts on every host (not refusals, which prove packets arrive) are the signature of an

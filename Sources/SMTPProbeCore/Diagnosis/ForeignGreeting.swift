@@ -58,13 +58,4 @@ public struct ForeignGreeting: Hashable, Sendable {
             ?? "the line has no reply code at its start")
       ])
   }
-
-  /// One line for the verdict: what came, and what it means.
-  public var description: String {
-    // Printable ASCII only: the line goes into the verdict as it is.
-    let printable = String(
-      line.unicodeScalars.prefix(60).map { (0x20..<0x7F).contains($0.value) ? Character($0) : "?" })
-    let shown = printable + (line.unicodeScalars.count > 60 ? "..." : "")
-    return "the first line \"\(shown)\" is not an SMTP greeting: \(summary)"
-  }
 }
