@@ -78,7 +78,7 @@ private func parse(_ raw: String) throws -> Reply {
   @Test func theLastLineOfACodeChangingReplyIsTheAnswer() throws {
     let reply = try parse(
       "220-mx.example.com ESMTP\r\n421 4.7.0 Too many connections from your IP, try later\r\n")
-    #expect(reply.code == 220)
+    #expect(reply.firstLineCode == 220)
     #expect(reply.finalCode == 421)
     let d = Classifier.diagnose(reply, after: .greeting)
     #expect(d.replyClass == .transientNegative)

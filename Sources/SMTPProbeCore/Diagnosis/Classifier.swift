@@ -20,12 +20,12 @@ public enum Classifier {
     guard reply.codeChanges else { return diagnoseAnswer(reply, after: command) }
     var diagnosis = diagnoseAnswer(reply.answer, after: command)
     diagnosis.explanation +=
-      " The reply began with code \(reply.code) and ended with \(reply.finalCode); a multi-line reply must keep one code (RFC 5321 section 4.2.1), and the last line's code is the server's answer, as Postfix and Python's smtplib read it."
+      " The reply began with code \(reply.firstLineCode) and ended with \(reply.finalCode); a multi-line reply must keep one code (RFC 5321 section 4.2.1), and the last line's code is the server's answer, as Postfix and Python's smtplib read it."
     diagnosis.evidence.append(
       Evidence(
-        kind: .replyCode, value: String(reply.code),
+        kind: .replyCode, value: String(reply.firstLineCode),
         detail:
-          "The first line's code \(reply.code) changed to \(reply.finalCode) on a later line; the last line decides."
+          "The first line's code \(reply.firstLineCode) changed to \(reply.finalCode) on a later line; the last line decides."
       ))
     return diagnosis
   }

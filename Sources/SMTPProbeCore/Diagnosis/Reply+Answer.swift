@@ -12,8 +12,14 @@ extension Reply {
     return lineCode
   }
 
+  /// The first line's reply code, or `code` when the first line carries none.
+  public var firstLineCode: Int {
+    guard let first = lines.first, let lineCode = Self.leadingCode(first) else { return code }
+    return lineCode
+  }
+
   /// Whether the last line's code differs from the first line's.
-  public var codeChanges: Bool { finalCode != code }
+  public var codeChanges: Bool { finalCode != firstLineCode }
 
   /// The reply as its answer: the lines that carry the final code, with that code; `self` when
   /// the code does not change.
