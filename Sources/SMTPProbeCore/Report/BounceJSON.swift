@@ -16,12 +16,13 @@ enum BounceJSON {
   /// The replies in the JSON values of `text`, each with its recipient when one is near.
   static func replies(in text: String) -> [BounceScanner.Candidate] {
     // A byte search: JSON keys are ASCII, and most bounces hold none of them.
-    let bytes = text.utf8
+    let bytes = Array(text.utf8)
     let markers = [
       "\"diagnosticCode", "diagnosticCode\\\"", "\"Details\"", "\"reason\"", "\"delivery-status\"",
       "\"event\"",
     ]
-    guard markers.contains(where: { bytes.firstRange(of: $0.utf8) != nil }) else { return [] }
+    guard markers.contains(where: { BounceReplyText.find(Array($0.utf8), in: bytes) != nil })
+    else { return [] }
     var out: [BounceScanner.Candidate] = []
     for key in keys {
       for value in values(of: key, in: text) {
