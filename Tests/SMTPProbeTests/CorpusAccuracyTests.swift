@@ -127,7 +127,7 @@ struct ReplyScore {
 /// The bounce corpus scored through `explain -`: whether a reply is found, its code, the
 /// category, and the time taken.
 struct BounceScore {
-  /// Of the bounces that hold a reply: was one found? Of those that hold none: was none found?
+  /// Whether a reply was found where the bounce holds one, and none where it holds none.
   var found = AccuracyTally("bounce reply found")
   var code = AccuracyTally("bounce code")
   var category = AccuracyTally("bounce category")
