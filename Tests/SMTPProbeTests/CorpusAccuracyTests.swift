@@ -31,7 +31,7 @@ import Testing
 
   @Test func bouncesMeetTheTargets() throws {
     let score = try BounceScore.run()
-    try writeTables([score.found, score.code, score.category], append: true)
+    try writeTables([score.found, score.code, score.category, score.noReply], append: true)
     #expect(score.found.accuracy >= Self.bounceFoundTarget, "\(score.found.report())")
     #expect(score.category.accuracy >= Self.bounceCategoryTarget, "\(score.category.report())")
     #expect(
@@ -127,8 +127,10 @@ struct ReplyScore {
 /// The bounce corpus scored through `explain -`: whether a reply is found, its code, the
 /// category, and the time taken.
 struct BounceScore {
-  /// Whether a reply was found where the bounce holds one, and none where it holds none.
+  /// Of the bounces that hold a reply: whether one was found.
   var found = AccuracyTally("bounce reply found")
+  /// Of the bounces that hold no reply (a local failure, a timeout): whether none was reported.
+  var noReply = AccuracyTally("bounce without reply reported as such")
   var code = AccuracyTally("bounce code")
   var category = AccuracyTally("bounce category")
   var milliseconds: [Double] = []
@@ -160,20 +162,20 @@ struct BounceScore {
       }
       let expectedCode = row["code"] ?? "none"
       let holdsReply = expectedCode != "none"
-      score.found.record(
-        id: id, expected: holdsReply ? "found" : "none",
-        got: first == nil ? "none" : "found")
-      if holdsReply {
-        let expected = expectedCode + " " + (row["enhanced"] ?? "")
-        let got = first.map { "\($0.reply.code) " + ($0.reply.enhanced?.description ?? "") }
-        // An enhanced code the label leaves out ("-") is not judged.
-        let gotCode =
-          (row["enhanced"] ?? "-") == "-" ? first.map { "\($0.reply.code) -" } : got
-        score.code.record(id: id, expected: expected, got: gotCode ?? "none")
-        score.category.record(
-          id: id, expected: row["category"] ?? "",
-          got: first?.diagnosis.category.rawValue ?? "no reply found")
+      guard holdsReply else {
+        score.noReply.record(id: id, expected: "none", got: first == nil ? "none" : "found")
+        continue
       }
+      score.found.record(id: id, expected: "found", got: first == nil ? "none" : "found")
+      let expected = expectedCode + " " + (row["enhanced"] ?? "")
+      let got = first.map { "\($0.reply.code) " + ($0.reply.enhanced?.description ?? "") }
+      // An enhanced code the label leaves out ("-") is not judged.
+      let gotCode =
+        (row["enhanced"] ?? "-") == "-" ? first.map { "\($0.reply.code) -" } : got
+      score.code.record(id: id, expected: expected, got: gotCode ?? "none")
+      score.category.record(
+        id: id, expected: row["category"] ?? "",
+        got: first?.diagnosis.category.rawValue ?? "no reply found")
     }
     return score
   }
