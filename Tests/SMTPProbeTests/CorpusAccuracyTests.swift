@@ -31,7 +31,8 @@ import Testing
 
   @Test func bouncesMeetTheTargets() throws {
     let score = try BounceScore.run()
-    try writeTables([score.found, score.code, score.category, score.noReply], append: true)
+    try writeTables(
+      [score.found, score.foundPublished, score.code, score.category, score.noReply], append: true)
     #expect(score.found.accuracy >= Self.bounceFoundTarget, "\(score.found.report())")
     #expect(score.category.accuracy >= Self.bounceCategoryTarget, "\(score.category.report())")
     #expect(
@@ -129,6 +130,8 @@ struct ReplyScore {
 struct BounceScore {
   /// Of the bounces that hold a reply: whether one was found.
   var found = AccuracyTally("bounce reply found")
+  /// The same, over the published bounces only (not those produced on loopback for the corpus).
+  var foundPublished = AccuracyTally("bounce reply found, published bounces only")
   /// Of the bounces that hold no reply (a local failure, a timeout): whether none was reported.
   var noReply = AccuracyTally("bounce without reply reported as such")
   var code = AccuracyTally("bounce code")
@@ -167,6 +170,10 @@ struct BounceScore {
         continue
       }
       score.found.record(id: id, expected: "found", got: first == nil ? "none" : "found")
+      if !(row["source"] ?? "").hasPrefix("produced by") {
+        score.foundPublished.record(
+          id: id, expected: "found", got: first == nil ? "none" : "found")
+      }
       let expected = expectedCode + " " + (row["enhanced"] ?? "")
       let got = first.map { "\($0.reply.code) " + ($0.reply.enhanced?.description ?? "") }
       // An enhanced code the label leaves out ("-") is not judged.
