@@ -68,7 +68,7 @@ import Testing
       !path.isEmpty
     else { return }
     let text =
-      tallies.map { $0.confusionTable() + "\n\n" + $0.report(limit: 0) }
+      tallies.map { $0.confusionTable() }
       .joined(separator: "\n\n") + "\n\n"
     if append, let handle = FileHandle(forWritingAtPath: path) {
       handle.seekToEndOfFile()
