@@ -1,4 +1,3 @@
-import Foundation
 import SMTPProbe
 
 #if canImport(Glibc)
@@ -10,6 +9,13 @@ import SMTPProbe
 /// Every value that goes on the wire is validated before any connection is opened: a bad one
 /// is one line on stderr and exit 64, and nothing is sent (issue 3 item 3).
 struct ProbeCommand {
+  /// The largest `--data` file read; RFC 5321 4.5.3.1.7 sets no bound, servers rarely take
+  /// more than 50 MB.
+  static let messageFileLimit = 64 * 1024 * 1024
+  /// The largest password file read: a PLAIN response must fit the 12,288-octet AUTH line of
+  /// RFC 4954 section 4 once base64 has grown it by a third.
+  static let passwordFileLimit = 8 * 1024
+
   var options: ProbeOptions
 
   /// Why the options cannot become a request; one line on stderr, exit 64.
@@ -41,11 +47,11 @@ struct ProbeCommand {
       return .usage
     }
     if options.json {
-      console.print(ProbeJSONRenderer().render(outcome))
+      console.print(ProbeJSONRenderer(now: WallClock.now()).render(outcome))
     } else {
       let colors = options.color.colors(
         environment: console.environment, isTerminal: console.stdoutIsTerminal)
-      console.print(ProbeTextRenderer(color: colors).render(outcome))
+      console.print(ProbeTextRenderer(color: colors, now: WallClock.now()).render(outcome))
     }
     return ExitCode(rawValue: outcome.exitCode)
   }
@@ -92,7 +98,7 @@ struct ProbeCommand {
         throw InputProblem(message: "invalid value '\(text)' for '--dns-server': \(error)")
       }
     }
-    if let caFile = options.cafile, !FileManager.default.isReadableFile(atPath: caFile) {
+    if let caFile = options.cafile, !FileReader.isReadable(caFile) {
       throw InputProblem(message: "cannot read the CA file '\(caFile)' (--cafile)")
     }
     let target: ProbeRequest.Target
@@ -131,10 +137,11 @@ struct ProbeCommand {
   /// The message for DATA: `--data FILE` as read, or the built-in test message.
   private func message() throws(InputError) -> DialoguePlan.Message {
     if let path = options.dataFile {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unsupportedPlan(reason: "cannot read the message file '\(path)' (--data)")
+      do throws(FileReader.Failure) {
+        return .data(try FileReader.read(path: path, limit: Self.messageFileLimit))
+      } catch {
+        throw .unsupportedPlan(reason: Self.describe(error, role: "message file", option: "--data"))
       }
-      return .data(Array(data))
     }
     if options.sendTestMessage {
       var generator = SystemRandomNumberGenerator()
@@ -157,8 +164,12 @@ struct ProbeCommand {
     }
     let password: Secret
     if let path = options.authPasswordFile {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unsupportedPlan(reason: "cannot read the password file '\(path)'")
+      let data: [UInt8]
+      do throws(FileReader.Failure) {
+        data = try FileReader.read(path: path, limit: Self.passwordFileLimit)
+      } catch {
+        throw .unsupportedPlan(
+          reason: Self.describe(error, role: "password file", option: "--auth-password-file"))
       }
       // The first line is the password; a file written by `echo` ends with a newline that is
       // not part of it.
@@ -184,7 +195,7 @@ struct ProbeCommand {
     }
     return DialoguePlan.Authentication(
       mechanism: options.authMech, user: user, password: password,
-      allowInsecure: options.authInsecure)
+      allowInsecure: options.authInsecure, hmacMD5: OpenSSLDigest.hmacMD5)
   }
 
   /// This machine's host name (`gethostname`), or `localhost` when it has none we can send.
@@ -197,5 +208,14 @@ struct ProbeCommand {
       return "localhost"
     }
     return name
+  }
+
+  /// "cannot read the password file 'PATH': REASON", naming the option for a too-large file.
+  static func describe(_ failure: FileReader.Failure, role: String, option: String) -> String {
+    switch failure {
+    case .unreadable(let path, let reason): "cannot read the \(role) '\(path)': \(reason)"
+    case .tooLarge(let path, let limit):
+      "the \(role) '\(path)' is larger than \(limit) bytes (\(option))"
+    }
   }
 }

@@ -28,7 +28,7 @@ struct TLSTransportTests {
     #expect(leaf.alternativeNames.contains(.dns("mx.probe.test")))
     #expect(leaf.alternativeNames.contains(.ip("127.0.0.1")))
     #expect(leaf.issuerCommonName == "smtpprobe Test CA")
-    #expect(leaf.daysLeft(now: Date()) > 0)
+    #expect(leaf.daysLeft(now: WallClock.now()) > 0)
     #expect(leaf.keyType == "RSA" && leaf.keyBits == 2048)
     #expect(report.verification.isTrusted, "\(report.verification.faults)")
     #expect(report.verification.trustStore == .caFile(servers.caFile))
@@ -111,7 +111,7 @@ struct TLSTransportTests {
     #expect(report.protocolVersion == "TLSv1")
     #expect(report.usesDeprecatedProtocol)
     #expect(
-      report.warnings(now: Date()).contains(
+      report.warnings(now: WallClock.now()).contains(
         "TLSv1 is deprecated (RFC 8996); enable TLS 1.2 or 1.3 in the MTA."))
     try client.expect("EHLO probe.test", 250)
   }
@@ -192,7 +192,9 @@ struct TLSTransportTests {
     let mechanism = try SASLMechanism.choose(
       offered: offered, encrypted: true, requested: c.mechanism)
     let password = c.wrongPassword ? "not-the-password" : servers.password
-    var sasl = SASL(mechanism: mechanism, username: servers.user, password: Secret(password))
+    var sasl = SASL(
+      mechanism: mechanism, username: servers.user, password: Secret(password),
+      hmacMD5: OpenSSLDigest.hmacMD5)
     var reply: Reply
     if let initial = sasl.start() {
       reply = try client.command("AUTH \(mechanism.rawValue) \(initial.revealedString)")

@@ -4,13 +4,13 @@ import Testing
 @testable import SMTPProbe
 
 @Suite struct CertificateInfoTests {
-  static let notAfter = Date(timeIntervalSince1970: 2_366_841_600)  // 2045-01-01T00:00:00Z
+  static let notAfter = UnixTime(seconds: 2_366_841_600)  // 2045-01-01T00:00:00Z
 
-  static func certificate(notAfter: Date = notAfter) -> CertificateInfo {
+  static func certificate(notAfter: UnixTime = notAfter) -> CertificateInfo {
     CertificateInfo(
       commonName: "mx.probe.test", subject: "CN = mx.probe.test", issuerCommonName: "CA",
       issuer: "CN = CA", alternativeNames: [.dns("mx.probe.test"), .ip("127.0.0.1")],
-      notBefore: Date(timeIntervalSince1970: 1_735_689_600), notAfter: notAfter,
+      notBefore: UnixTime(seconds: 1_735_689_600), notAfter: notAfter,
       serialNumber: "01", keyType: "EC", keyBits: 256,
       signatureAlgorithm: "ecdsa-with-SHA256", isSelfSigned: false)
   }
@@ -33,22 +33,22 @@ import Testing
 
   @Test(arguments: daysCases)
   func daysLeft(_ c: DaysCase) {
-    #expect(Self.certificate().daysLeft(now: Date(timeIntervalSince1970: c.now)) == c.expected)
+    #expect(Self.certificate().daysLeft(now: UnixTime(seconds: Int64(c.now))) == c.expected)
   }
 
   @Test func validityChecks() {
     let cert = Self.certificate()
-    #expect(cert.isExpired(now: Date(timeIntervalSince1970: 2_366_841_601)))
-    #expect(!cert.isExpired(now: Date(timeIntervalSince1970: 2_366_841_600)))
-    #expect(cert.isNotYetValid(now: Date(timeIntervalSince1970: 1_735_689_599)))
-    #expect(!cert.isNotYetValid(now: Date(timeIntervalSince1970: 1_735_689_600)))
+    #expect(cert.isExpired(now: UnixTime(seconds: 2_366_841_601)))
+    #expect(!cert.isExpired(now: UnixTime(seconds: 2_366_841_600)))
+    #expect(cert.isNotYetValid(now: UnixTime(seconds: 1_735_689_599)))
+    #expect(!cert.isNotYetValid(now: UnixTime(seconds: 1_735_689_600)))
   }
 
   @Test func iso8601InUTC() {
-    #expect(CertificateInfo.iso8601(Self.notAfter) == "2045-01-01T00:00:00Z")
+    #expect(Self.notAfter.iso8601 == "2045-01-01T00:00:00Z")
     #expect(
-      CertificateInfo.iso8601(Date(timeIntervalSince1970: 1_906_502_399)) == "2030-05-31T23:59:59Z")
-    #expect(CertificateInfo.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+      UnixTime(seconds: 1_906_502_399).iso8601 == "2030-05-31T23:59:59Z")
+    #expect(UnixTime(seconds: 0).iso8601 == "1970-01-01T00:00:00Z")
   }
 
   @Test func presentedNamesPreferSANsAndFallBackToCN() {
@@ -69,8 +69,8 @@ import Testing
     #expect(leaf.issuer == "O = smtpprobe fixtures, CN = Fixture CA")
     #expect(
       leaf.alternativeNames == [.dns("mx.probe.test"), .dns("*.wild.probe.test"), .ip("127.0.0.1")])
-    #expect(CertificateInfo.iso8601(leaf.notBefore) == "2025-01-01T00:00:00Z")
-    #expect(CertificateInfo.iso8601(leaf.notAfter) == "2045-01-01T00:00:00Z")
+    #expect(leaf.notBefore.iso8601 == "2025-01-01T00:00:00Z")
+    #expect(leaf.notAfter.iso8601 == "2045-01-01T00:00:00Z")
     #expect(leaf.serialNumber == "01")
     #expect(leaf.keyType == "EC")
     #expect(leaf.keyBits == 256)

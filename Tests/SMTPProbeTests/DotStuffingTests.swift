@@ -64,8 +64,8 @@ import Testing
   }
 
   @Test func rfc5322DatesAcrossYears() {
-    #expect(TestMessage.rfc5322Date(0) == "Thu, 01 Jan 1970 00:00:00 +0000")
-    #expect(TestMessage.rfc5322Date(951_782_400) == "Tue, 29 Feb 2000 00:00:00 +0000")
-    #expect(TestMessage.rfc5322Date(1_700_000_000) == "Tue, 14 Nov 2023 22:13:20 +0000")
+    #expect(UnixTime(seconds: 0).rfc5322 == "Thu, 01 Jan 1970 00:00:00 +0000")
+    #expect(UnixTime(seconds: 951_782_400).rfc5322 == "Tue, 29 Feb 2000 00:00:00 +0000")
+    #expect(UnixTime(seconds: 1_700_000_000).rfc5322 == "Tue, 14 Nov 2023 22:13:20 +0000")
   }
 }

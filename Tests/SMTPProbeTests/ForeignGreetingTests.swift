@@ -87,7 +87,8 @@ import Testing
         HostAttempt(host: "127.0.0.1", port: 8080, session: result, verdict: result.verdict)
       ], verdict: result.verdict)
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(ProbeJSONRenderer().render(outcome).utf8))
+      try JSONSerialization.jsonObject(
+        with: Data(ProbeJSONRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome).utf8))
         as? [String: Any])
     let sessions = try #require(json["sessions"] as? [[String: Any]])
     let steps = try #require(sessions.first?["steps"] as? [[String: Any]])
@@ -97,7 +98,7 @@ import Testing
     #expect(diagnosis["summary"] as? String == "this port speaks HTTP, not SMTP")
     #expect(diagnosis["retry"] as? String == "after-fix")
 
-    let text = ProbeTextRenderer().render(outcome)
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome)
     #expect(text.contains("not SMTP: HTTP\n"))
     #expect(text.contains("fix: Check the port"))
     #expect(!text.contains("syntax-error"))

@@ -17,8 +17,8 @@ import Testing
   static let certificate = CertificateInfo(
     commonName: "mx.a.test", subject: "CN = mx.a.test", issuerCommonName: "Test CA",
     issuer: "CN = Test CA", alternativeNames: [.dns("mx.a.test"), .ip("192.0.2.7")],
-    notBefore: Date(timeIntervalSince1970: 1_700_000_000),
-    notAfter: Date(timeIntervalSince1970: 1_700_000_000 + 90 * 86_400), serialNumber: "01",
+    notBefore: UnixTime(seconds: 1_700_000_000),
+    notAfter: UnixTime(seconds: 1_700_000_000 + 90 * 86_400), serialNumber: "01",
     keyType: "RSA", keyBits: 2048, signatureAlgorithm: "sha256WithRSAEncryption",
     isSelfSigned: false)
 
@@ -61,7 +61,7 @@ import Testing
   }
 
   @Test func keepsDesignKeysInOrder() {
-    let now = Date(timeIntervalSince1970: 1_700_000_000 + 30 * 86_400)
+    let now = UnixTime(seconds: 1_700_000_000 + 30 * 86_400)
     let json = ProbeJSONRenderer(now: now).jsonValue(Self.outcome())
     #expect(
       Array(Self.keys(json).prefix(5)) == ["target", "mx", "sessions", "verdict", "exit_code"])
@@ -96,7 +96,7 @@ import Testing
   }
 
   @Test func tlsDetails() {
-    let now = Date(timeIntervalSince1970: 1_700_000_000 + 30 * 86_400)
+    let now = UnixTime(seconds: 1_700_000_000 + 30 * 86_400)
     let json = ProbeJSONRenderer(now: now).jsonValue(Self.outcome())
     let tls = Self.first(json["sessions"])?["tls"]
     #expect(tls?["version"] == "TLSv1.3")
@@ -116,7 +116,8 @@ import Testing
   }
 
   @Test func theTextShowsTheMXTableBeforeTheTranscript() {
-    let text = ProbeTextRenderer(color: false).render(Self.outcome())
+    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(
+      Self.outcome())
     #expect(text.contains("MX of a.test:\n"))
     #expect(text.contains("    10  dead.a.test    192.0.2.3\n"))
     #expect(text.contains("    20  mx.probe.test  127.0.0.1\n"))
@@ -130,7 +131,7 @@ import Testing
   }
 
   @Test func theTextNamesTLSFaultsWithTheirFix() {
-    let now = Date(timeIntervalSince1970: 1_700_000_000 + 30 * 86_400)
+    let now = UnixTime(seconds: 1_700_000_000 + 30 * 86_400)
     let text = ProbeTextRenderer(color: false, now: now).render(Self.outcome())
     #expect(text.contains("TLS on connect: TLSv1.3, TLS_AES_256_GCM_SHA384\n"))
     #expect(text.contains("subject: CN = mx.a.test"))

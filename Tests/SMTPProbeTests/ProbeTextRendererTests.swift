@@ -32,7 +32,8 @@ import Testing
       attempts: [
         HostAttempt(host: "mx.probe.test", port: 2525, session: session, verdict: session.verdict)
       ], verdict: session.verdict)
-    let text = ProbeTextRenderer(color: false).render(outcome)
+    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(
+      outcome)
     #expect(text.hasPrefix("probe mx.probe.test\n"))
     #expect(!text.contains("\u{1B}"))
     #expect(text.contains("session mx.probe.test (127.0.0.1) port 2525\n"))
@@ -60,7 +61,8 @@ import Testing
   }
 
   @Test func colourOnlyWhenAsked() {
-    let text = ProbeTextRenderer(color: true).render(Self.session())
+    let text = ProbeTextRenderer(color: true, now: UnixTime(seconds: 1_700_000_000)).render(
+      Self.session())
     #expect(text.contains("\u{1B}[31m"))
     #expect(text.contains("\u{1B}[32m"))
   }
@@ -81,7 +83,7 @@ extension ProbeTextRendererTests {
     let transport = ScriptedTransport(script, clock: clock)
     let plan = DialoguePlan(ehloName: "probe.test", quitAfter: .starttls, tls: .require)
     let result = SessionDriver(plan: plan, clock: clock, tls: FakeTLS()).run(over: transport)
-    let text = ProbeTextRenderer().render(result)
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(result)
     #expect(text.contains("capabilities: STARTTLS, SIZE\n"))
     #expect(text.contains("TLS: TLSv1.3, TLS_AES_256_GCM_SHA384\n"))
     #expect(text.contains("capabilities after STARTTLS: +AUTH PLAIN LOGIN, -STARTTLS\n"))
@@ -101,7 +103,7 @@ extension ProbeTextRendererTests {
     let transport = ScriptedTransport(script, clock: clock)
     let plan = DialoguePlan(ehloName: "probe.test", quitAfter: .greeting)
     let result = SessionDriver(plan: plan, clock: clock).run(over: transport)
-    let text = ProbeTextRenderer(color: false).render(result)
+    let text = ProbeTextRenderer(color: false, now: UnixTime(seconds: 1_700_000_000)).render(result)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     #expect(text.contains("<- 220 mx \\x1B]0;owned\\x07\\x1B[2J ESMTP\n"))
   }

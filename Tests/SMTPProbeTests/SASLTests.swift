@@ -52,7 +52,9 @@ import Testing
 
   /// RFC 2195 section 2 example; the challenge is `<1896.697170952@postoffice.reston.mci.net>`.
   @Test func cramMD5MatchesRFC2195() throws {
-    var sasl = SASL(mechanism: .cramMD5, username: "tim", password: Secret("tanstaaftanstaaf"))
+    var sasl = SASL(
+      mechanism: .cramMD5, username: "tim", password: Secret("tanstaaftanstaaf"),
+      hmacMD5: OpenSSLDigest.hmacMD5)
     #expect(sasl.start() == nil)
     let challenge = "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+"
     let response = try sasl.next(base64Challenge: challenge)
@@ -60,7 +62,8 @@ import Testing
   }
 
   @Test func cramMD5RejectsAnEmptyChallenge() {
-    var sasl = SASL(mechanism: .cramMD5, username: "tim", password: Secret("x"))
+    var sasl = SASL(
+      mechanism: .cramMD5, username: "tim", password: Secret("x"), hmacMD5: OpenSSLDigest.hmacMD5)
     #expect(throws: SASLError.unexpectedChallenge(mechanism: "CRAM-MD5")) {
       try sasl.next(challenge: [])
     }
@@ -172,5 +175,24 @@ import Testing
   @Test(arguments: redactCases)
   func redactsThePasswordInAnyForm(_ c: RedactCase) {
     #expect(SASL.redact(c.text, password: Secret("s3cret-Test-pw")) == c.expected)
+  }
+}
+
+@Suite struct SASLRedactionTests {
+  @Test func redactsThePasswordAndItsBase64Forms() {
+    let password = Secret("s3cret pass")
+    let plainBlob = Base64.encode(Array("\u{0}alice\u{0}s3cret pass".utf8))
+    let text =
+      "535 5.7.8 bad credentials for s3cret pass; you sent <\(plainBlob)>, "
+      + Base64.encode(Array("s3cret pass".utf8))
+    let redacted = SASL.redact(text, password: password)
+    #expect(!redacted.contains("s3cret"))
+    #expect(!redacted.contains(plainBlob))
+    #expect(redacted.hasPrefix("535 5.7.8 bad credentials for <redacted>; you sent <<redacted>>"))
+  }
+
+  @Test func leavesOrdinaryTextAlone() {
+    let text = "535 5.7.8 Authentication credentials invalid"
+    #expect(SASL.redact(text, password: Secret("hunter2")) == text)
   }
 }

@@ -49,7 +49,7 @@ import Testing
       tlsServerName: "mx.probe.test",
       auth: DialoguePlan.Authentication(
         mechanism: mechanism, user: user, password: Secret(password),
-        allowInsecure: allowInsecure))
+        allowInsecure: allowInsecure, hmacMD5: OpenSSLDigest.hmacMD5))
   }
 
   static func drive(
@@ -175,7 +175,7 @@ import Testing
     let c = Self.exchangeCases[1]
     let script = [Self.greeting] + Self.starttls() + c.exchange + Self.transaction
     let (result, _) = Self.drive(script, Self.plan(mechanism: "LOGIN"))
-    let text = ProbeTextRenderer().render(result)
+    let text = ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(result)
     #expect(text.contains("<- 334 VXNlcm5hbWU6\n"))
     #expect(text.contains("  challenge: \"Username:\"\n"))
     #expect(text.contains("  challenge: \"Password:\"\n"))
@@ -413,8 +413,10 @@ import Testing
         HostAttempt(host: "mx.probe.test", port: 587, session: result, verdict: result.verdict)
       ], verdict: result.verdict)
     let outputs = [
-      ProbeTextRenderer().render(result), ProbeTextRenderer(color: true).render(result),
-      ProbeTextRenderer().render(outcome), ProbeJSONRenderer().render(outcome),
+      ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(result),
+      ProbeTextRenderer(color: true, now: UnixTime(seconds: 1_700_000_000)).render(result),
+      ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome),
+      ProbeJSONRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome),
       String(describing: result), String(reflecting: result), dumped,
       String(describing: plan), dumpedPlan, result.verdict.summary,
       result.notes.joined(separator: "\n"),
@@ -424,7 +426,11 @@ import Testing
         #expect(!output.contains(secret), "\(name): \(secret) leaked")
       }
     }
-    #expect(ProbeTextRenderer().render(outcome).contains("<redacted>"))
-    #expect(ProbeJSONRenderer().render(outcome).contains("<redacted>"))
+    #expect(
+      ProbeTextRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome).contains(
+        "<redacted>"))
+    #expect(
+      ProbeJSONRenderer(now: UnixTime(seconds: 1_700_000_000)).render(outcome).contains(
+        "<redacted>"))
   }
 }

@@ -4,16 +4,16 @@ import Testing
 @testable import SMTPProbe
 
 @Suite struct TLSReportTests {
-  static let valid2030 = Date(timeIntervalSince1970: 1_906_502_400)  // 2030-06-01
-  static let after2046 = Date(timeIntervalSince1970: 2_398_377_600)  // 2046-01-01
-  static let before2024 = Date(timeIntervalSince1970: 1_717_200_000)  // 2024-06-01
+  static let valid2030 = UnixTime(seconds: 1_906_502_400)  // 2030-06-01
+  static let after2046 = UnixTime(seconds: 2_398_377_600)  // 2046-01-01
+  static let before2024 = UnixTime(seconds: 1_717_200_000)  // 2024-06-01
 
   struct VerifyCase: CustomTestStringConvertible, Sendable {
     var id: String
     var chain: String
     var trusted: String
     var name: String
-    var time: Date
+    var time: UnixTime
     var expected: [TLSVerificationFault]
     var testDescription: String { id }
   }
@@ -171,7 +171,7 @@ import Testing
       old.warnings(now: Self.valid2030) == [
         "TLSv1 is deprecated (RFC 8996); enable TLS 1.2 or 1.3 in the MTA."
       ])
-    let soon = Date(timeIntervalSince1970: 2_366_841_600 - 5 * 86_400)
+    let soon = UnixTime(seconds: 2_366_841_600 - 5 * 86_400)
     let warnings = Self.report(faults: [], required: false).warnings(now: soon)
     #expect(warnings.count == 1)
     #expect(warnings.first?.hasPrefix("The certificate expires in 5 days.") == true)

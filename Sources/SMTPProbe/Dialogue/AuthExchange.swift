@@ -1,5 +1,3 @@
-import Foundation
-
 /// One SMTP AUTH exchange inside the dialogue (RFC 4954 section 4): the SMTP framing around a
 /// `SASL` step machine.
 ///
@@ -28,9 +26,10 @@ struct AuthExchange: Sendable {
   private var challenges = 0
   private var cancelReason: SASLError?
 
-  init(mechanism: SASLMechanism, user: String, password: Secret) {
+  init(mechanism: SASLMechanism, user: String, password: Secret, hmacMD5: KeyedDigest?) {
     self.mechanism = mechanism
-    self.sasl = SASL(mechanism: mechanism, username: user, password: password)
+    self.sasl = SASL(
+      mechanism: mechanism, username: user, password: password, hmacMD5: hmacMD5)
   }
 
   /// The opening command: `AUTH PLAIN <initial response>`, or `AUTH LOGIN` / `AUTH CRAM-MD5`,
@@ -65,10 +64,8 @@ struct AuthExchange: Sendable {
   /// (`Username:`, or a CRAM-MD5 `<id@host>`); server challenges are not secret.
   static func decodedChallenge(_ reply: Reply) -> String? {
     guard reply.code == 334,
-      let text = reply.texts.first?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
-      let data = Data(base64Encoded: text)
+      let text = reply.texts.first, let bytes = Base64.decode(text)
     else { return nil }
-    let bytes = Array(data)
     guard !bytes.isEmpty, bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -57,10 +57,14 @@ public struct DialoguePlan: Hashable, Sendable {
     public var password: Secret
     /// Whether credentials may go over a connection without TLS (`--auth-insecure`).
     public var allowInsecure: Bool
+    /// HMAC-MD5 from the crypto layer; without it CRAM-MD5 is never chosen.
+    public var hmacMD5: KeyedDigest?
 
     public init(
-      mechanism: String? = nil, user: String, password: Secret, allowInsecure: Bool = false
+      mechanism: String? = nil, user: String, password: Secret, allowInsecure: Bool = false,
+      hmacMD5: KeyedDigest? = nil
     ) {
+      self.hmacMD5 = hmacMD5
       self.mechanism = mechanism
       self.user = user
       self.password = password

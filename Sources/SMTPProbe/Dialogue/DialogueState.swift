@@ -494,7 +494,8 @@ public struct DialogueState: Sendable {
         requested = known
       }
       mechanism = try SASLMechanism.choose(
-        offered: capabilities.authMechanisms, encrypted: tlsReport != nil, requested: requested)
+        offered: capabilities.authMechanisms, encrypted: tlsReport != nil, requested: requested,
+        canDigest: auth.hmacMD5 != nil)
     } catch {
       return stop(.authImpossible(error))
     }
@@ -505,7 +506,8 @@ public struct DialogueState: Sendable {
         "sending credentials over TLS with an untrusted certificate, as allowed by "
           + "--auth-insecure")
     }
-    var exchange = AuthExchange(mechanism: mechanism, user: auth.user, password: auth.password)
+    var exchange = AuthExchange(
+      mechanism: mechanism, user: auth.user, password: auth.password, hmacMD5: auth.hmacMD5)
     let command = exchange.start()
     authExchange = exchange
     authResult = AuthResult(user: auth.user, mechanism: mechanism.rawValue, authenticated: false)

@@ -1,13 +1,16 @@
 import COpenSSL
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension CertificateInfo {
   /// Reads the fields of an OpenSSL certificate; the caller keeps ownership of `cert`.
   init(x509 cert: OpaquePointer) {
     let subjectName = X509_get_subject_name(cert)
     let issuerName = X509_get_issuer_name(cert)
-    var notBefore = Date(timeIntervalSince1970: 0)
-    var notAfter = Date(timeIntervalSince1970: 0)
+    var notBefore = UnixTime(seconds: 0)
+    var notAfter = UnixTime(seconds: 0)
     if let time = X509_get0_notBefore(cert) { notBefore = Self.date(time) }
     if let time = X509_get0_notAfter(cert) { notAfter = Self.date(time) }
     var keyType = "unknown"
@@ -102,11 +105,11 @@ extension CertificateInfo {
     return String(cString: hex)
   }
 
-  /// An ASN.1 UTCTime/GeneralizedTime as a `Date` (`ASN1_TIME_to_tm`, then `timegm`).
-  private static func date(_ time: UnsafePointer<ASN1_TIME>) -> Date {
+  /// An ASN.1 UTCTime/GeneralizedTime as a `UnixTime` (`ASN1_TIME_to_tm`, then `timegm`).
+  private static func date(_ time: UnsafePointer<ASN1_TIME>) -> UnixTime {
     var parts = tm()
-    guard ASN1_TIME_to_tm(time, &parts) == 1 else { return Date(timeIntervalSince1970: 0) }
-    return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    guard ASN1_TIME_to_tm(time, &parts) == 1 else { return UnixTime(seconds: 0) }
+    return UnixTime(seconds: Int64(timegm(&parts)))
   }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One certificate of the chain a server sent, as `openssl x509 -text` would summarise it.
 ///
 /// A value built from the DER by `TLSTransport` (RFC 5280 section 4.1); everything here is
@@ -29,9 +27,9 @@ public struct CertificateInfo: Hashable, Sendable {
   /// The subject alternative names (DNS names and IP addresses), in certificate order.
   public var alternativeNames: [AlternativeName]
   /// The start of the validity period (`notBefore`).
-  public var notBefore: Date
+  public var notBefore: UnixTime
   /// The end of the validity period (`notAfter`).
-  public var notAfter: Date
+  public var notAfter: UnixTime
   /// The serial number in upper-case hexadecimal.
   public var serialNumber: String
   /// The public key algorithm: `RSA`, `EC`, `ED25519`, ...
@@ -45,7 +43,8 @@ public struct CertificateInfo: Hashable, Sendable {
 
   public init(
     commonName: String?, subject: String, issuerCommonName: String?, issuer: String,
-    alternativeNames: [AlternativeName], notBefore: Date, notAfter: Date, serialNumber: String,
+    alternativeNames: [AlternativeName], notBefore: UnixTime, notAfter: UnixTime,
+    serialNumber: String,
     keyType: String, keyBits: Int, signatureAlgorithm: String, isSelfSigned: Bool
   ) {
     self.commonName = commonName
@@ -66,15 +65,13 @@ public struct CertificateInfo: Hashable, Sendable {
   ///
   /// A certificate that expires in 36 hours has 1 day left; one that expired an hour ago has -1,
   /// so "0 days left" always means "expires within the next 24 hours".
-  public func daysLeft(now: Date) -> Int {
-    Int((notAfter.timeIntervalSince(now) / 86_400).rounded(.down))
-  }
+  public func daysLeft(now: UnixTime) -> Int { now.days(until: notAfter) }
 
   /// Whether `now` lies outside the validity period.
-  public func isExpired(now: Date) -> Bool { now > notAfter }
+  public func isExpired(now: UnixTime) -> Bool { now > notAfter }
 
   /// Whether the validity period has not started at `now`.
-  public func isNotYetValid(now: Date) -> Bool { now < notBefore }
+  public func isNotYetValid(now: UnixTime) -> Bool { now < notBefore }
 
   /// The DNS names and IP addresses, falling back to the CN when there are no SANs, as a mail
   /// admin would list "the names on the certificate".
@@ -87,15 +84,5 @@ public struct CertificateInfo: Hashable, Sendable {
     }
     if names.isEmpty, let commonName { return [commonName] }
     return names
-  }
-
-  /// `date` as ISO 8601 in UTC, `2035-12-31T00:00:00Z`.
-  public static func iso8601(_ date: Date) -> String {
-    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 }

@@ -1,5 +1,4 @@
 import COpenSSL
-import Foundation
 
 /// Checks a peer's chain after the handshake and names every fault, not just the first.
 ///
@@ -16,7 +15,7 @@ enum ChainVerifier {
   /// Verifies `leaf` plus the untrusted `chain` against `store` at `time`, and the host name.
   static func verify(
     leaf: OpaquePointer?, chain: OpaquePointer?, store: OpaquePointer?, expectedName: String,
-    trustStore: TLSVerification.TrustStore, time: Date
+    trustStore: TLSVerification.TrustStore, time: UnixTime
   ) -> TLSVerification {
     guard let leaf else {
       return TLSVerification(
@@ -42,7 +41,7 @@ enum ChainVerifier {
   }
 
   private static func chainErrors(
-    leaf: OpaquePointer, chain: OpaquePointer?, store: OpaquePointer?, time: Date
+    leaf: OpaquePointer, chain: OpaquePointer?, store: OpaquePointer?, time: UnixTime
   ) -> [(code: Int, depth: Int)] {
     guard let store, let context = X509_STORE_CTX_new() else {
       return [(code: -1, depth: 0)]
@@ -53,7 +52,7 @@ enum ChainVerifier {
     }
     // Check as a TLS server certificate (purpose sslserver), at the injected time.
     _ = X509_STORE_CTX_set_default(context, "ssl_server")
-    X509_STORE_CTX_set_time(context, 0, time_t(time.timeIntervalSince1970))
+    X509_STORE_CTX_set_time(context, 0, time_t(time.seconds))
     let collector = Collector()
     let unmanaged = Unmanaged.passRetained(collector)
     defer { unmanaged.release() }
@@ -89,7 +88,7 @@ extension ChainVerifier {
   /// Verifies a PEM chain (leaf first) against the PEM trust anchors in `trustedPEM`, without a
   /// connection: the same checks as after a handshake, for tests and offline inspection.
   static func verify(
-    pemChain: String, trustedPEM: String, expectedName: String, time: Date
+    pemChain: String, trustedPEM: String, expectedName: String, time: UnixTime
   ) -> TLSVerification {
     let chain = X509List(pem: pemChain)
     let anchors = X509List(pem: trustedPEM)

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Tells IP address literals from host names; SNI is only for host names (RFC 6066 section 3).
 enum IPLiteral {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How to set up TLS for one connection: SNI, trust anchors, versions and the verification policy.
 public struct TLSConfiguration: Sendable {
   /// The name to send as SNI and check the certificate against (`--sni`).
@@ -13,12 +11,12 @@ public struct TLSConfiguration: Sendable {
   /// Whether an untrusted certificate is an error (`--tls-verify`) rather than a warning.
   public var verifyRequired: Bool
   /// The wall clock for validity checks and days left; injected for tests.
-  public var now: @Sendable () -> Date
+  public var now: @Sendable () -> UnixTime
 
   public init(
     serverNameIndication: String? = nil, caFile: String? = nil,
     minimumVersion: TLSProtocolVersion = .tls1_0, verifyRequired: Bool = false,
-    now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> UnixTime = { WallClock.now() }
   ) {
     self.serverNameIndication = serverNameIndication
     self.caFile = caFile

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a TLS handshake established, in words a mail admin can act on.
 ///
 /// Like `openssl s_client` or testssl.sh: the protocol and cipher, the chain as the server sent
@@ -57,7 +55,7 @@ public struct TLSReport: Hashable, Sendable {
   ///
   /// A leaf that expires within `expiryWarningDays` is a warning even when trusted, since mail
   /// admins want to hear about it before clients start refusing it.
-  public func warnings(now: Date, expiryWarningDays: Int = 14) -> [String] {
+  public func warnings(now: UnixTime, expiryWarningDays: Int = 14) -> [String] {
     var lines: [String] = []
     if usesDeprecatedProtocol {
       lines.append(
@@ -78,7 +76,7 @@ public struct TLSReport: Hashable, Sendable {
   }
 
   /// The report as indented text lines, the way the probe prints it.
-  public func describe(now: Date) -> [String] {
+  public func describe(now: UnixTime) -> [String] {
     var lines: [String] = []
     let bits = cipherBits > 0 ? " (\(cipherBits) bits)" : ""
     lines.append("TLS \(protocolVersion), cipher \(cipher)\(bits)")
@@ -94,8 +92,8 @@ public struct TLSReport: Hashable, Sendable {
       let days = cert.daysLeft(now: now)
       let left = days < 0 ? "expired \(-days) days ago" : "\(days) days left"
       lines.append(
-        "    valid: \(CertificateInfo.iso8601(cert.notBefore)) to "
-          + "\(CertificateInfo.iso8601(cert.notAfter)) (\(left))")
+        "    valid: \(cert.notBefore.iso8601) to "
+          + "\(cert.notAfter.iso8601) (\(left))")
       lines.append(
         "    key: \(cert.keyType) \(cert.keyBits) bits, signature \(cert.signatureAlgorithm), "
           + "serial \(cert.serialNumber)")

@@ -1,5 +1,4 @@
 import COpenSSL
-import Foundation
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs a probe end to end: routing (for a domain), connecting, TLS on connect, the dialogue,
 /// identity checks, and one verdict over every host tried.
 ///
@@ -24,12 +22,13 @@ public struct ProbeRunner: Sendable {
   public var tls: (any TLSUpgrading & Sendable)?
   public var clock: any MonotonicClock
   /// The wall clock, for certificate expiry warnings.
-  public var now: @Sendable () -> Date
+  public var now: @Sendable () -> UnixTime
 
   public init(
     connector: any Connector, resolver: (any Resolver)?,
     identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
-    clock: any MonotonicClock = SystemClock(), now: @escaping @Sendable () -> Date = { Date() }
+    clock: any MonotonicClock = SystemClock(),
+    now: @escaping @Sendable () -> UnixTime = { WallClock.now() }
   ) {
     self.connector = connector
     self.resolver = resolver

@@ -1,6 +1,3 @@
-import COpenSSL
-import Foundation
-
 /// One SMTP AUTH exchange (RFC 4954) as a pure step machine: no socket, no base64 on the wire
 /// side for the caller to forget.
 ///
@@ -14,15 +11,18 @@ public struct SASL: Sendable {
   private let username: String
   private let password: Secret
   private let authorizationIdentity: String
+  private let hmacMD5: KeyedDigest?
   private var step = 0
 
   /// - Parameters:
   ///   - authorizationIdentity: the identity to act as (RFC 4616 authzid); empty means the same
   ///     as `username`, which is what SMTP submission almost always wants.
+  ///   - hmacMD5: HMAC-MD5 for CRAM-MD5; without it CRAM-MD5 cannot answer its challenge.
   public init(
     mechanism: SASLMechanism, username: String, password: Secret,
-    authorizationIdentity: String = ""
+    authorizationIdentity: String = "", hmacMD5: KeyedDigest? = nil
   ) {
+    self.hmacMD5 = hmacMD5
     self.mechanism = mechanism
     self.username = username
     self.password = password
@@ -66,7 +66,8 @@ public struct SASL: Sendable {
       guard step == 0, !challenge.isEmpty else {
         throw .unexpectedChallenge(mechanism: mechanism.rawValue)
       }
-      let digest = Self.hmacMD5(key: Array(password.revealedString.utf8), message: challenge)
+      guard let hmacMD5 else { throw .digestUnavailable(mechanism: mechanism.rawValue) }
+      let digest = hmacMD5(key: Array(password.revealedString.utf8), message: challenge)
       let hex = digest.map { byte in
         let text = String(byte, radix: 16)
         return byte < 16 ? "0" + text : text
@@ -78,9 +79,8 @@ public struct SASL: Sendable {
   /// Decodes the text after `334 ` and answers it; throws `.invalidChallenge` when the text is
   /// not base64 (RFC 4954 section 4).
   public mutating func next(base64Challenge text: String) throws(SASLError) -> Secret {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard let data = Data(base64Encoded: trimmed) else { throw .invalidChallenge }
-    return try next(challenge: Array(data))
+    guard let bytes = Base64.decode(text) else { throw .invalidChallenge }
+    return try next(challenge: bytes)
   }
 
   /// Refuses to send credentials in clear unless the user allowed it (`--auth-insecure`).
@@ -98,17 +98,45 @@ public struct SASL: Sendable {
   public static func redact(_ text: String, password: Secret) -> String {
     let secret = password.revealedString
     guard !secret.isEmpty else { return text }
-    var result = text.replacingOccurrences(of: secret, with: "<redacted>")
     let secretBytes = Array(secret.utf8)
-    let separators = CharacterSet.whitespacesAndNewlines.union(
-      CharacterSet(charactersIn: "<>\"',;:"))
-    let tokens = Set(result.components(separatedBy: separators).filter { $0.count >= 4 })
-    for token in tokens where token != "<redacted>" {
-      if let data = Data(base64Encoded: token), contains(Array(data), secretBytes) {
-        result = result.replacingOccurrences(of: token, with: "<redacted>")
+    let redacted = Array("<redacted>".utf8)
+    // First the password itself, wherever it stands; then every token that is base64 of
+    // something holding it (a PLAIN blob, a LOGIN response).
+    var plain: [UInt8] = []
+    let input = Array(text.utf8)
+    var index = 0
+    while index < input.count {
+      if input[index] == secretBytes[0], input.count - index >= secretBytes.count,
+        input[index..<index + secretBytes.count].elementsEqual(secretBytes)
+      {
+        plain += redacted
+        index += secretBytes.count
+      } else {
+        plain.append(input[index])
+        index += 1
       }
     }
-    return result
+    let separators = Set(" \t\r\n<>\"',;:".utf8)
+    var output: [UInt8] = []
+    var token: [UInt8] = []
+    func flush() {
+      let leaks =
+        token.count >= 4
+        && Base64.decode(String(decoding: token, as: UTF8.self))
+          .map { contains($0, secretBytes) } == true
+      output += leaks ? redacted : token
+      token.removeAll(keepingCapacity: true)
+    }
+    for octet in plain {
+      if separators.contains(octet) {
+        flush()
+        output.append(octet)
+      } else {
+        token.append(octet)
+      }
+    }
+    flush()
+    return String(decoding: output, as: UTF8.self)
   }
 
   // MARK: - Private
@@ -119,7 +147,7 @@ public struct SASL: Sendable {
   }
 
   private static func encode(_ bytes: [UInt8]) -> Secret {
-    Secret(Data(bytes).base64EncodedString())
+    Secret(Base64.encode(bytes))
   }
 
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -129,14 +157,5 @@ public struct SASL: Sendable {
       return true
     }
     return false
-  }
-
-  /// HMAC-MD5 (RFC 2104) through OpenSSL's one-shot `HMAC`.
-  private static func hmacMD5(key: [UInt8], message: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-    var length: UInt32 = 0
-    _ = HMAC(
-      EVP_md5(), key, Int32(key.count), message, message.count, &digest, &length)
-    return Array(digest.prefix(Int(length)))
   }
 }

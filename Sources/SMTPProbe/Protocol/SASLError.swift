@@ -10,6 +10,8 @@ public enum SASLError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidChallenge
   /// The server sent a challenge the mechanism does not expect at this step.
   case unexpectedChallenge(mechanism: String)
+  /// The mechanism needs a digest this build was not given (CRAM-MD5's HMAC-MD5).
+  case digestUnavailable(mechanism: String)
 
   public var description: String {
     switch self {
@@ -25,6 +27,8 @@ public enum SASLError: Error, Hashable, Sendable, CustomStringConvertible {
       "the server's AUTH challenge is not valid base64"
     case .unexpectedChallenge(let mechanism):
       "the server sent an unexpected challenge during AUTH \(mechanism)"
+    case .digestUnavailable(let mechanism):
+      "AUTH \(mechanism) needs HMAC-MD5, which this build cannot compute"
     }
   }
 

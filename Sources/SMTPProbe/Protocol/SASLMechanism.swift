@@ -23,9 +23,15 @@ public enum SASLMechanism: String, CaseIterable, Hashable, Sendable {
   /// with `--auth-insecure`) we prefer CRAM-MD5 > PLAIN > LOGIN, since CRAM-MD5 never sends
   /// the password itself.
   public static func choose(
-    offered: [String], encrypted: Bool, requested: SASLMechanism? = nil
+    offered: [String], encrypted: Bool, requested: SASLMechanism? = nil, canDigest: Bool = true
   ) throws(SASLError) -> SASLMechanism {
-    let known = Set(offered.compactMap { SASLMechanism(name: $0) })
+    var known = Set(offered.compactMap { SASLMechanism(name: $0) })
+    if !canDigest {
+      if requested == .cramMD5 {
+        throw .digestUnavailable(mechanism: SASLMechanism.cramMD5.rawValue)
+      }
+      known.remove(.cramMD5)
+    }
     if let requested {
       guard known.contains(requested) else {
         throw .mechanismNotOffered(requested: requested.rawValue, offered: offered)

@@ -24,7 +24,7 @@ public struct TestMessage: Hashable, Sendable {
   }
 
   /// The date as RFC 5322 3.3 writes it: `Sun, 22 Nov 2026 22:53:34 +0000`.
-  public var dateHeader: String { Self.rfc5322Date(unixTime) }
+  public var dateHeader: String { UnixTime(seconds: unixTime).rfc5322 }
 
   /// `<unixTime.randomhex@heloName>` (RFC 5322 3.6.4).
   public var messageID: String {
@@ -52,34 +52,6 @@ public struct TestMessage: Hashable, Sendable {
       "It needs no reply and can be deleted.",
     ]
     return Array(lines.map { $0 + "\r\n" }.joined().utf8)
-  }
-
-  /// Formats seconds since the epoch as an RFC 5322 `date-time` in UTC.
-  static func rfc5322Date(_ unixTime: Int64) -> String {
-    let days = unixTime >= 0 ? unixTime / 86_400 : (unixTime - 86_399) / 86_400
-    let seconds = unixTime - days * 86_400
-    let (year, month, day) = civil(fromDays: days)
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
-    let months = [
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    let two: (Int64) -> String = { $0 < 10 ? "0\($0)" : "\($0)" }
-    return "\(weekday), \(two(day)) \(months[Int(month) - 1]) \(year) "
-      + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60)) +0000"
-  }
-
-  /// The proleptic Gregorian date of a day count since 1970-01-01 (the days-to-civil
-  /// algorithm described by Howard Hinnant in "chrono-Compatible Low-Level Date Algorithms").
-  static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// The EHLO name without address-literal brackets for use after `@` in a Message-ID.

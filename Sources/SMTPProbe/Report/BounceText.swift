@@ -141,27 +141,27 @@ public enum BounceText {
         format: .deliveryStatus, rest: rest[rest.index(after: semicolon)...].trimmed, after: nil,
         continues: true)
     }
-    if let range = trimmed.range(of: "] said:") ?? trimmed.range(of: " said:") {
+    if let range = trimmed.firstRange(of: "] said:") ?? trimmed.firstRange(of: " said:") {
       return Marker(
         format: .postfix, rest: trimmed[range.upperBound...].trimmed, after: nil, continues: true)
     }
-    if let range = trimmed.range(of: "refused to talk to me:") {
+    if let range = trimmed.firstRange(of: "refused to talk to me:") {
       return Marker(
         format: .postfix, rest: trimmed[range.upperBound...].trimmed, after: .greeting,
         continues: true)
     }
-    if let range = trimmed.range(of: "SMTP error from remote mail server after ") {
+    if let range = trimmed.firstRange(of: "SMTP error from remote mail server after ") {
       let tail = trimmed[range.upperBound...]
       let (after, rest) = eximContext(String(tail))
       return Marker(format: .exim, rest: rest, after: after, continues: true)
     }
     for phrase in ["The response from the remote server was:", "The response was:"] {
-      if let range = trimmed.range(of: phrase) {
+      if let range = trimmed.firstRange(of: phrase) {
         return Marker(
           format: .gmail, rest: trimmed[range.upperBound...].trimmed, after: nil, continues: true)
       }
     }
-    if let range = trimmed.range(of: "Remote Server returned '", options: .caseInsensitive) {
+    if let range = trimmed.caseInsensitiveRange(of: "Remote Server returned '") {
       var rest = trimmed[range.upperBound...]
       if let close = rest.lastIndex(of: "'") { rest = rest[..<close] }
       var text = rest.trimmed
@@ -170,7 +170,7 @@ public enum BounceText {
       if text.hasPrefix("#") { text = String(text.dropFirst()) }
       while text.hasSuffix("#") { text = String(text.dropLast()) }
       // Older Exchange: `<#5.1.1 smtp;550 5.1.1 ...>`: the reply follows `smtp;`.
-      if let smtp = text.range(of: "smtp;", options: .caseInsensitive) {
+      if let smtp = text.caseInsensitiveRange(of: "smtp;") {
         text = String(text[smtp.upperBound...])
       }
       return Marker(format: .exchange, rest: text.trimmed, after: nil, continues: false)
@@ -253,8 +253,8 @@ public enum BounceText {
 
   /// Postfix's closing `(in reply to X command)`: the lines without it, and the command.
   private static func postfixContext(_ lines: [String]) -> ([String], CommandKind?)? {
-    guard var last = lines.last, let open = last.range(of: "(in reply to ", options: .backwards),
-      let close = last.range(of: " command)", options: .backwards),
+    guard var last = lines.last, let open = last.ranges(of: "(in reply to ").last,
+      let close = last.ranges(of: " command)").last,
       open.upperBound <= close.lowerBound
     else { return nil }
     // A log line wraps the whole quotation in `status=bounced (...)`: `command))`.
@@ -283,5 +283,28 @@ extension StringProtocol {
   fileprivate func afterPrefix(_ prefix: String) -> String? {
     guard self.prefix(prefix.count).lowercased() == prefix.lowercased() else { return nil }
     return String(self.dropFirst(prefix.count))
+  }
+}
+
+extension StringProtocol {
+  /// The first range of `needle` in `self`, ignoring ASCII case.
+  fileprivate func caseInsensitiveRange(of needle: String) -> Range<Index>? {
+    let target = Array(needle.lowercased().utf8)
+    guard !target.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      var probe = start
+      var matched = 0
+      while matched < target.count, probe < endIndex,
+        let octet = self[probe].asciiValue.map({ ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }),
+        octet == target[matched]
+      {
+        matched += 1
+        probe = index(after: probe)
+      }
+      if matched == target.count { return start..<probe }
+      start = index(after: start)
+    }
+    return nil
   }
 }

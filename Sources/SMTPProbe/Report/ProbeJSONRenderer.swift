@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a probe as DESIGN.md's probe JSON, keys in the documented order.
 ///
 /// DESIGN.md's keys come first and are never renamed: `target`, `mx [{host, preference,
@@ -11,9 +9,9 @@ import Foundation
 /// `warnings`, `notes`, `advice`.
 public struct ProbeJSONRenderer: Sendable {
   /// The wall clock for certificate days left.
-  public var now: Date
+  public var now: UnixTime
 
-  public init(now: Date = Date()) {
+  public init(now: UnixTime) {
     self.now = now
   }
 

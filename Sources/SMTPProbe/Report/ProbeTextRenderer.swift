@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a probe for a person: the MX table, each host tried, the transcript with arrows and
 /// milliseconds since the start, each reply's diagnosis, the capabilities once, TLS, the
 /// timings, identity and other warnings, then the verdict.
@@ -11,9 +9,9 @@ public struct ProbeTextRenderer: Sendable {
   /// Whether to use ANSI colours.
   public var color: Bool
   /// The wall clock, for certificate days left.
-  public var now: Date
+  public var now: UnixTime
 
-  public init(color: Bool = false, now: Date = Date()) {
+  public init(color: Bool = false, now: UnixTime) {
     self.color = color
     self.now = now
   }
@@ -56,13 +54,12 @@ public struct ProbeTextRenderer: Sendable {
       let width = max(4, route.mx.map { $0.host.count }.max() ?? 4)
       var out = "MX of \(route.domain):\n"
       out +=
-        "  pref  " + "host".padding(toLength: width, withPad: " ", startingAt: 0)
-        + "  addresses\n"
+        "  pref  " + Self.padded("host", to: width) + "  addresses\n"
       for host in route.mx {
         let pref = String(host.preference)
         out +=
           "  " + String(repeating: " ", count: max(0, 4 - pref.count)) + pref + "  "
-          + Self.visible(host.host).padding(toLength: width, withPad: " ", startingAt: 0)
+          + Self.padded(Self.visible(host.host), to: width)
           + "  " + addressText(host) + "\n"
       }
       return out
@@ -140,14 +137,15 @@ public struct ProbeTextRenderer: Sendable {
   private func wrapCertificateLine(_ line: String, prefix: String, style: Style?) -> String {
     let body = Self.visible(String(line.drop { $0 == " " }))
     let lead = prefix + String(repeating: " ", count: line.count - line.drop { $0 == " " }.count)
-    let label = body.range(of: ": ").map { String(body[..<$0.upperBound]) } ?? ""
+    let label = body.firstRange(of: ": ").map { String(body[..<$0.upperBound]) } ?? ""
     let hang = String(repeating: " ", count: label.count)
     let width = LineWrap.width - lead.count
     let listed = ["subject: ", "issuer: ", "names: ", "key: "].contains(label)
     let wrapped =
       listed
       ? LineWrap.wrap(
-        pieces: body.components(separatedBy: ", "), separator: ", ", prefix: "", indent: hang,
+        pieces: body.split(separator: ", ", omittingEmptySubsequences: false).map(String.init),
+        separator: ", ", prefix: "", indent: hang,
         width: width)
       : LineWrap.wrap(
         pieces: Self.phrases(body), separator: " ", prefix: "", indent: hang, width: width)
@@ -220,7 +218,8 @@ public struct ProbeTextRenderer: Sendable {
       out += "notes:\n" + session.notes.map(Self.bullet).joined()
     }
     out += LineWrap.wrap(
-      pieces: timingLine(session).components(separatedBy: ", "), separator: ", ", prefix: "",
+      pieces: timingLine(session).split(separator: ", ", omittingEmptySubsequences: false).map(
+        String.init), separator: ", ", prefix: "",
       indent: "  ")
     return out
   }
@@ -387,5 +386,10 @@ public struct ProbeTextRenderer: Sendable {
   static func pad(_ value: Int) -> String {
     let text = String(value)
     return String(repeating: " ", count: max(0, 5 - text.count)) + text
+  }
+
+  /// `text` followed by spaces up to `width` characters.
+  private static func padded(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
   }
 }

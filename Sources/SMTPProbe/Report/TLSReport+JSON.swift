@@ -1,5 +1,3 @@
-import Foundation
-
 extension TLSReport {
   /// The TLS part of a probe session's JSON (`sessions[].tls`).
   ///
@@ -7,14 +5,14 @@ extension TLSReport {
   /// "not_before", "not_after", "days_left", "self_signed"}], "verification": {"trusted",
   /// "expected_name", "trust_store", "required", "faults": [{"name", "explanation", "fix"}]},
   /// "warnings"}`. Dates are ISO 8601 UTC; `days_left` counts from `now`.
-  public func jsonValue(now: Date) -> JSONValue {
+  public func jsonValue(now: UnixTime) -> JSONValue {
     let chain: [JSONValue] = chain.map { certificate in
       [
         "subject": .string(certificate.subject),
         "issuer": .string(certificate.issuer),
         "sans": JSONValue(certificate.alternativeNames.map(\.description)),
-        "not_before": .string(CertificateInfo.iso8601(certificate.notBefore)),
-        "not_after": .string(CertificateInfo.iso8601(certificate.notAfter)),
+        "not_before": .string(certificate.notBefore.iso8601),
+        "not_after": .string(certificate.notAfter.iso8601),
         "days_left": .int(certificate.daysLeft(now: now)),
         "self_signed": .bool(certificate.isSelfSigned),
       ]
