@@ -5,35 +5,50 @@ let package = Package(
   name: "smtpprobe",
   products: [
     .executable(name: "smtpprobe", targets: ["smtpprobe"]),
-    .library(name: "SMTPProbe", targets: ["SMTPProbe"]),
+    .library(name: "SMTPProbeCore", targets: ["SMTPProbeCore"]),
+    .library(name: "SMTPProbePOSIX", targets: ["SMTPProbePOSIX"]),
   ],
   dependencies: [],
   targets: [
     .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
     .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
+    // Pure values and functions. The compiler keeps it so: each platform module is aliased to a
+    // module that does not exist, so `import Glibc` (or Foundation, OpenSSL, ...) fails to build.
     .target(
-      name: "SMTPProbe",
-      dependencies: ["COpenSSL", "CResolv"]
+      name: "SMTPProbeCore",
+      swiftSettings: [
+        .unsafeFlags(
+          [
+            "Glibc", "Musl", "Foundation", "FoundationEssentials", "COpenSSL", "CResolv",
+            "Dispatch",
+          ]
+          .flatMap { ["-module-alias", "\($0)=SMTPProbeCoreMayNotImport\($0)"] })
+      ]
+    ),
+    // The world: POSIX sockets, OpenSSL, libresolv, the wall and monotonic clocks, runners.
+    .target(
+      name: "SMTPProbePOSIX",
+      dependencies: ["SMTPProbeCore", "COpenSSL", "CResolv"]
     ),
     .executableTarget(
       name: "smtpprobe",
-      dependencies: ["SMTPProbe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX"]
     ),
     .executableTarget(
       name: "smtpprobe-bench",
-      dependencies: ["SMTPProbe"]
+      dependencies: ["SMTPProbeCore"]
     ),
     .executableTarget(
       name: "scripted-smtpd",
-      dependencies: ["SMTPProbe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX"]
     ),
     .testTarget(
       name: "SMTPProbeTests",
-      dependencies: ["SMTPProbe", "smtpprobe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe"]
     ),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["SMTPProbe", "smtpprobe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe"]
     ),
   ]
 )

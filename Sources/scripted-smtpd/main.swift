@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 // scripted-smtpd: a loopback SMTP test peer replaying a script on each connection, for the
 // behaviour a real MTA will not show (odd replies, slow or hostile peers). See ScriptStep for

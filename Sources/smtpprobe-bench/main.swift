@@ -7,7 +7,7 @@
 // key=value pairs for the best of the runs. --write-corpus writes the same bytes to PATH and
 // exits, so a peer parser can be timed on identical input.
 
-import SMTPProbe
+import SMTPProbeCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// `smtpprobe explain`: reads the query, builds the report, renders text or JSON.
 struct ExplainCommand {

@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// What `smtpprobe explain` was asked to explain, and how to show it.
 struct ExplainOptions: Hashable, Sendable {

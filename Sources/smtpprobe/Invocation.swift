@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// A command line bound to a subcommand and its validated options.
 ///

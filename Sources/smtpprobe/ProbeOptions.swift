@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// Everything `smtpprobe probe` was asked to do, validated (DESIGN.md, "Command line").
 struct ProbeOptions: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// Input `explain` must refuse with exit 64 and exactly one stderr line.

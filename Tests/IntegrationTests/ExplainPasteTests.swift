@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// What a new user pastes into `explain`: one pasted text and what the diagnosis must say.

@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// The transport and the reply parser against a real MTA: the loopback Postfix that

@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 #if canImport(Glibc)
@@ -43,7 +44,7 @@ import Testing
       setsockopt(
         transport.fileDescriptor, SOL_SOCKET, option, &size, socklen_t(MemoryLayout<Int32>.size))
     }
-    let result = SessionDriver(plan: plan).run(over: transport)
+    let result = SessionDriver(plan: plan, clock: SystemClock()).run(over: transport)
     #expect(result.verdict.status == .ok, "\(result.verdict.summary)")
     #expect(result.recipients.count == count)
     #expect(result.recipients.filter(\.accepted).count == count)

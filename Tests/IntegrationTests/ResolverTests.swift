@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// The libresolv resolver, route selection and identity checks against the dnsmasq test zones

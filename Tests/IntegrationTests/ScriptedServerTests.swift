@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// scripted-smtpd (the test peer) driven through SocketTransport and ReplyParser.

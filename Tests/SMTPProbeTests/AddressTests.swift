@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct AddressTests {
   struct ValidCase: Sendable, CustomTestStringConvertible {

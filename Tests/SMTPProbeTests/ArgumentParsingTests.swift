@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 @testable import smtpprobe
 
 /// A command line that must be refused with exactly this one-line message.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// RFC 4648 section 10's test vectors, both ways, and the inputs a strict decoder refuses.
 @Suite struct Base64Tests {

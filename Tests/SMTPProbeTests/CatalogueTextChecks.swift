@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Shared checks that a catalogue text is finished prose, not a placeholder.
 enum CatalogueTextChecks {

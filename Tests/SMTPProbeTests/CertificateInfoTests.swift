@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct CertificateInfoTests {
   static let notAfter = UnixTime(seconds: 2_366_841_600)  // 2045-01-01T00:00:00Z

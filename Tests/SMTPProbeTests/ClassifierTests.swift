@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Parses raw reply text (CRLF lines) the way the dialogue does.
 private func parse(_ raw: String) throws -> Reply {

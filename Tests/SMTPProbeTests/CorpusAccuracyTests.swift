@@ -1,5 +1,5 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
 import Testing
 
 /// The accuracy targets on the corpora of `Tests/Corpus`: every reply through the classifier,

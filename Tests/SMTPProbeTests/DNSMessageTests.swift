@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Bytes from hex, spaces ignored.
 private func bytes(_ hex: String) -> [UInt8] {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// The state machine alone: replies in, actions out, no transport.
 @Suite struct DialogueStateTests {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Parses a code a test needs, failing the test when it does not parse.
 func enhanced(_ text: String) throws -> EnhancedStatusCode {

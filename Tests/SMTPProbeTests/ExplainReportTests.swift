@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Arguments `explain` must refuse, and the one line it must say.
 struct ExplainErrorCase: CustomTestStringConvertible, Sendable {

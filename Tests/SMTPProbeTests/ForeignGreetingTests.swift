@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// First lines from other services on a port we expected SMTP on, and odd but real SMTP
 /// greetings that must still pass.

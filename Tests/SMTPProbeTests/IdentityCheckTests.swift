@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct IdentityCheckTests {
   private let zones = StaticResolver(entries: [

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A string and its exact JSON spelling.
 struct EscapeCase: CustomTestStringConvertible, Sendable {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// The query LibresolvResolver hands to res_nsend: the name exactly as given, whatever
 /// /etc/resolv.conf says about `search` and `ndots` (RFC 1035 4.1.2; resolv.conf(5)).

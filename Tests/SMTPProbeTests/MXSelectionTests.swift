@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A repeatable generator (SplitMix64) so shuffles are the same on every run.
 private struct SeededGenerator: RandomNumberGenerator {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// Replies whose code belongs to another command: the dialogue is out of step.
 @Suite struct OutOfStepTests {

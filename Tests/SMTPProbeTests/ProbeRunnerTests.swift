@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A `Connector` that answers from a table of addresses: refuse, time out, or a scripted peer.
 final class FakeConnector: Connector {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct QueueIDTests {
   struct Case: Sendable, CustomTestStringConvertible {

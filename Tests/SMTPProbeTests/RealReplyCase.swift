@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// A reply a real server sent, as raw CRLF text, with its source and expected diagnosis.

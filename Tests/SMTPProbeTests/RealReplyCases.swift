@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 private let perm = ReplyClass.permanentNegative
 private let temp = ReplyClass.transientNegative

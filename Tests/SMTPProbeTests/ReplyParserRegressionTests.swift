@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A reply split into chunks, with the limits it is parsed under (inputs found by `Scripts/fuzz`).
 struct RegressionCase: CustomTestStringConvertible, Sendable {

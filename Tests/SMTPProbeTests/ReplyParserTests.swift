@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A named parser input and what must come out of it.
 struct ParserCase: CustomTestStringConvertible, Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct SASLTests {
   struct PlainCase: CustomTestStringConvertible, Sendable {

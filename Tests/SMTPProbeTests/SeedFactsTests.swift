@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// The facts of the reference pages in `shared/seeds` hold in our cards (the words are ours).
 @Suite("SeedFacts Catalogue")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// AUTH (RFC 4954) through the driver over a scripted peer: exact client bytes, the verdict, and
 /// that no form of the password reaches any output.

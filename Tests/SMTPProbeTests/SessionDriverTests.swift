@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// The driver over a scripted peer: exact client bytes, in every delivery mode (STYLE rule 15).
 @Suite struct SessionDriverTests {

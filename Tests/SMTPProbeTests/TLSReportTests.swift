@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct TLSReportTests {
   static let valid2030 = UnixTime(seconds: 1_906_502_400)  // 2030-06-01

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 @Suite struct WireValidationTests {
   struct Case: Sendable, CustomTestStringConvertible {

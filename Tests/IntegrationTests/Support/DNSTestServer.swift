@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 
 /// A minimal SMTP client for integration tests: SocketTransport plus ReplyParser, one command
 /// at a time, with a fixed timeout per step.

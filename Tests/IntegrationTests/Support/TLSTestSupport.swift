@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import Foundation
-import SMTPProbe
+import SMTPProbeCore
+import SMTPProbePOSIX
 import Testing
 
 /// The loopback servers `Scripts/test-servers` starts, found through `SMTPPROBE_TEST_*`.

@@ -1,7 +1,8 @@
 import Synchronization
 import Testing
 
-@testable import SMTPProbe
+@testable import SMTPProbeCore
+@testable import SMTPProbePOSIX
 
 /// A scripted in-memory SMTP peer (STYLE A2 `faker`, rule 15): server chunks in, client bytes
 /// recorded, for exact-transcript tests without a socket.

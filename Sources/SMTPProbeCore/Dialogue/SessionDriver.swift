@@ -1,0 +1,314 @@
+/// Runs one SMTP dialogue over an already connected transport: the only loop that does I/O.
+///
+/// It feeds bytes from the `Transport` through a `ReplyParser`, each reply to `DialogueState`,
+/// and performs the actions the state machine returns (STYLE rule 8). It records the transcript
+/// (secrets redacted), every step with its diagnosis and round-trip time, and the round trips.
+/// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
+/// a timeout is reported by what we waited for ("the reply to RCPT TO").
+public struct SessionDriver {
+  public let plan: DialoguePlan
+  public let clock: any MonotonicClock
+  public let tls: (any TLSUpgrading)?
+
+  public init(
+    plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil
+  ) {
+    self.plan = plan
+    self.clock = clock
+    self.tls = tls
+  }
+
+  /// Why reading a reply stopped.
+  private enum ReadFailure: Error {
+    case transport(TransportError)
+    case parser(ReplyParserError)
+  }
+
+  /// How reading ahead during a pipelined write stopped: met again once the replies read
+  /// before it are used.
+  private enum ReadAheadEnd {
+    case closed
+    case failed(ReadFailure)
+  }
+
+  /// The state of one run.
+  private struct Run {
+    let start: UInt64
+    var transcript = Transcript()
+    var steps: [Step] = []
+    var roundTrips = 0
+    var greetingMilliseconds: Int?
+    /// Commands sent whose replies are owed, with when they were sent; nil is the greeting.
+    var owed: [(command: Command?, sentAt: UInt64)] = []
+    /// Replies read while a pipelined group was still being written, oldest first.
+    var readAhead: [(reply: Reply, at: UInt64)] = []
+    /// When the reply being handed out was read, if earlier than now (read ahead).
+    var readAt: UInt64?
+    var readAheadEnd: ReadAheadEnd?
+  }
+
+  /// Runs the dialogue to the end and closes `transport`.
+  ///
+  /// The plan must have passed `validate()`; an invalid plan sends nothing and ends
+  /// `incomplete`. Pass `implicitTLS` when `transport` is already TLS (`--tls-on-connect`,
+  /// RFC 8314 3.3): STARTTLS is then never sent, and AUTH counts the session as encrypted.
+  public func run(over transport: any Transport, implicitTLS: TLSReport? = nil) -> SessionResult {
+    var run = Run(start: clock.nowNanoseconds())
+    var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
+    do {
+      try plan.validate()
+    } catch {
+      transport.close()
+      let problem = SessionProblem.invalidInput(error)
+      return SessionResult(
+        totalMilliseconds: 0,
+        tls: implicitTLS,
+        verdict: Verdict(status: .incomplete, summary: problem.description, problem: problem))
+    }
+    var transport = transport
+    var parser = ReplyParser(limits: plan.replyLimits)
+    run.owed = [(nil, run.start)]
+    var action = state.start()
+    // Bounded: every action either consumes a reply or ends the session; this is a backstop.
+    var remaining = 100_000
+    loop: while remaining > 0 {
+      remaining -= 1
+      switch action {
+      case .send(let commands):
+        if parser.bufferedByteCount > 0 || !run.readAhead.isEmpty, let first = commands.first {
+          // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
+          let extra =
+            run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
+          for line in extra?.lines ?? [] {
+            run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
+          }
+          action = state.unsolicitedReply(before: first.displayName, reply: extra)
+          continue loop
+        }
+        let now = clock.nowNanoseconds()
+        run.owed = commands.map { ($0, now) }
+        for command in commands {
+          run.transcript.append(.send, command.transcriptLine, at: milliseconds(now, run))
+        }
+        run.roundTrips += 1
+        let kind = commands.first?.kind ?? .noop
+        do {
+          try sendGroup(commands, kind: kind, over: transport, into: &parser, run: &run)
+          action = .receive
+        } catch {
+          action = state.transportFailed(rename(error, sending: commands.first))
+        }
+      case .receive:
+        let kind = state.awaitingKind ?? .greeting
+        do throws(ReadFailure) {
+          guard
+            let reply = try nextReply(
+              &parser, &run, from: transport, deadline: deadline(for: kind))
+          else {
+            action = state.peerClosed()
+            continue loop
+          }
+          record(reply, kind: kind, in: &run)
+          action = state.receive(reply)
+        } catch {
+          switch error {
+          case .transport(let failure):
+            action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
+          case .parser(let failure):
+            action = state.protocolViolation(failure)
+          }
+        }
+      case .upgradeTLS(let serverName):
+        guard let tls else {
+          action = state.tlsFailed("this build has no TLS support")
+          continue loop
+        }
+        if parser.bufferedByteCount > 0 {
+          // RFC 3207 5 / CVE-2011-0411: bytes after the 220 and before the handshake would be
+          // taken as if they came over TLS. Refuse to go on.
+          action = state.tlsFailed(
+            "the server sent \(parser.bufferedByteCount) bytes after its 220 to STARTTLS, "
+              + "before the handshake (a command-injection sign); not upgrading")
+          continue loop
+        }
+        do {
+          let (upgraded, report) = try tls.upgrade(
+            transport, serverName: serverName, deadline: deadline(for: .startTLS))
+          transport = upgraded
+          parser = ReplyParser(limits: plan.replyLimits)
+          action = state.tlsUpgraded(report)
+        } catch TLSError.untrusted(let report) {
+          action = state.tlsUntrusted(report)
+        } catch {
+          action = state.tlsFailed(String(describing: error))
+        }
+      case .close(let sendQuit):
+        if sendQuit {
+          let now = clock.nowNanoseconds()
+          run.transcript.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
+          try? transport.send(Command.quit.wireBytes(), deadline: deadline(for: .quit))
+        }
+        transport.close()
+        break loop
+      }
+    }
+    if remaining == 0 { transport.close() }
+    return SessionResult(
+      greetingMilliseconds: run.greetingMilliseconds,
+      totalMilliseconds: milliseconds(clock.nowNanoseconds(), run),
+      tls: state.tlsReport, capabilities: state.capabilities,
+      capabilitiesBeforeTLS: state.capabilitiesBeforeTLS, auth: state.authResult,
+      steps: run.steps,
+      transcript: run.transcript, roundTrips: run.roundTrips, pipelined: state.usedPipelining,
+      recipients: state.recipients, messageAccepted: state.messageAccepted,
+      queueID: state.queueID, notes: state.notes, verdict: state.verdict)
+  }
+
+  /// How many bytes of a pipelined group go out in one write, at most.
+  public static let pipelineChunkBytes = 4096
+  /// How many commands of a pipelined group may be unanswered before we read replies.
+  public static let pipelineWindow = 32
+
+  /// Writes `commands`; a large pipelined group goes out in pieces of at most
+  /// `pipelineChunkBytes` or `pipelineWindow` commands, and before the next piece we read
+  /// replies until no more than `pipelineWindow` commands are unanswered.
+  ///
+  /// RFC 2920 3.1: a client that writes without reading can deadlock, its write blocked while
+  /// the server blocks writing replies nobody reads. Bounding what is unanswered bounds what
+  /// the server must buffer. The replies read early wait in `run.readAhead`, in order, and so
+  /// does a close or failure met while reading them. Up to 32 commands this is one write.
+  private func sendGroup(
+    _ commands: [Command], kind: CommandKind, over transport: any Transport,
+    into parser: inout ReplyParser, run: inout Run
+  ) throws(TransportError) {
+    var piece: [UInt8] = []
+    var inPiece = 0
+    var unanswered = 0
+    for (index, command) in commands.enumerated() {
+      piece += command.wireBytes()
+      inPiece += 1
+      let isLast = index == commands.count - 1
+      guard isLast || piece.count >= Self.pipelineChunkBytes || inPiece >= Self.pipelineWindow
+      else { continue }
+      do {
+        try transport.send(piece, deadline: deadline(for: kind))
+      } catch {
+        guard unanswered > 0 else { throw error }
+        // A later piece failed (a 421 and a close, say): the replies before it come first.
+        run.readAheadEnd = .failed(.transport(error))
+        return
+      }
+      unanswered += inPiece
+      piece = []
+      inPiece = 0
+      while !isLast, unanswered > Self.pipelineWindow {
+        do throws(ReadFailure) {
+          guard
+            let reply = try readReply(&parser, from: transport, deadline: deadline(for: kind))
+          else {
+            run.readAheadEnd = .closed
+            return
+          }
+          run.readAhead.append((reply, clock.nowNanoseconds()))
+          unanswered -= 1
+        } catch {
+          // Stop writing; the dialogue meets this failure after the replies before it.
+          run.readAheadEnd = .failed(error)
+          return
+        }
+      }
+    }
+  }
+
+  /// The next reply: one read ahead, else how reading ahead ended, else from the transport.
+  private func nextReply(
+    _ parser: inout ReplyParser, _ run: inout Run, from transport: any Transport,
+    deadline: Deadline
+  ) throws(ReadFailure) -> Reply? {
+    run.readAt = nil
+    if !run.readAhead.isEmpty {
+      let (reply, at) = run.readAhead.removeFirst()
+      run.readAt = at
+      return reply
+    }
+    if let end = run.readAheadEnd {
+      run.readAheadEnd = nil
+      switch end {
+      case .closed: return nil
+      case .failed(let failure): throw failure
+      }
+    }
+    return try readReply(&parser, from: transport, deadline: deadline)
+  }
+
+  /// Reads until one complete reply is parsed; nil when the peer closed cleanly between replies.
+  private func readReply(
+    _ parser: inout ReplyParser, from transport: any Transport, deadline: Deadline
+  ) throws(ReadFailure) -> Reply? {
+    while true {
+      do throws(ReplyParserError) {
+        if let reply = try parser.next() { return reply }
+      } catch {
+        throw .parser(error)
+      }
+      let bytes: [UInt8]
+      do throws(TransportError) {
+        bytes = try transport.receive(deadline: deadline)
+      } catch {
+        throw .transport(error)
+      }
+      if bytes.isEmpty {
+        do throws(ReplyParserError) {
+          try parser.finish()
+        } catch {
+          throw .parser(error)
+        }
+        return nil
+      }
+      parser.append(bytes)
+    }
+  }
+
+  private func record(_ reply: Reply, kind: CommandKind, in run: inout Run) {
+    // A reply read ahead (during a pipelined write) is timed by when it arrived.
+    let now = run.readAt ?? clock.nowNanoseconds()
+    let owed = run.owed.isEmpty ? (command: nil, sentAt: run.start) : run.owed.removeFirst()
+    let at = milliseconds(now, run)
+    let index = run.steps.count
+    for line in reply.lines {
+      run.transcript.append(.recv, line, at: at, step: index)
+    }
+    if kind == .greeting { run.greetingMilliseconds = at }
+    run.steps.append(
+      Step(
+        command: kind, commandLine: owed.command?.transcriptLine, reply: reply,
+        diagnosis: (kind == .greeting ? ForeignGreeting(reply)?.diagnosis : nil)
+          ?? Classifier.diagnose(reply, after: kind),
+        elapsedMilliseconds: Int((now &- owed.sentAt) / 1_000_000), atMilliseconds: at))
+  }
+
+  private func deadline(for kind: CommandKind) -> Deadline {
+    let seconds = kind == .greeting ? plan.greetingTimeout : plan.timeout
+    return Deadline(nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, seconds) * 1e9))
+  }
+
+  private func milliseconds(_ now: UInt64, _ run: Run) -> Int {
+    Int((now &- run.start) / 1_000_000)
+  }
+
+  /// Names a timeout by the reply we waited for: "the reply to RCPT TO", "the greeting".
+  private func rename(_ error: TransportError, waitingFor command: Command?) -> TransportError {
+    guard case .timedOut = error else { return error }
+    guard let command else {
+      return .timedOut(phase: "the greeting", seconds: plan.greetingTimeout)
+    }
+    return .timedOut(phase: "the reply to \(command.displayName)", seconds: plan.timeout)
+  }
+
+  /// Names a timeout while writing: "the server to take RCPT TO".
+  private func rename(_ error: TransportError, sending command: Command?) -> TransportError {
+    guard case .timedOut = error else { return error }
+    return .timedOut(
+      phase: "the server to take \(command?.displayName ?? "our command")", seconds: plan.timeout)
+  }
+}
