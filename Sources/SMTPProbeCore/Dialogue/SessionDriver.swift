@@ -6,18 +6,30 @@
 /// the dialogue's facts as one `SessionRecord`. The replies owed are the state machine's
 /// queue; the driver keeps only when the last group went out.
 /// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
-/// a timeout is reported by what we waited for ("the reply to RCPT TO").
+/// a timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
+/// at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked before
+/// each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
 public struct SessionDriver {
   public let plan: DialoguePlan
   public let clock: any MonotonicClock
   public let tls: (any TLSUpgrading)?
+  /// The whole run's deadline, if any.
+  public let runLimit: RunLimit?
+  /// The user's request to stop.
+  public let cancellation: Cancellation
+
+  /// Seconds the QUIT that ends a stopped or timed-out dialogue may take to go out.
+  public static let quitGrace = 1.0
 
   public init(
-    plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil
+    plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil,
+    runLimit: RunLimit? = nil, cancellation: Cancellation = .never
   ) {
     self.plan = plan
     self.clock = clock
     self.tls = tls
+    self.runLimit = runLimit
+    self.cancellation = cancellation
   }
 
   /// Why reading a reply stopped.
@@ -83,6 +95,10 @@ public struct SessionDriver {
       remaining -= 1
       switch action {
       case .send(let commands):
+        if let stop = stopBefore(commands.first) {
+          action = state.transportFailed(stop)
+          continue loop
+        }
         if parser.bufferedByteCount > 0 || !run.readAhead.isEmpty, let first = commands.first {
           // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
           let extra =
@@ -157,7 +173,10 @@ public struct SessionDriver {
         if sendQuit {
           let now = clock.nowNanoseconds()
           run.transcript.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
-          try? transport.send(Command.quit.wireBytes(), deadline: deadline(for: .quit))
+          // Not bounded by the run's limit: a QUIT after --max-time or a signal gets a short
+          // grace of its own, so the server is not left waiting for its timeout.
+          let grace = Deadline.after(seconds: Self.quitGrace, on: clock)
+          try? transport.send(Command.quit.wireBytes(), deadline: min(grace, deadline(for: .quit)))
         }
         transport.close()
         break loop
@@ -295,7 +314,36 @@ public struct SessionDriver {
 
   private func deadline(for kind: CommandKind) -> Deadline {
     let seconds = kind == .greeting ? plan.greetingTimeout : plan.timeout
-    return Deadline(nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, seconds) * 1e9))
+    let own = Deadline.after(seconds: seconds, on: clock)
+    return runLimit?.bound(own) ?? own
+  }
+
+  /// Why the dialogue must stop before sending `command`: the user's signal or the run's
+  /// limit; nil to go on.
+  private func stopBefore(_ command: Command?) -> TransportError? {
+    let phase = "to send \(command?.displayName ?? "our command")"
+    if cancellation.isRequested() { return .interrupted(phase: phase) }
+    if let runLimit, runLimit.isReached(on: clock) {
+      return .runTimeLimit(phase: phase, seconds: runLimit.seconds)
+    }
+    return nil
+  }
+
+  /// A timeout or an interrupted wait renamed for `phase`: the run's limit when that is what
+  /// passed, the user's signal when one came, else the step's own timeout.
+  private func rename(_ error: TransportError, phase: String, seconds: Double) -> TransportError {
+    switch error {
+    case .interrupted:
+      return .interrupted(phase: phase)
+    case .timedOut:
+      if cancellation.isRequested() { return .interrupted(phase: phase) }
+      if let runLimit, runLimit.isReached(on: clock) {
+        return .runTimeLimit(phase: phase, seconds: runLimit.seconds)
+      }
+      return .timedOut(phase: phase, seconds: seconds)
+    default:
+      return error
+    }
   }
 
   private func milliseconds(_ now: UInt64, _ run: Run) -> Int {
@@ -304,17 +352,16 @@ public struct SessionDriver {
 
   /// Names a timeout by the reply we waited for: "the reply to RCPT TO", "the greeting".
   private func rename(_ error: TransportError, waitingFor command: Command?) -> TransportError {
-    guard case .timedOut = error else { return error }
     guard let command else {
-      return .timedOut(phase: "the greeting", seconds: plan.greetingTimeout)
+      return rename(error, phase: "the greeting", seconds: plan.greetingTimeout)
     }
-    return .timedOut(phase: "the reply to \(command.displayName)", seconds: plan.timeout)
+    return rename(error, phase: "the reply to \(command.displayName)", seconds: plan.timeout)
   }
 
   /// Names a timeout while writing: "the server to take RCPT TO".
   private func rename(_ error: TransportError, sending command: Command?) -> TransportError {
-    guard case .timedOut = error else { return error }
-    return .timedOut(
-      phase: "the server to take \(command?.displayName ?? "our command")", seconds: plan.timeout)
+    rename(
+      error, phase: "the server to take \(command?.displayName ?? "our command")",
+      seconds: plan.timeout)
   }
 }

@@ -11,7 +11,22 @@ public struct Deadline: Hashable, Sendable, Comparable {
   public static func after(seconds: Double, on clock: some MonotonicClock)
     -> Deadline
   {
-    Deadline(nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, seconds) * 1e9))
+    Deadline(nanoseconds: clock.nowNanoseconds()).adding(seconds: seconds)
+  }
+
+  /// The deadline `seconds` after this one, saturating at the end of time: a duration too
+  /// large for 64-bit nanoseconds (or a sum that overflows) never wraps to the past.
+  public func adding(seconds: Double) -> Deadline {
+    let wanted = max(0, seconds) * 1e9
+    guard wanted < Double(UInt64.max) else { return Deadline(nanoseconds: .max) }
+    let (sum, overflow) = nanoseconds.addingReportingOverflow(UInt64(wanted))
+    return Deadline(nanoseconds: overflow ? .max : sum)
+  }
+
+  /// Seconds left until the deadline (0 once passed).
+  public func remainingSeconds(on clock: some MonotonicClock) -> Double {
+    let now = clock.nowNanoseconds()
+    return nanoseconds > now ? Double(nanoseconds - now) / 1e9 : 0
   }
 
   /// Milliseconds left until the deadline (0 once passed), as `poll` wants them.
