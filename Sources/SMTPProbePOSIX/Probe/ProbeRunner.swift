@@ -138,8 +138,19 @@ public struct ProbeRunner: Sendable {
       if let stop = stop("about to connect to \(host.host)", limit) {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
       }
+      var addresses = host.addresses
+      let addressLimit = request.mxAddressLimit
+      if addressLimit > 0, addresses.count > addressLimit {
+        // Postfix's smtp_mx_address_limit: a host with many dead addresses must not cost
+        // one connect timeout each.
+        notes.append(
+          .addressesSkipped(
+            host: host.host, limit: addressLimit, skipped: Array(addresses.dropFirst(addressLimit)))
+        )
+        addresses = Array(addresses.prefix(addressLimit))
+      }
       let (attempt, stop) = attempt(
-        host: host.host, preference: host.preference, addresses: host.addresses, request, limit)
+        host: host.host, preference: host.preference, addresses: addresses, request, limit)
       attempts.append(attempt)
       if let stop {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
