@@ -17,14 +17,18 @@ public struct SessionDriver {
   public let runLimit: RunLimit?
   /// The user's request to stop.
   public let cancellation: Cancellation
+  /// Told of each line and step as it happens (a streaming renderer), if anyone listens.
+  public let observer: SessionObserver?
 
   /// Seconds the QUIT that ends a stopped or timed-out dialogue may take to go out.
   public static let quitGrace = 1.0
 
   public init(
     plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil,
-    runLimit: RunLimit? = nil, cancellation: Cancellation = .never
+    runLimit: RunLimit? = nil, cancellation: Cancellation = .never,
+    observer: SessionObserver? = nil
   ) {
+    self.observer = observer
     self.plan = plan
     self.clock = clock
     self.tls = tls
@@ -48,11 +52,23 @@ public struct SessionDriver {
   /// The state of one run.
   private struct Run {
     let start: UInt64
-    init(start: UInt64) {
+    let observer: SessionObserver?
+    init(start: UInt64, observer: SessionObserver?) {
       self.start = start
       self.sentAt = start
+      self.observer = observer
     }
-    var transcript = Transcript()
+    private(set) var transcript = Transcript()
+
+    /// Adds one transcript line and tells the observer.
+    mutating func append(
+      _ direction: Transcript.Direction, _ line: String, at milliseconds: Int, step: Int? = nil,
+      partial: Bool = false
+    ) {
+      transcript.append(direction, line, at: milliseconds, step: step, partial: partial)
+      if let observer, let entry = transcript.entries.last { observer.event(.line(entry)) }
+    }
+
     var steps: [Step] = []
     var roundTrips = 0
     var greetingMilliseconds: Int?
@@ -75,7 +91,7 @@ public struct SessionDriver {
     over transport: any Transport, connection: SessionConnection? = nil,
     implicitTLS: TLSReport? = nil
   ) -> SessionRecord {
-    var run = Run(start: clock.nowNanoseconds())
+    var run = Run(start: clock.nowNanoseconds(), observer: observer)
     var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
     do {
       try plan.validate()
@@ -104,7 +120,7 @@ public struct SessionDriver {
           let extra =
             run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
           for line in extra?.lines ?? [] {
-            run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
+            run.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
           }
           action = state.unsolicitedReply(before: first.displayName, reply: extra)
           continue loop
@@ -112,7 +128,7 @@ public struct SessionDriver {
         let now = clock.nowNanoseconds()
         run.sentAt = now
         for command in commands {
-          run.transcript.append(.send, command.transcriptLine, at: milliseconds(now, run))
+          run.append(.send, command.transcriptLine, at: milliseconds(now, run))
         }
         run.roundTrips += 1
         let kind = commands.first?.kind ?? .noop
@@ -140,7 +156,7 @@ public struct SessionDriver {
             // Keep what arrived of the reply: it tells a slow server from another protocol.
             let at = milliseconds(clock.nowNanoseconds(), run)
             for line in parser.unfinishedLines {
-              run.transcript.append(.recv, line, at: at, partial: true)
+              run.append(.recv, line, at: at, partial: true)
             }
             action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
           case .parser(let failure):
@@ -172,7 +188,7 @@ public struct SessionDriver {
       case .close(let sendQuit):
         if sendQuit {
           let now = clock.nowNanoseconds()
-          run.transcript.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
+          run.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
           // Not bounded by the run's limit: a QUIT after --max-time or a signal gets a short
           // grace of its own, so the server is not left waiting for its timeout.
           let grace = Deadline.after(seconds: Self.quitGrace, on: clock)
@@ -303,13 +319,14 @@ public struct SessionDriver {
     let at = milliseconds(now, run)
     let index = run.steps.count
     for line in reply.lines {
-      run.transcript.append(.recv, line, at: at, step: index)
+      run.append(.recv, line, at: at, step: index)
     }
     if kind == .greeting { run.greetingMilliseconds = at }
-    run.steps.append(
-      Step(
-        command: kind, commandLine: command?.transcriptLine, reply: reply,
-        elapsedMilliseconds: Int((now &- run.sentAt) / 1_000_000), atMilliseconds: at))
+    let step = Step(
+      command: kind, commandLine: command?.transcriptLine, reply: reply,
+      elapsedMilliseconds: Int((now &- run.sentAt) / 1_000_000), atMilliseconds: at)
+    run.steps.append(step)
+    observer?.event(.step(step))
   }
 
   private func deadline(for kind: CommandKind) -> Deadline {

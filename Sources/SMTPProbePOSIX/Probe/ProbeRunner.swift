@@ -32,14 +32,17 @@ public struct ProbeRunner: Sendable {
   public var now: @Sendable () -> UnixTime
   /// The user's request to stop (a signal); `.never` for a run nobody interrupts.
   public var cancellation: Cancellation
+  /// Told of each session's lines as they happen (a streaming renderer), if anyone listens.
+  public var observer: SessionObserver?
 
   public init(
     connector: any Connector, resolver: (any Resolver)?,
     identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
     clock: any MonotonicClock = SystemClock(),
     now: @escaping @Sendable () -> UnixTime = { WallClock.now() },
-    cancellation: Cancellation = .never
+    cancellation: Cancellation = .never, observer: SessionObserver? = nil
   ) {
+    self.observer = observer
     self.cancellation = cancellation
     self.connector = connector
     self.resolver = resolver
@@ -248,7 +251,8 @@ public struct ProbeRunner: Sendable {
       plan.tls = .off
     }
     let session = SessionDriver(
-      plan: plan, clock: clock, tls: tls, runLimit: limit, cancellation: cancellation
+      plan: plan, clock: clock, tls: tls, runLimit: limit, cancellation: cancellation,
+      observer: observer
     ).run(over: transport, connection: connection, implicitTLS: implicitTLS)
     let stop = Self.stop(of: session)
     // A cut run skips the identity checks: they would only add DNS waits.
