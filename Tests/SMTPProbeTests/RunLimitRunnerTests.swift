@@ -63,22 +63,6 @@ final class TimingOutConnector: Connector {
       clock: connector.clock, cancellation: cancellation)
   }
 
-  @Test func aHostsAddressesAreCappedAndTheSkippedOnesNamed() {
-    let connector = TimingOutConnector(clock: FakeClock())
-    let outcome = Self.runner(connector).run(Self.request())
-    #expect(
-      connector.tried == (1...5).map { "127.0.1.\($0)" } + ["127.0.2.1"], "\(connector.tried)")
-    #expect(
-      outcome.notes.contains(
-        .addressesSkipped(host: "first.many.test", limit: 5, skipped: ["127.0.1.6", "127.0.1.7"])))
-  }
-
-  @Test func noAddressLimitTriesThemAll() {
-    let connector = TimingOutConnector(clock: FakeClock())
-    _ = Self.runner(connector).run(Self.request(addressLimit: 0))
-    #expect(connector.tried.count == 8)
-  }
-
   @Test func theRunLimitCutsTheConnectTimeoutAndStopsBeforeTheNextHost() {
     let connector = TimingOutConnector(clock: FakeClock())
     let outcome = Self.runner(connector).run(Self.request(maxTime: 10, addressLimit: 1))

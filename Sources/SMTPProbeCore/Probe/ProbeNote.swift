@@ -8,7 +8,4 @@ public enum ProbeNote: Hashable, Sendable {
   case nextMX(preference: UInt16, host: String, verdict: Verdict)
   /// `count` MX hosts timed out on `port`, so the `remaining` others were not tried.
   case stoppedAfterSilentHosts(count: Int, port: Int, remaining: Int)
-  /// `host` has more addresses than `--mx-address-limit` (`limit`, Postfix's
-  /// `smtp_mx_address_limit`): the `skipped` ones were not tried.
-  case addressesSkipped(host: String, limit: Int, skipped: [String])
 }

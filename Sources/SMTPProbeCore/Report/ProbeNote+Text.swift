@@ -10,9 +10,6 @@ extension ProbeNote: CustomStringConvertible {
     case .stoppedAfterSilentHosts(let count, let port, let remaining):
       "stopped after \(count) MX hosts timed out on port \(port);"
         + " the other \(remaining) would very likely time out too (--all-mx tries every MX)"
-    case .addressesSkipped(let host, let limit, let skipped):
-      "\(host) has \(limit + skipped.count) addresses; only the first \(limit) were tried"
-        + " (--mx-address-limit), not \(skipped.joined(separator: ", "))"
     }
   }
 }

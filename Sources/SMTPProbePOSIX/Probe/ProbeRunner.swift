@@ -125,8 +125,10 @@ public struct ProbeRunner: Sendable {
     -> ProbeRecord
   {
     guard let resolver else { return record(request, notes: [], failure: .noResolver) }
-    let route = MailRouteResolver(resolver: resolver, family: request.family)
-      .resolve(domain: domain)
+    let route = MailRouteResolver(
+      resolver: resolver, family: request.family,
+      addressLimit: MXAddressLimit(request.mxAddressLimit)
+    ).resolve(domain: domain)
     var notes = route.notes.map(ProbeNote.text)
     if let stop = stop("looking up the mail hosts of \(domain)", limit) {
       return record(request, route: route, notes: notes, stop: stop)
@@ -141,19 +143,8 @@ public struct ProbeRunner: Sendable {
       if let stop = stop("about to connect to \(host.host)", limit) {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
       }
-      var addresses = host.addresses
-      let addressLimit = request.mxAddressLimit
-      if addressLimit > 0, addresses.count > addressLimit {
-        // Postfix's smtp_mx_address_limit: a host with many dead addresses must not cost
-        // one connect timeout each.
-        notes.append(
-          .addressesSkipped(
-            host: host.host, limit: addressLimit, skipped: Array(addresses.dropFirst(addressLimit)))
-        )
-        addresses = Array(addresses.prefix(addressLimit))
-      }
       let (attempt, stop) = attempt(
-        host: host.host, preference: host.preference, addresses: addresses, request, limit)
+        host: host.host, preference: host.preference, addresses: host.addresses, request, limit)
       attempts.append(attempt)
       if let stop {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
