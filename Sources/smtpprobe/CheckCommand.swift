@@ -25,8 +25,16 @@ struct CheckCommand {
       connector: SocketConnector(),
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    let record = runner.collect(request)
-    let report = CheckReport(targets: [judgement.judge(record)])
+    var target = judgement.judge(runner.collect(request))
+    if options.requireStartTLS {
+      // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
+      var plain = request
+      plain.plan.tls = .off
+      plain.plan.recipients = []
+      plain.plan.quitAfter = .mail
+      target = judgement.addingEnforcement(runner.collect(plain), to: target)
+    }
+    let report = CheckReport(targets: [target])
     let format =
       options.format ?? CheckFormat.defaultFormat(stdoutIsTerminal: console.stdoutIsTerminal)
     try console.print(render(report, as: format, console: console))

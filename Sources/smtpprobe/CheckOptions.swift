@@ -18,6 +18,8 @@ struct CheckOptions: Hashable, Sendable {
   var limits = CheckLimits()
   /// `--rcpt ADDR=accept|reject`, in order.
   var assertions: [RecipientAssertion] = []
+  /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
+  var requireStartTLS = false
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -35,6 +37,10 @@ struct CheckOptions: Hashable, Sendable {
     if !parsed.has(.greetingTimeout) { connection.greetingTimeout = connection.timeout }
     if !parsed.has(.connectTimeout) { connection.connectTimeout = connection.timeout }
     if case .domain = connection.target { connection.allMX = true }
+    requireStartTLS = parsed.has(.requireStartTLS)
+    if requireStartTLS, connection.tlsOnConnect {
+      throw .conflict("--require-starttls", "--tls-on-connect")
+    }
     do throws(CheckOptionError) {
       if let text = parsed.text(.format) {
         format = try CheckFormat.parse(text)

@@ -9,6 +9,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case authInsecure
   case dnsServer, timeout, greetingTimeout, connectTimeout, maxTime, mxAddressLimit, ipv4, ipv6
   case format, report, warning, critical, phaseWarn, phaseCrit, certWarn, certCrit, rcpt
+  case requireStartTLS
   case json, color, lang, help, version
 
   /// The option's names, value, help line and commands.
@@ -162,6 +163,10 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--rcpt", .repeatedValue(placeholder: "ADDR=accept|reject"), .check, for: [.check],
         help: "assert the answer to RCPT TO for ADDR; repeatable")
+    case .requireStartTLS:
+      return D(
+        "--require-starttls", .check, for: [.check],
+        help: "also try MAIL FROM in a second session without TLS: accepted is CRITICAL")
     case .json:
       return D("--json", .output, help: "machine-readable output (stable snake_case keys)")
     case .color:

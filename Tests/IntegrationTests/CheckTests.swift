@@ -190,6 +190,25 @@ import Testing
     #expect(failed.contains { $0.contains("starttls-offered") }, "\(failed)")
   }
 
+  @Test func starttlsEnforcedWhenThePlainSessionGets530() throws {
+    let server = try ScriptedServer(
+      script: """
+        send 220 scripted.test ESMTP
+        expect EHLO
+        send 250 scripted.test
+        expect MAIL
+        send 530 5.7.0 Must issue a STARTTLS command first
+        expect QUIT
+        send 221 bye
+        """, connections: 2)
+    let result = try RunBinary.run([
+      "check", "--server", "127.0.0.1:\(server.port)", "--helo", "client.probe.test",
+      "--require-starttls",
+    ])
+    let output = try NagiosOutput.parse(result.stdout)
+    #expect(Self.line(output, "starttls-enforced")?.hasPrefix("OK") == true, "\(result.stdout)")
+  }
+
   @Test func badArgumentsAreUnknown() throws {
     let result = try RunBinary.run(["check", "--server", "127.0.0.1:1", "--cert-warn", "x"])
     #expect(result.status == 3)
@@ -261,6 +280,13 @@ struct CheckPostfixTests {
       #expect(result.status == 2, "\(result.stdout)")
       #expect(Self.line(output, "tls-verified")?.hasPrefix("CRITICAL") == true)
     }
+  }
+
+  @Test func starttlsNotEnforcedIsCritical() throws {
+    let servers = try TLSTestServers.require()
+    let (result, output) = try Self.check(port: servers.starttlsPort, ["--require-starttls"])
+    #expect(result.status == 2, "\(result.stdout)")
+    #expect(Self.line(output, "starttls-enforced")?.hasPrefix("CRITICAL") == true)
   }
 
   @Test func tls10IsAWarning() throws {
