@@ -9,6 +9,7 @@ enum HelpText {
     case tool
     case explain
     case probe
+    case check
   }
 
   static let version = "smtpprobe 0.1.0"
@@ -18,6 +19,7 @@ enum HelpText {
     case .tool: tool
     case .explain: explain
     case .probe: probe
+    case .check: check
     }
   }
 
@@ -68,12 +70,14 @@ enum HelpText {
     Usage:
       smtpprobe explain CODE [CODE] | X.Y.Z | "REPLY TEXT" | - [options]
       smtpprobe probe DOMAIN | --server HOST[:PORT] [options]
+      smtpprobe check DOMAIN | --server HOST[:PORT] [options]
       smtpprobe help [COMMAND]
 
     Commands:
       explain   explain a reply code, compare two, explain an enhanced status code,
                 or diagnose a pasted server reply
       probe     talk to a mail server and explain each reply
+      check     health checks for monitoring and CI (Nagios, JUnit, GitHub, Prometheus)
 
     \(section(.output, for: nil))
 
@@ -127,6 +131,37 @@ enum HelpText {
     (4xx) rejection; 3 could not complete (DNS, connect, TLS, protocol, timeout);
     64 usage error; 74 output not written; 128 + N ended by signal N (130 Ctrl-C,
     143 SIGTERM).
+    """
+  }
+
+  static var check: String {
+    """
+    smtpprobe check: health checks of mail servers, in the formats monitoring reads.
+
+    Usage:
+      smtpprobe check DOMAIN [options]               every MX host of DOMAIN
+      smtpprobe check --server HOST[:PORT] [options]
+
+    Checks: connect, greeting, EHLO, STARTTLS offered / negotiated / verified, TLS
+    version, days left of every certificate, MAIL FROM, postmaster@DOMAIN (RFC 5321
+    4.5.1), --rcpt assertions, phase timings. The session stops after RCPT: no DATA.
+
+    \(section(.check, for: .check))
+
+    \(section(.dialogue, for: .check))
+
+    \(section(.tlsAndAuth, for: .check))
+
+    \(section(.network, for: .check))
+
+    \(section(.output, for: nil))
+
+    RANGE is a Monitoring Plugins range: 10 (above 10 s), 10: (below 10), @5:10 (inside).
+    Durations are seconds above 0 and at most 86400; --timeout defaults to 10 here and
+    also bounds the connect and the greeting unless those are given.
+
+    Exit codes (Nagios plugin API): 0 OK; 1 WARNING; 2 CRITICAL; 3 UNKNOWN (bad
+    arguments, a report file not written); 74 output not written.
     """
   }
 }

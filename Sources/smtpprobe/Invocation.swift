@@ -13,6 +13,7 @@ struct Invocation: Hashable, Sendable {
     case version
     case explain(ExplainOptions)
     case probe(ProbeOptions)
+    case check(CheckOptions)
   }
 
   var command: Command
@@ -54,13 +55,33 @@ struct Invocation: Hashable, Sendable {
       command = .explain(options)
     case .probe:
       command = .probe(try ProbeOptions(parsed, output: output))
+    case .check:
+      command = .check(try CheckOptions(parsed, output: output))
     }
+  }
+
+  /// The exit status of a command line that could not be bound: 3 (UNKNOWN) for `check`,
+  /// as monitoring systems read it (Nagios Plugin API), else 64 (`EX_USAGE`).
+  static func usageStatus(_ arguments: [String]) -> ExitCode {
+    var tokens = ArgumentTokens(arguments).tokens[...]
+    while let token = tokens.popFirst() {
+      switch token {
+      case .terminator: continue
+      case .value(let value, _): return value == "check" ? .unknownCheck : .usage
+      case .option(let name, let attached, _):
+        guard attached == nil, let option = Option.named(name) else { continue }
+        if case .flag = option.declaration.arity { continue }
+        if case .value = tokens.first { tokens.removeFirst() }
+      }
+    }
+    return .usage
   }
 
   private static func topic(_ name: String?) -> HelpText.Topic {
     switch name {
     case "explain": .explain
     case "probe": .probe
+    case "check": .check
     default: .tool
     }
   }

@@ -8,6 +8,8 @@ enum Option: CaseIterable, Hashable, Sendable {
   case tls, tlsOnConnect, tlsVerify, sni, cafile, authUser, authPasswordFile, authMech
   case authInsecure
   case dnsServer, timeout, greetingTimeout, connectTimeout, maxTime, mxAddressLimit, ipv4, ipv6
+  case format, report, warning, critical, phaseWarn, phaseCrit, certWarn, certCrit, rcpt
+  case requireStartTLS
   case json, color, lang, help, version
 
   /// The option's names, value, help line and commands.
@@ -21,15 +23,15 @@ enum Option: CaseIterable, Hashable, Sendable {
           + " starttls, auth, ...")
     case .server:
       return D(
-        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe],
+        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe, .check],
         help: "probe this host instead of a domain's MX hosts")
     case .port:
       return D(
-        "--port", .value(placeholder: PortNumber.placeholder), .dialogue, for: [.probe],
+        "--port", .value(placeholder: PortNumber.placeholder), .dialogue, for: [.probe, .check],
         help: "port (default 25; 465 with --tls-on-connect)")
     case .from:
       return D(
-        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe],
+        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe, .check],
         help: "envelope sender (default: the null sender <>)")
     case .to:
       return D(
@@ -37,7 +39,7 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "recipient; repeat for several")
     case .helo:
       return D(
-        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe],
+        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe, .check],
         help: "name to send in EHLO/HELO (default: this host's name)")
     case .quitAfter:
       return D(
@@ -63,19 +65,20 @@ enum Option: CaseIterable, Hashable, Sendable {
         "--tls", .value(placeholder: DialoguePlan.TLSMode.placeholder), .tlsAndAuth,
         for: [.probe], help: "STARTTLS when offered (auto), insist on it, or never")
     case .tlsOnConnect:
-      return D("--tls-on-connect", .tlsAndAuth, for: [.probe], help: "implicit TLS (port 465)")
+      return D(
+        "--tls-on-connect", .tlsAndAuth, for: [.probe, .check], help: "implicit TLS (port 465)")
     case .tlsVerify:
       return D(
         "--tls-verify", .tlsAndAuth, for: [.probe],
         help: "make certificate verification failures an error")
     case .sni:
       return D(
-        "--sni", .value(placeholder: "NAME"), .tlsAndAuth, for: [.probe],
+        "--sni", .value(placeholder: "NAME"), .tlsAndAuth, for: [.probe, .check],
         help: "send NAME (a host name, IDN as xn-- A-labels) as SNI and check the certificate"
           + " against it")
     case .cafile:
       return D(
-        "--cafile", .value(placeholder: "PATH"), .tlsAndAuth, for: [.probe],
+        "--cafile", .value(placeholder: "PATH"), .tlsAndAuth, for: [.probe, .check],
         help: "trust the CA certificates in PATH (PEM)")
     case .authUser:
       return D(
@@ -96,19 +99,21 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "allow AUTH without TLS or over untrusted TLS")
     case .dnsServer:
       return D(
-        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe],
+        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe, .check],
         help: "send DNS queries to this server")
     case .timeout:
       return D(
-        "--timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        "--timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe, .check],
         help: "per command (default 30)")
     case .greetingTimeout:
       return D(
-        "--greeting-timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        "--greeting-timeout", .value(placeholder: Seconds.placeholder), .network,
+        for: [.probe, .check],
         help: "wait for the greeting (default 60)")
     case .connectTimeout:
       return D(
-        "--connect-timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        "--connect-timeout", .value(placeholder: Seconds.placeholder), .network,
+        for: [.probe, .check],
         help: "TCP connect (default 15)")
     case .maxTime:
       return D(
@@ -117,11 +122,51 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .mxAddressLimit:
       return D(
         "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,
-        for: [.probe], help: "addresses tried per MX host (default 5; 0: no limit)")
+        for: [.probe, .check], help: "addresses tried per MX host (default 5; 0: no limit)")
     case .ipv4:
-      return D("-4", .network, for: [.probe], help: "IPv4 only")
+      return D("-4", .network, for: [.probe, .check], help: "IPv4 only")
     case .ipv6:
-      return D("-6", .network, for: [.probe], help: "IPv6 only")
+      return D("-6", .network, for: [.probe, .check], help: "IPv6 only")
+    case .format:
+      return D(
+        "--format", .value(placeholder: "nagios|text|json|junit|github|prometheus"), .check,
+        for: [.check], help: "the report on stdout (default: text on a terminal, else nagios)")
+    case .report:
+      return D(
+        "--report", .repeatedValue(placeholder: "FORMAT:PATH"), .check, for: [.check],
+        help: "also write the report in FORMAT to PATH (replaced atomically); repeatable")
+    case .warning:
+      return D(
+        "--warning", short: "-w", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "WARNING when the whole session's seconds are outside RANGE (e.g. 5)")
+    case .critical:
+      return D(
+        "--critical", short: "-c", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "CRITICAL when the whole session's seconds are outside RANGE (e.g. 10)")
+    case .phaseWarn:
+      return D(
+        "--phase-warn", .repeatedValue(placeholder: "PHASE=RANGE"), .check, for: [.check],
+        help: "WARNING for one phase (connect, greeting, ehlo, tls, mail, rcpt); repeatable")
+    case .phaseCrit:
+      return D(
+        "--phase-crit", .repeatedValue(placeholder: "PHASE=RANGE"), .check, for: [.check],
+        help: "CRITICAL for one phase; repeatable")
+    case .certWarn:
+      return D(
+        "--cert-warn", .value(placeholder: "DAYS"), .check, for: [.check],
+        help: "WARNING when a certificate has fewer days left (default 20)")
+    case .certCrit:
+      return D(
+        "--cert-crit", .value(placeholder: "DAYS"), .check, for: [.check],
+        help: "CRITICAL when a certificate has fewer days left (default 10)")
+    case .rcpt:
+      return D(
+        "--rcpt", .repeatedValue(placeholder: "ADDR=accept|reject"), .check, for: [.check],
+        help: "assert the answer to RCPT TO for ADDR; repeatable")
+    case .requireStartTLS:
+      return D(
+        "--require-starttls", .check, for: [.check],
+        help: "also try MAIL FROM in a second session without TLS: accepted is CRITICAL")
     case .json:
       return D("--json", .output, help: "machine-readable output (stable snake_case keys)")
     case .color:

@@ -20,6 +20,7 @@ struct OptionDeclaration: Sendable {
     case dialogue = "Dialogue"
     case tlsAndAuth = "TLS and AUTH"
     case network = "Network"
+    case check = "Checks and reports"
     case output = "Output options"
   }
 
@@ -73,5 +74,6 @@ struct OptionDeclaration: Sendable {
 enum CommandName: String, CaseIterable, Hashable, Sendable {
   case explain
   case probe
+  case check
   case help
 }
