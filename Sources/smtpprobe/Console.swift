@@ -47,20 +47,9 @@ struct Console {
       })
   }
 
-  /// Writes every byte of `text`, retrying after EINTR; the `errno` of a failed write, or nil.
-  ///
-  /// Output is written unbuffered, so a successful return is the final flush. The corresponding
-  /// C function is `write`.
+  /// Writes every byte of `text` (`DescriptorWriter`); output is written unbuffered, so a
+  /// successful return is the final flush.
   private static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      bytes = bytes.dropFirst(written)
-    }
-    return nil
+    DescriptorWriter.writeAll(descriptor, Array(text.utf8))
   }
 }

@@ -32,19 +32,10 @@ public enum AtomicFileWriter {
     let temporary = temporaryPath(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure(path, "open", errno) }
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes {
-        Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(fd)
-        unlink(temporary)
-        throw failure(path, "write", code)
-      }
-      offset += count
+    if let code = DescriptorWriter.writeAll(fd, bytes) {
+      close(fd)
+      unlink(temporary)
+      throw failure(path, "write", code)
     }
     if fsync(fd) != 0 {
       let code = errno

@@ -16,18 +16,9 @@ public enum FileAppender {
     let bytes = Array(text.utf8)
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure(path, "open", errno) }
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes {
-        Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(fd)
-        throw failure(path, "write", code)
-      }
-      offset += count
+    if let code = DescriptorWriter.writeAll(fd, bytes) {
+      close(fd)
+      throw failure(path, "write", code)
     }
     if close(fd) != 0 { throw failure(path, "close", errno) }
   }
