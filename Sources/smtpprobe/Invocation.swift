@@ -13,6 +13,7 @@ struct Invocation: Hashable, Sendable {
     case version
     case explain(ExplainOptions)
     case probe(ProbeOptions)
+    case verify(VerifyOptions)
   }
 
   var command: Command
@@ -54,6 +55,8 @@ struct Invocation: Hashable, Sendable {
       command = .explain(options)
     case .probe:
       command = .probe(try ProbeOptions(parsed, output: output))
+    case .verify:
+      command = .verify(try VerifyOptions(parsed, output: output))
     }
   }
 
@@ -61,6 +64,7 @@ struct Invocation: Hashable, Sendable {
     switch name {
     case "explain": .explain
     case "probe": .probe
+    case "verify": .verify
     default: .tool
     }
   }
