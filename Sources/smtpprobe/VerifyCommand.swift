@@ -142,10 +142,12 @@ struct VerifyCommand {
         ehloName: ehloName, from: from, quitAfter: .rcpt, tls: options.tls,
         timeout: options.timeout.value, greetingTimeout: options.greetingTimeout.value)
       try WireValidation.validateEHLOName(plan.ehloName)
-      return ProbeRequest(
+      var request = ProbeRequest(
         target: .domain("invalid"), port: options.port ?? 25, family: options.family,
         connectTimeout: options.connectTimeout.value, plan: plan,
         dnsServer: options.dnsServer)
+      request.nextMXOnTransient = true
+      return request
     } catch {
       throw .init(message: error.description)
     }
