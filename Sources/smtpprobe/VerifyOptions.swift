@@ -38,7 +38,7 @@ struct VerifyOptions: Hashable, Sendable {
     addresses = parsed.positionals
     file = parsed.text(.file)
     switch (addresses.first, file) {
-    case (nil, nil): throw .missingTarget
+    case (nil, nil): throw .missingAddresses
     case (let address?, _?): throw .conflict(address, "--file")
     default: break
     }
