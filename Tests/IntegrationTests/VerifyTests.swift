@@ -242,4 +242,40 @@ import Testing
     #expect(object["retry_after"] is String)
     #expect(object["attempts"] as? Int == 3)
   }
+
+  static let acceptsOne = "\(greeting)\nexpect RCPT\nsend 250 2.1.5 ok\n\(closing)"
+
+  @Test func aRoleAccountIsFlaggedRisky() throws {
+    let (result, object) = try Self.scripted(
+      Self.acceptsOne, ["postmaster@probe.test"], ["--catch-all", "skip"])
+    #expect(result.status == 2, "\(result.stdout)")
+    #expect(object["reason"] as? String == "role-account")
+    #expect(object["role_account"] as? Bool == true)
+    #expect(object["catch_all"] as? String == "not-run")
+  }
+
+  @Test func aDisposableDomainFromTheUsersList() throws {
+    let list = FileManager.default.temporaryDirectory
+      .appendingPathComponent("disposable-\(UUID().uuidString).txt")
+    try "# throwaway domains\nprobe.test\n".write(to: list, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: list) }
+    let (result, object) = try Self.scripted(
+      Self.acceptsOne, ["alice@mail.probe.test"],
+      ["--catch-all", "skip", "--disposable-list", list.path])
+    #expect(result.status == 2, "\(result.stdout)")
+    #expect(object["reason"] as? String == "disposable")
+    #expect(object["disposable"] as? Bool == true)
+  }
+
+  @Test func anAddressLiteralIsItsOwnRoute() throws {
+    let server = try ScriptedServer(script: Self.acceptsOne)
+    let result = try Self.verify([
+      "alice@[127.0.0.1]", "--port", String(server.port), "--catch-all", "skip", "--json",
+    ])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let object = try ProbeRun.json(result)
+    #expect(object["verdict"] as? String == "deliverable")
+    #expect(object["mx_host"] as? String == "127.0.0.1")
+    #expect(server.clientLines().contains("RCPT TO:<alice@[127.0.0.1]>"))
+  }
 }
