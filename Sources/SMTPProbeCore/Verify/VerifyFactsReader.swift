@@ -25,7 +25,7 @@ public enum VerifyFactsReader {
     _ facts: inout VerifyFacts, address: VerifyAddress, probe: VerifyAddress?,
     record: ProbeRecord
   ) -> VerifyFacts {
-    facts.attempts = max(1, record.sessions.count)
+    facts.attempts = record.sessions.count
     guard let session = record.attempts.last(where: { $0.session != nil })?.session else {
       facts.session = .connectFailed(connectProblem(record))
       facts.mxHost = record.attempts.last?.host
@@ -76,14 +76,25 @@ public enum VerifyFactsReader {
     }
   }
 
-  /// Why no host could be reached: port 25 blocked when the runner stopped after silent hosts
-  /// (two MX hosts timing out while DNS answered), else a timeout or a refusal.
+  /// How many different MX hosts must time out on every address, while DNS answers, before
+  /// the network rather than the domain is blamed (the probe runner stops at the same count).
+  public static let silentHostsMeaningBlocked = 2
+
+  /// Why no host could be reached: port 25 blocked when two MX hosts timed out on every
+  /// address while DNS answered (or the runner stopped after such hosts), else a timeout or a
+  /// refusal.
   private static func connectProblem(_ record: ProbeRecord) -> VerifyFacts.ConnectProblem {
     let stopped = record.notes.contains {
       if case .stoppedAfterSilentHosts = $0 { return true }
       return false
     }
-    if stopped { return .port25Blocked }
+    let silentHosts = record.attempts.filter { attempt in
+      let outcomes = attempt.connectOutcomes
+      return outcomes.contains(.timedOut) && outcomes.allSatisfy(\.isSilent)
+    }
+    if stopped || Set(silentHosts.map(\.host)).count >= silentHostsMeaningBlocked {
+      return .port25Blocked
+    }
     let outcomes = record.attempts.flatMap(\.connectOutcomes)
     return outcomes.contains(.timedOut) ? .timeout : .refused
   }

@@ -104,6 +104,8 @@ public struct VerifyRunner {
     var results: [Int: VerifyResult] = [:]
     var attempts: [Int: Int] = [:]
     var records: [ProbeRecord] = []
+    /// MX hosts, across the run, whose every address timed out.
+    var silentHosts: Set<String> = []
   }
 
   /// `indices` grouped by domain (A-labels, or the literal), in order of first appearance.
@@ -140,16 +142,16 @@ public struct VerifyRunner {
     }
     request.plan.recipients = recipients
     request.plan.quitAfter = .rcpt
-    let record = runner.collect(request)
+    let record = collect(request, &state)
     state.records.append(record)
     let serverHost: String? =
       if case .server(let host, _) = request.target { host } else { nil }
     for index in chunk {
-      state.attempts[index, default: 0] += 1
+      state.attempts[index, default: 0] += record.sessions.count
       var facts = VerifyFactsReader.facts(
         for: addresses[index], probe: probe, record: record,
         server: server == nil ? nil : serverHost)
-      facts.attempts = state.attempts[index] ?? 1
+      facts.attempts = state.attempts[index] ?? 0
       var result = VerifyJudgement.judge(facts, disposable: disposable)
       if result.reason == .category(.greylisted) {
         switch state.schedule.greylisted(index, now: nowMilliseconds(), wallClock: WallClock.now())
@@ -165,6 +167,34 @@ public struct VerifyRunner {
       }
       state.results[index] = result
     }
+  }
+
+  /// Runs one session, unless MX hosts of earlier domains have shown that this network cannot
+  /// reach port 25: then only the route is resolved (a null MX or NXDOMAIN still decides) and
+  /// the record says the runner stopped after silent hosts.
+  private func collect(_ request: ProbeRequest, _ state: inout RunState) -> ProbeRecord {
+    let silent = state.silentHosts.count
+    if silent >= ProbeRunner.silentHostsBeforeStopping, server == nil,
+      case .domain(let domain) = request.target, let resolver = runner.resolver
+    {
+      let route = MailRouteResolver(resolver: resolver, family: request.family)
+        .resolve(domain: domain)
+      return ProbeRecord(
+        target: domain, route: route,
+        notes: [
+          .stoppedAfterSilentHosts(
+            count: silent, port: request.effectivePort, remaining: route.usableHosts.count)
+        ], port: request.effectivePort)
+    }
+    let record = runner.collect(request)
+    // Hosts whose every address timed out (none refused, none answered) while DNS answered.
+    for attempt in record.attempts where attempt.session == nil {
+      let outcomes = attempt.connectOutcomes
+      if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) {
+        state.silentHosts.insert(attempt.host)
+      }
+    }
+    return record
   }
 
   /// The domain's MX route, or the host of an address literal (RFC 5321 4.1.3).
