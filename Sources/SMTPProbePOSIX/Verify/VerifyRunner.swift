@@ -144,13 +144,11 @@ public struct VerifyRunner {
     request.plan.quitAfter = .rcpt
     let record = collect(request, &state)
     state.records.append(record)
-    let serverHost: String? =
-      if case .server(let host, _) = request.target { host } else { nil }
+    let serverHost: String? = if case .server(let host, _)? = server { host } else { nil }
     for index in chunk {
       state.attempts[index, default: 0] += record.sessions.count
       var facts = VerifyFactsReader.facts(
-        for: addresses[index], probe: probe, record: record,
-        server: server == nil ? nil : serverHost)
+        for: addresses[index], probe: probe, record: record, server: serverHost)
       facts.attempts = state.attempts[index] ?? 0
       var result = VerifyJudgement.judge(facts, disposable: disposable)
       if result.reason == .category(.greylisted) {
