@@ -37,13 +37,24 @@ struct VerifyCommand {
       case .domain(let host): .server(host: host, port: options.port)
       }
     }
-    let runner = VerifyRunner(
+    var runner = VerifyRunner(
       template: request, server: server, catchAllProbe: options.catchAll == .probe,
       recipientsPerSession: options.recipientsPerSession.value,
       greylistWaitMilliseconds: Int64(options.greylistWait.value * 1000),
       greylistLimitMilliseconds: Int64(options.greylistMax.value * 1000),
       disposable: disposable, runner: probeRunner)
+    if console.stderrIsTerminal {
+      let clock = SystemClock()
+      let start = clock.nowNanoseconds()
+      runner.progress = { done, total in
+        let elapsed = Int64((clock.nowNanoseconds() - start) / 1_000_000)
+        let line = VerifyProgressLine.text(done: done, total: total, elapsedMilliseconds: elapsed)
+        // Carriage return, the line, then erase to the end of the line (ECMA-48 EL).
+        console.writeError("\r" + line + "\u{1B}[K")
+      }
+    }
     let run = runner.run(entries)
+    if console.stderrIsTerminal { console.writeError("\r\u{1B}[K") }
     if options.verbose {
       let renderer = ProbeTextRenderer(now: WallClock.now())
       for session in run.records.flatMap(\.sessions) {

@@ -27,6 +27,8 @@ public struct VerifyRunner {
   public var runner: ProbeRunner
   /// 64 random bits for each catch-all probe's local part.
   public var randomBits: () -> UInt64
+  /// Called after each session with the addresses checked so far and their total.
+  public var progress: ((_ done: Int, _ total: Int) -> Void)?
 
   public init(
     template: ProbeRequest, server: ProbeRequest.Target?, catchAllProbe: Bool,
@@ -165,6 +167,7 @@ public struct VerifyRunner {
       }
       state.results[index] = result
     }
+    progress?(state.results.count, addresses.count)
   }
 
   /// Runs one session, unless MX hosts of earlier domains have shown that this network cannot
