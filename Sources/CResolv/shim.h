@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Small helpers over glibc's thread-safe resolver state (res_ninit/res_nsend/res_nclose).
- * Swift cannot call res_nsend directly (resolv.h renames it with a macro), nor reach the
+/* Small helpers over glibc's thread-safe resolver state (res_ninit/res_nclose), which we use
+ * only to read the configuration: the name servers, the timeout and the tries.
+ * Swift cannot call res_ninit directly (resolv.h renames it with a macro), nor reach the
  * union inside struct __res_state, so these few lines do it. */
 
 /* Allocates a resolver state and fills it from /etc/resolv.conf (res_ninit).
@@ -27,10 +28,6 @@ static inline res_state smtpprobe_res_new(void) {
     errno = saved != 0 ? saved : EINVAL;
     return NULL;
   }
-  /* glibc's res_send hands SERVFAIL, NOTIMP and REFUSED answers back to the caller only when
-   * pfcode is set (the way dig uses it); otherwise it drops them and reports a timeout. We want
-   * the server's real answer, so set a print flag that has no other effect. */
-  state->pfcode = RES_PRF_STATS;
   return state;
 }
 
@@ -41,50 +38,10 @@ static inline void smtpprobe_res_free(res_state state) {
   free(state);
 }
 
-/* Per-try timeout in seconds and number of tries per server (RES_TIMEOUT, RES_DFLRETRY). */
-static inline void smtpprobe_res_set_timeout(res_state state, int seconds, int tries) {
-  state->retrans = seconds;
-  state->retry = tries;
-}
-
-/* The per-try timeout and tries per server the state uses (from resolv.conf or set above). */
+/* The per-try timeout and tries per server res_ninit read (resolv.conf, else RES_TIMEOUT and
+ * RES_DFLRETRY). */
 static inline int smtpprobe_res_timeout(res_state state) { return state->retrans; }
 static inline int smtpprobe_res_tries(res_state state) { return state->retry; }
-
-/* Forgets the resolv.conf name servers, freeing glibc's IPv6 copies. */
-static inline void smtpprobe_res_clear_servers(res_state state) {
-  for (int i = 0; i < MAXNS; i++) {
-    free(state->_u._ext.nsaddrs[i]);
-    state->_u._ext.nsaddrs[i] = NULL;
-    memset(&state->nsaddr_list[i], 0, sizeof(state->nsaddr_list[i]));
-  }
-  state->_u._ext.nscount = 0;
-}
-
-/* Sends every query to one IPv4 server: address in network byte order, port in host order. */
-static inline void smtpprobe_res_use_ipv4(res_state state, const struct in_addr *address,
-                                          uint16_t port) {
-  smtpprobe_res_clear_servers(state);
-  state->nsaddr_list[0].sin_family = AF_INET;
-  state->nsaddr_list[0].sin_port = htons(port);
-  state->nsaddr_list[0].sin_addr = *address;
-  state->nscount = 1;
-}
-
-/* Sends every query to one IPv6 server. glibc keeps IPv6 servers in the _ext part of the
- * state, with the IPv4 slot's family left 0; res_nclose frees the copy. Returns -1 on ENOMEM. */
-static inline int smtpprobe_res_use_ipv6(res_state state, const struct in6_addr *address,
-                                         uint16_t port) {
-  smtpprobe_res_clear_servers(state);
-  struct sockaddr_in6 *server = calloc(1, sizeof(struct sockaddr_in6));
-  if (server == NULL) return -1;
-  server->sin6_family = AF_INET6;
-  server->sin6_port = htons(port);
-  server->sin6_addr = *address;
-  state->_u._ext.nsaddrs[0] = server;
-  state->nscount = 1;
-  return 0;
-}
 
 /* The address of name server `index` (< nscount): IPv4 from nsaddr_list, IPv6 from glibc's
  * extension slots; NULL when the slot is empty. */
@@ -99,29 +56,5 @@ static inline const struct sockaddr *smtpprobe_res_server(res_state state, int i
 
 /* How many name servers the state asks. */
 static inline int smtpprobe_res_count(res_state state) { return state->nscount; }
-
-/* Keeps only name server `index` of the list res_ninit read, so that one server is asked alone.
- * Returns -1 when there is no such server (or on ENOMEM). */
-static inline int smtpprobe_res_keep_only(res_state state, int index) {
-  const struct sockaddr *server = smtpprobe_res_server(state, index);
-  if (server == NULL) return -1;
-  if (server->sa_family == AF_INET) {
-    struct sockaddr_in v4 = *(const struct sockaddr_in *)server;
-    smtpprobe_res_use_ipv4(state, &v4.sin_addr, ntohs(v4.sin_port));
-    return 0;
-  }
-  struct sockaddr_in6 v6 = *(const struct sockaddr_in6 *)server;
-  return smtpprobe_res_use_ipv6(state, &v6.sin6_addr, ntohs(v6.sin6_port));
-}
-
-/* res_nsend: sends a query and waits for the answer (UDP, then TCP when truncated).
- * Returns the answer length, or -errno (ETIMEDOUT, ECONNREFUSED, ...) on failure. */
-static inline int smtpprobe_res_send(res_state state, const unsigned char *query, int query_length,
-                                     unsigned char *answer, int answer_capacity) {
-  errno = 0;
-  int length = res_nsend(state, query, query_length, answer, answer_capacity);
-  if (length < 0) return errno != 0 ? -errno : -ETIMEDOUT;
-  return length;
-}
 
 #endif

@@ -1,6 +1,6 @@
-// libFuzzer entry point for the reply parser, built and run by `Scripts/fuzz` (not by SwiftPM:
-// no target names this folder). It is compiled into the same module as the library sources, so
-// there is no `import SMTPProbe`.
+// The reply parser's fuzz target (`replies`), built and run by `Scripts/fuzz` (not by SwiftPM:
+// no target names this folder; FuzzMain.swift is the libFuzzer entry point). It is compiled into
+// the same module as the library sources, so there is no `import SMTPProbe`.
 //
 // Input layout: the first byte seeds how the rest is cut into chunks (0 = one chunk); the rest is
 // what a server sent. Every input is parsed under the standard limits and under tiny ones, so the
@@ -74,7 +74,14 @@ private func exercise(_ reply: Reply) {
 /// Reads the reply as an EHLO and a HELO answer (RFC 5321 4.1.1.1) and queries every accessor.
 private func exerciseCapabilities(_ reply: Reply) {
   let ehlo = Capabilities(reply: reply)
-  check(ehlo.keywords.count == reply.texts.count - 1, "\(ehlo.keywords.count) keywords")
+  // Every keyword line that is not blank (spaces and tabs only) is one keyword; a blank line
+  // (`250 ` closing the list, as some appliances send) names nothing.
+  let keywordLines = reply.texts.dropFirst().filter { text in
+    text.contains { $0 != " " && $0 != "\t" }
+  }
+  check(
+    ehlo.keywords.count == keywordLines.count,
+    "\(ehlo.keywords.count) keywords from \(keywordLines.count) keyword lines")
   check(ehlo.diff(to: ehlo).isEmpty, "capabilities differ from themselves")
   for keyword in ehlo.keywords where keyword.name.uppercased() == keyword.name {
     check(ehlo.keyword(keyword.name)?.name == keyword.name, "keyword \(keyword.name) not found")
@@ -96,9 +103,9 @@ private func exerciseEnhanced(_ text: String) {
     check([2, 4, 5].contains(code.statusClass), "class \(code.statusClass)")
   }
   if let (code, length) = EnhancedStatusCode.prefix(of: text[...]) {
-    check(length > 0 && length <= text.count, "prefix length \(length) of \(text.count)")
-    let used = text.prefix(length)
-    let digits = used.last == " " || used.last == "\t" ? used.dropLast() : used
+    check(length > 0 && length <= text.utf8.count, "prefix length \(length) of \(text.utf8.count)")
+    let used = String(decoding: text.utf8.prefix(length), as: UTF8.self)
+    let digits = used.last == " " || used.last == "\t" ? used.dropLast() : used[...]
     check(EnhancedStatusCode(digits) == code, "prefix \(code) is not what it read")
   }
 }
@@ -170,11 +177,9 @@ private func checkParseAll(
   }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  guard size > 0 else { return 0 }
-  let input = Array(UnsafeBufferPointer(start: data, count: size))
-  let seed = input[0]
+/// The `replies` target: one input, parsed whole and in chunks, under both limits.
+func fuzzReplies(_ input: [UInt8]) {
+  guard let seed = input.first else { return }
   let bytes = input[1...]
   for limits in [ReplyParser.Limits.standard, tinyLimits] {
     let whole = parse(bytes, seed: 0, limits: limits)
@@ -185,5 +190,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if limits == .standard { for reply in whole.replies { exercise(reply) } }
   }
   exerciseEnhanced(String(decoding: bytes.prefix(64), as: UTF8.self))
-  return 0
 }

@@ -295,7 +295,7 @@ public struct SessionDriver {
 
   private func deadline(for kind: CommandKind) -> Deadline {
     let seconds = kind == .greeting ? plan.greetingTimeout : plan.timeout
-    return Deadline(nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, seconds) * 1e9))
+    return Deadline.after(seconds: seconds, from: clock.nowNanoseconds())
   }
 
   private func milliseconds(_ now: UInt64, _ run: Run) -> Int {

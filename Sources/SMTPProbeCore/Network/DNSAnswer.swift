@@ -48,20 +48,43 @@ public struct DNSAnswer: Hashable, Sendable {
       throw .unexpectedResponseCode(
         name: trimmed(name), type: type, code: message.responseCode, server: server)
     }
-    var current = trimmed(name)
-    var aliases: [String] = []
-    for _ in 0..<8 {
-      let cname = message.answers.first { record in
-        record.type == .cname && record.name.isSameDNSName(current)
-      }
-      guard type != .cname, case .cname(let target)? = cname?.data else { break }
-      aliases.append(current)
-      current = target
-    }
+    let (aliases, current) = try followAliases(
+      in: message, from: trimmed(name), type: type, server: server)
     let records = message.answers.filter { $0.type == type && $0.name.isSameDNSName(current) }
     guard !records.isEmpty else { throw .noData(name: trimmed(name), type: type) }
     return DNSAnswer(
       name: trimmed(name), type: type, records: records, aliases: aliases, canonicalName: current)
+  }
+
+  /// How many aliases are followed before the chain counts as not followed (BIND and glibc
+  /// stop at a similar depth).
+  static let maximumAliases = 8
+
+  /// Follows the CNAMEs in the answer section from `name`: the aliases passed and the end.
+  ///
+  /// A chain that comes back to a name already in it is a loop; one longer than
+  /// `maximumAliases` is reported as not followed.
+  static func followAliases(
+    in message: DNSMessage, from name: String, type: DNSRecordType, server: String
+  ) throws(DNSError) -> (aliases: [String], end: String) {
+    var current = name
+    var aliases: [String] = []
+    while type != .cname {
+      let cname = message.answers.first { record in
+        record.type == .cname && record.name.isSameDNSName(current)
+      }
+      guard case .cname(let target)? = cname?.data else { break }
+      aliases.append(current)
+      let end = trimmed(target)
+      if aliases.contains(where: { $0.isSameDNSName(end) }) {
+        throw .cnameLoop(name: name, chain: aliases + [end])
+      }
+      guard aliases.count <= maximumAliases else {
+        throw .cnameChainNotFollowed(name: name, target: end, type: type, server: server)
+      }
+      current = end
+    }
+    return (aliases, current)
   }
 
   /// A name without its trailing dot.

@@ -20,18 +20,20 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
   /// Parses and validates `text`, with or without angle brackets; `field` names it in errors.
   public init(_ text: String, field: InputField = .recipient) throws(InputError) {
     try WireValidation.checkControlCharacters(text, field: field)
-    var inner = text
+    // The delimiters `<`, `>` and `@` are found as Unicode scalars, not Characters: a combining
+    // mark after one would otherwise fuse with it into one grapheme and hide it.
+    var inner = text.unicodeScalars[...]
     // `Name <a@b>` is a header's name-addr (RFC 5322 3.4); the envelope takes the address only.
-    if !inner.hasPrefix("<"), !inner.hasPrefix("\""), inner.hasSuffix(">"),
+    if inner.first != "<", inner.first != "\"", inner.last == ">",
       let open = inner.lastIndex(of: "<")
     {
-      let bare = inner[inner.index(after: open)...].dropLast()
+      let bare = String(inner[inner.index(after: open)...].dropLast())
       throw .invalidAddress(
         field, value: text,
         reason: "a display name does not belong in the envelope; give the address alone: \(bare)")
     }
-    if inner.hasPrefix("<"), inner.hasSuffix(">"), inner.count >= 2 {
-      inner = String(inner.dropFirst().dropLast())
+    if inner.first == "<", inner.last == ">", inner.count >= 2 {
+      inner = inner.dropFirst().dropLast()
       if inner.isEmpty {
         throw field == .sender ? InputError.empty(field) : InputError.nullRecipient
       }
@@ -48,7 +50,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
     if domain.utf8.count > WireValidation.maxDomainOctets {
       throw .domainTooLong(field, value: text, octets: domain.utf8.count)
     }
-    let pathOctets = inner.utf8.count + 2
+    let pathOctets = local.utf8.count + 1 + domain.utf8.count + 2
     if pathOctets > Self.maxPathOctets {
       throw .pathTooLong(field, value: text, octets: pathOctets)
     }

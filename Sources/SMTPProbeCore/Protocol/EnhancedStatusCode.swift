@@ -33,7 +33,7 @@ public struct EnhancedStatusCode: Hashable, Sendable, Comparable, CustomStringCo
   }
 
   /// Reads an enhanced code at the start of a reply line's text ("5.1.1 User unknown"), returning
-  /// the code and the number of characters it used including one following space, or nil.
+  /// the code and the number of UTF-8 bytes it used including one following space, or nil.
   ///
   /// Works on the UTF-8 bytes: it runs once per reply line, on the parser's hot path.
   public static func prefix(of text: Substring) -> (code: EnhancedStatusCode, length: Int)? {

@@ -42,7 +42,8 @@ public struct Reply: Hashable, Sendable {
     texts.map { line -> String in
       let sub = line[...]
       if let (_, length) = EnhancedStatusCode.prefix(of: sub) {
-        return String(sub.dropFirst(length))
+        // A byte count: a combining mark after the space would join it in one Character.
+        return String(decoding: sub.utf8.dropFirst(length), as: UTF8.self)
       }
       return line
     }

@@ -7,11 +7,17 @@ public struct MXHost: Hashable, Sendable {
   public var addresses: [String]
   /// Why this host is unusable or suspect, one sentence each.
   public var problems: [String]
+  /// Addresses found but not to be tried: past the address limit (MXAddressLimit).
+  public var skippedAddresses: [String]
 
-  public init(host: String, preference: UInt16, addresses: [String], problems: [String] = []) {
+  public init(
+    host: String, preference: UInt16, addresses: [String], problems: [String] = [],
+    skippedAddresses: [String] = []
+  ) {
     self.host = host
     self.preference = preference
     self.addresses = addresses
     self.problems = problems
+    self.skippedAddresses = skippedAddresses
   }
 }

@@ -7,10 +7,16 @@
 public struct MailRouteResolver: Sendable {
   public var resolver: any Resolver
   public var family: AddressFamilyPreference
+  /// How many addresses of each host are kept; the rest are named in a note.
+  public var addressLimit: MXAddressLimit
 
-  public init(resolver: any Resolver, family: AddressFamilyPreference = .any) {
+  public init(
+    resolver: any Resolver, family: AddressFamilyPreference = .any,
+    addressLimit: MXAddressLimit = .standard
+  ) {
     self.resolver = resolver
     self.family = family
+    self.addressLimit = addressLimit
   }
 
   /// The route for `domain`, shuffling equal preferences with the system's random generator.
@@ -82,7 +88,7 @@ public struct MailRouteResolver: Sendable {
       ])
     var host = MXHost(host: domain, preference: 0, addresses: [])
     let (addresses, canonical, problem, dnsFailure) = lookUp(domain)
-    host.addresses = addresses
+    limit(addresses, of: &host, preference: nil, route: &route)
     if let problem { host.problems.append(problem) }
     if let canonical {
       route.notes.append("\(domain) is an alias (CNAME) of \(canonical)")
@@ -113,7 +119,7 @@ public struct MailRouteResolver: Sendable {
       return (host, nil)
     }
     let (addresses, canonical, problem, dnsFailure) = lookUp(record.exchange)
-    host.addresses = addresses
+    limit(addresses, of: &host, preference: record.preference, route: &route)
     if let problem { host.problems.append(problem) }
     if let target = canonical {
       route.warnings.append(
@@ -122,6 +128,20 @@ public struct MailRouteResolver: Sendable {
       host.problems.append("the MX host is a CNAME for \(target)")
     }
     return (host, dnsFailure)
+  }
+
+  /// Sets the host's addresses within the address limit, noting on the route what was skipped.
+  private func limit(
+    _ addresses: [String], of host: inout MXHost, preference: UInt16?, route: inout MailRoute
+  ) {
+    let (kept, skipped) = addressLimit.apply(to: addresses)
+    host.addresses = kept
+    host.skippedAddresses = skipped
+    guard !skipped.isEmpty else { return }
+    route.notes.append(
+      MXAddressLimit.note(
+        host: host.host, preference: preference, kept: kept.count, skipped: skipped,
+        limit: addressLimit.maximum))
   }
 
   /// Addresses of `name` in the allowed family, its canonical name if it is an alias (CNAME),

@@ -77,8 +77,10 @@ public struct ProbeRunner: Sendable {
 
   private func probeDomain(_ domain: String, _ request: ProbeRequest) -> ProbeRecord {
     guard let resolver else { return record(request, notes: [], failure: .noResolver) }
-    let route = MailRouteResolver(resolver: resolver, family: request.family)
-      .resolve(domain: domain)
+    let route = MailRouteResolver(
+      resolver: resolver, family: request.family,
+      addressLimit: MXAddressLimit(request.mxAddressLimit)
+    ).resolve(domain: domain)
     var notes = route.notes.map(ProbeNote.text)
     if route.kind == .nullMX || route.failure != nil || route.usableHosts.isEmpty {
       return record(request, route: route, notes: notes)
@@ -156,8 +158,7 @@ public struct ProbeRunner: Sendable {
       do {
         guard let tls else { throw TLSError.transportNotUpgradable }
         // Bounded by --timeout, like the handshake after STARTTLS.
-        let deadline = Deadline(
-          nanoseconds: clock.nowNanoseconds() &+ UInt64(max(0, request.plan.timeout) * 1e9))
+        let deadline = Deadline.after(seconds: request.plan.timeout, from: clock.nowNanoseconds())
         (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
       } catch {
         transport.close()
