@@ -1,5 +1,5 @@
-// The libFuzzer entry point of `Scripts/fuzz`: one binary, four targets, chosen by the
-// SMTPPROBE_FUZZ_TARGET environment variable (`replies`, `dns`, `address`, `ehlo`), each with its
+// The libFuzzer entry point of `Scripts/fuzz`: one binary, five targets, chosen by the
+// SMTPPROBE_FUZZ_TARGET environment variable (`replies`, `dns`, `address`, `ehlo`, `bounce`), each with its
 // own corpus. Compiled into the same module as the library sources (see ReplyParserFuzz.swift).
 
 #if canImport(Glibc)
@@ -16,6 +16,8 @@ enum FuzzTarget: String, CaseIterable {
   case address
   /// Capabilities from EHLO keyword lines (CapabilitiesFuzz.swift).
   case ehlo
+  /// The bounce reader and explain over a pasted message (BounceTextFuzz.swift).
+  case bounce
 
   /// The target named by SMTPPROBE_FUZZ_TARGET; `replies` when unset.
   static let selected: FuzzTarget = {
@@ -40,6 +42,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .dns: fuzzDNSMessage(input)
   case .address: fuzzAddress(input)
   case .ehlo: fuzzCapabilities(input)
+  case .bounce: fuzzBounce(input)
   }
   return 0
 }

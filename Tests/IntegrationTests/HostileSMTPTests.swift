@@ -56,7 +56,7 @@ import Testing
 
   /// A reply cut by the timeout keeps its bytes in the transcript, marked partial, and the
   /// advice reads them: SMTP-looking bytes mean a slow server, not an SMTPS port.
-  @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
+  @Test
   func aDrippedGreetingIsKeptAsAPartialReply() throws {
     let server = try HostileSMTPServer([
       .drip("220 slow.test ESMTP drip drip drip drip drip\r\n", milliseconds: 250)
@@ -89,7 +89,7 @@ import Testing
   /// A greeting `550-` then `220` breaks RFC 5321 4.2.1 (one code per reply): exit 3.
   ///
   /// Its last line is the one shown as the server's answer.
-  @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
+  @Test
   func aGreetingWhoseCodeChangesIsAViolation() throws {
     let server = try HostileSMTPServer([
       .send("550-hostile.test go away\r\n220 hostile.test ESMTP welcome after all\r\n"),
@@ -100,7 +100,7 @@ import Testing
   }
 
   /// `250-` then `550` to EHLO is no "ok": exit 3, a protocol violation.
-  @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
+  @Test
   func anEHLOReplyWhoseCodeChangesIsAViolation() throws {
     let server = try HostileSMTPServer([
       .send("220 hostile.test ESMTP\r\n"), .expectLine,
@@ -139,7 +139,7 @@ import Testing
 
   /// A server whose LOGIN "Password:" step is followed by a challenge that is the base64 of
   /// the password it just received, then a 535 quoting it: nothing of it is printed.
-  @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
+  @Test
   func aLOGINChallengeEchoingThePasswordIsRedacted() throws {
     let server = try HostileSMTPServer([
       .send("220 hostile.test ESMTP\r\n"), .expectLine,
@@ -157,7 +157,7 @@ import Testing
   }
 
   /// A 535 that quotes the PLAIN blob it received: the blob is not printed, nor decoded.
-  @Test(.disabled("fixed by the dialogue/CLI change; enable on merge"))
+  @Test
   func a535QuotingThePLAINBlobIsRedacted() throws {
     let server = try HostileSMTPServer([
       .send("220 hostile.test ESMTP\r\n"), .expectLine,

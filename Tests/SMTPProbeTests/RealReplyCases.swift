@@ -525,10 +525,10 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Exchange Online",
     "554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [AM5EUR02FT037.eop-EUR02.prod.protection.outlook.com]",
-    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: msLoop),
+    after: .endOfData, .mailLoop, perm, .afterFix, pattern: "mail-loop", source: msLoop),
   RealReplyCase(
     "Exchange", "554 5.4.6 Hop count exceeded - possible mail loop",
-    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: msLoop),
+    after: .endOfData, .mailLoop, perm, .afterFix, pattern: "mail-loop", source: msLoop),
 
   // MARK: More sources: Gmail's full table
   RealReplyCase(
@@ -564,7 +564,7 @@ let realReplyCases: [RealReplyCase] = [
     source: gmailTable),
   RealReplyCase(
     "Gmail", "554 5.6.0 Message exceeded 50 hops, this may indicate a mail loop.",
-    after: .endOfData, .localError, perm, .afterFix, pattern: "mail-loop", source: gmailTable),
+    after: .endOfData, .mailLoop, perm, .afterFix, pattern: "mail-loop", source: gmailTable),
   RealReplyCase(
     "Gmail",
     "550 5.7.0 Mail relay denied [192.0.2.1]. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account.",
@@ -583,7 +583,7 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Gmail",
     "553 5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address.",
-    after: .rcpt, .hostDoesNotAcceptMail, perm, .never, decidedBy: .enhancedCode,
+    after: .rcpt, .domainUnknown, perm, .never, decidedBy: .enhancedCode,
     source: gmailTable),
   RealReplyCase(
     "Gmail",
@@ -713,7 +713,7 @@ let realReplyCases: [RealReplyCase] = [
     source: "https://github.com/Scille/parsec-cloud/issues/1751"),
   RealReplyCase(
     "Plesk host", "554 5.7.1 You are not allowed to connect.",
-    after: .greeting, .policySpamContent, perm, .afterFix, decidedBy: .enhancedCode,
+    after: .greeting, .blocklistedIP, perm, .afterFix, pattern: "ip-blocked-wording",
     source:
       "https://www.plesk.com/kb/support/unable-to-send-mail-in-plesk-error-554-host-refused-to-talk-to-me/"
   ),
@@ -761,7 +761,7 @@ let realReplyCases: [RealReplyCase] = [
     source: "Apache Software Foundation mail relay (infra.apache.org), QA report"),
   RealReplyCase(
     "SparkPost", "550 5.6.0 Lone CR or LF in body (see RFC2822 section 2.3)",
-    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "malformed-message",
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "bare-lf-refused",
     source: momentum),
   RealReplyCase(
     "SparkPost", "550 5.6.0 Missing required RFC2822 Date field (see RFC2822 section 3.6)",
@@ -770,7 +770,7 @@ let realReplyCases: [RealReplyCase] = [
   RealReplyCase(
     "Forpsi",
     "550 5.1.0 <someone@example.cz> policy violation, see https://support.forpsi.com/kb/a4081",
-    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-rejection",
+    after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "policy-violation",
     source: "https://support.forpsi.com/kb/a4081"),
   RealReplyCase(
     "Barracuda", "550 permanent failure for one or more recipients (bob@example.org:blocked)",
@@ -798,11 +798,11 @@ let realReplyCases: [RealReplyCase] = [
 let notMailboxUnknownCases: [RealReplyCase] = [
   RealReplyCase(
     "SparkPost", "550 5.6.0 Header line too long (see RFC2822 section 3.5)",
-    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "malformed-message",
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "line-too-long",
     source: momentum),
   RealReplyCase(
     "SparkPost", "550 5.6.0 Body line too long",
-    after: .endOfData, .other, perm, .afterFix, decidedBy: .enhancedCode, source: momentum),
+    after: .endOfData, .syntaxError, perm, .afterFix, pattern: "line-too-long", source: momentum),
   RealReplyCase(
     "Postfix", "550 5.7.1 <bob@example.org>: Recipient address rejected: Access denied",
     after: .rcpt, .policySpamContent, perm, .afterFix, pattern: "postfix-access-denied",

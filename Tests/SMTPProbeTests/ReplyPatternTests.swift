@@ -92,8 +92,12 @@ import Testing
     #expect(t.contains(""))
     #expect(!PatternText("").contains("a"))
     #expect(!PatternText("ab").contains("abc"))
-    // Folding is ASCII-only: non-ASCII letters keep their case.
-    #expect(!PatternText("ÜBER").contains(Array("über".utf8)))
+    // Latin-1 and Cyrillic capitals fold too; other scripts are kept as they are.
+    #expect(PatternText("ÜBER").contains(Array("über".utf8)))
+    #expect(PatternText("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН").contains("пользователь не найден"))
+    #expect(PatternText("Ёж").contains("ёж"))
+    #expect(PatternText("用户不存在").contains("用户不存在"))
+    #expect(!PatternText("×").contains("÷"))
   }
 
   @Test func blocklistOperatorsAreRecognised() {
@@ -203,6 +207,39 @@ struct NegativeCase: CustomTestStringConvertible, Sendable {
       id: "protocol error without 5.5.1 is not postscreen",
       raw: "451 4.3.0 Error: queue file write error (protocol error in cleanup)",
       command: .endOfData, notPattern: "postscreen-protocol-error", category: .localError),
+    NegativeCase(
+      id: "loop in a local part is not a mail loop",
+      raw: "451 4.3.0 <loop-alert@example.org>: Temporary lookup failure", command: .rcpt,
+      notPattern: "mail-loop", category: .localError),
+    NegativeCase(
+      id: "a sender domain not found is the sender's, not the recipient's domain",
+      raw: "450 4.1.8 <a@nxdomain.example>: Sender address rejected: Domain not found",
+      command: .mail, notPattern: "domain-unknown", category: .senderRejected),
+    NegativeCase(
+      id: "too many recipients is not a sending limit",
+      raw: "452 4.5.3 Error: too many recipients", command: .rcpt,
+      notPattern: "sending-limits", category: .tooManyRecipients),
+    NegativeCase(
+      id: "rdns in a HELO name is not reverse DNS",
+      raw: "554 5.7.1 <rdns-check.example.org>: Helo command rejected: Access denied",
+      command: .ehlo, notPattern: "reverse-dns-missing", category: .policySpamContent),
+    NegativeCase(
+      id: "spf in a local part is not SPF",
+      raw: "550 5.7.1 <spf-reports@example.org>: Recipient address rejected: Access denied",
+      command: .rcpt, notPattern: "spf-refusal", category: .policySpamContent),
+    NegativeCase(
+      id: "a disabled account after AUTH is the login",
+      raw: "535 5.7.8 Error: authentication failed: account disabled", command: .auth,
+      notPattern: "mailbox-inactive", category: .authFailed),
+    NegativeCase(
+      id: "too many messages on the server is a full mailbox",
+      raw: "552 5.2.2 Too many messages on the server for this user", command: .rcpt,
+      notPattern: "sending-limits", category: .mailboxFull),
+    NegativeCase(
+      id: "tls in a host name is not a TLS demand",
+      raw:
+        "550 5.1.1 <bob@tls-required.example.org>: Recipient address rejected: User unknown in local recipient table",
+      command: .rcpt, notPattern: "tls-required", category: .mailboxUnknown),
     NegativeCase(
       id: "a mailbox named spam is a mailbox",
       raw: "550 5.1.1 <spam@example.org>... User unknown", command: .rcpt,

@@ -248,7 +248,7 @@ let verifyJudgementCases: [VerifyJudgementCase] = [
   VerifyJudgementCase(
     "Postfix recipient domain lookup failed (4xx)",
     "450 4.1.2 <bob@example.org>: Recipient address rejected: Domain not found",
-    .unknown, "host-does-not-accept-mail", source: postfixCheck),
+    .unknown, "domain-unknown", source: postfixCheck),
   VerifyJudgementCase(
     "too many recipients", "452 4.5.3 Error: too many recipients",
     .unknown, "too-many-recipients", source: postfixCheck),

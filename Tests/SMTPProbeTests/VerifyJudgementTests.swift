@@ -43,8 +43,10 @@ import Testing
     if result.verdict == .undeliverable {
       #expect(reply.replyClass == .permanentNegative)
       #expect(
-        [.mailboxUnknown, .mailboxDisabled, .addressSyntax, .userNotLocal, .hostDoesNotAcceptMail]
-          .contains(category))
+        [
+          .mailboxUnknown, .mailboxDisabled, .addressSyntax, .userNotLocal,
+          .hostDoesNotAcceptMail, .domainUnknown,
+        ].contains(category))
     }
   }
 

@@ -24,7 +24,7 @@ extension EnhancedStatusCatalogue {
         subject: 1, detail: 2, title: "Bad destination system address",
         description:
           "The recipient's domain, the part after the @, does not exist or cannot take mail. Look for a typo in the domain and check that it has working MX records.",
-        classes: [4, 5], rfc: ["RFC 3463 3.2"], category: .hostDoesNotAcceptMail),
+        classes: [4, 5], rfc: ["RFC 3463 3.2"], category: .domainUnknown),
       EnhancedStatusEntry(
         subject: 1, detail: 3, title: "Bad destination mailbox address syntax",
         description:
@@ -166,7 +166,7 @@ extension EnhancedStatusCatalogue {
         subject: 4, detail: 6, title: "Routing loop detected",
         description:
           "The message was passed around too many times, usually because two servers or forwarding rules point at each other. Fix the MX, relay or forwarding configuration.",
-        classes: [4, 5], rfc: ["RFC 3463 3.5"], category: .localError),
+        classes: [4, 5], rfc: ["RFC 3463 3.5"], category: .mailLoop),
       EnhancedStatusEntry(
         subject: 4, detail: 7, title: "Delivery time expired",
         description:

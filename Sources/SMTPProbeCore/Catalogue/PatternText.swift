@@ -2,7 +2,9 @@
 /// addresses blanked.
 ///
 /// Reply text is mostly ASCII (RFC 5321 section 4.2 allows only printable US-ASCII after the
-/// code); other bytes are kept as they are. Each run of spaces, tabs, CR or LF becomes one
+/// code), but servers and bounces also quote UTF-8 (RFC 6531 section 3.7.4): Latin-1 and
+/// Cyrillic capitals are lowercased too, so "Benutzer UNBEKANNT" and "ПОЛЬЗОВАТЕЛЬ" match;
+/// other bytes, Japanese and Chinese among them, are kept as they are. Each run of spaces, tabs, CR or LF becomes one
 /// space, so a phrase split across the lines of a multi-line reply still matches once the
 /// lines are joined. A mailbox or host name in angle brackets (`<spam-reports@example.org>`,
 /// `<dnsbl-test.example.org>`; RFC 5321 section 4.1.2) becomes `<>`: servers echo the address
@@ -42,6 +44,19 @@ public struct PatternText: Sendable {
       case 0x41...0x5A:
         out.append(byte | 0x20)
         lastWasSpace = false
+      case 0xC3 where i + 1 < input.count && Self.isLatinCapital(input[i + 1]):
+        // U+00C0...U+00DE (but U+00D7 ×): Latin-1 capitals, lowercase 32 code points on.
+        out += [0xC3, input[i + 1] + 0x20]
+        i += 1
+        lastWasSpace = false
+      case 0xD0 where i + 1 < input.count && (0x80...0xAF).contains(input[i + 1]):
+        // U+0400...U+042F: Cyrillic capitals (Unicode chart U0400), lowercase at U+0430...U+045F.
+        let low = input[i + 1]
+        out +=
+          low >= 0x90 && low < 0xA0
+          ? [0xD0, low + 0x20] : [0xD1, low >= 0xA0 ? low - 0x20 : low + 0x10]
+        i += 1
+        lastWasSpace = false
       default:
         out.append(byte)
         lastWasSpace = false
@@ -58,6 +73,11 @@ public struct PatternText: Sendable {
       }
     }
     self.pairs = pairs
+  }
+
+  /// Whether `second`, after 0xC3, encodes a Latin-1 capital letter (U+00C0...U+00DE, not ×).
+  private static func isLatinCapital(_ second: UInt8) -> Bool {
+    (0x80...0x9E).contains(second) && second != 0x97
   }
 
   /// The bucket (0 to 4095) of the byte pair `a`, `b`.

@@ -7,7 +7,8 @@
 /// reply is checked against the whole table without allocating per pattern.
 ///
 /// Every pattern names its `source`: the provider page, MTA source file or RFC where the
-/// wording comes from. The summary, explanation and fix are our own words.
+/// wording comes from. The summary, explanation and fix are our own words: a pattern that
+/// says nothing beyond its category takes the catalogue's (`CategoryAdvice`).
 public struct ReplyPattern: Hashable, Sendable {
   /// A stable kebab-case identifier ("gmail-ip-reputation"), used as evidence.
   public let id: String
@@ -37,6 +38,9 @@ public struct ReplyPattern: Hashable, Sendable {
   public let transientRetry: RetryAdvice
   /// Where the wording comes from: a provider page URL, an MTA source path, an RFC section.
   public let source: String
+  /// Whether the phrase is broad ("access denied", "try again later"): a specific enhanced
+  /// code outranks it, where a specific phrase outranks any enhanced code.
+  public let isGeneric: Bool
 
   /// The phrases and constraints in the form the matching loop uses.
   let matcher: PatternMatcher
@@ -45,9 +49,9 @@ public struct ReplyPattern: Hashable, Sendable {
   public init(
     id: String, category: DiagnosisCategory, phrases: [String], requiring: [String] = [],
     classes: Set<Int> = [4, 5], commands: Set<CommandKind>? = nil,
-    enhancedCodes: Set<String>? = nil, summary: String,
-    explanation: String, fix: String, retry: RetryAdvice, transientRetry: RetryAdvice = .later,
-    source: String
+    enhancedCodes: Set<String>? = nil, isGeneric: Bool = false, summary: String? = nil,
+    explanation: String? = nil, fix: String? = nil, retry: RetryAdvice? = nil,
+    transientRetry: RetryAdvice = .later, source: String
   ) {
     self.id = id
     self.category = category
@@ -56,12 +60,15 @@ public struct ReplyPattern: Hashable, Sendable {
     self.classes = classes
     self.commands = commands
     self.enhancedCodes = enhancedCodes
-    self.summary = summary
-    self.explanation = explanation
-    self.fix = fix
-    self.retry = retry
+    // Without words of its own, a pattern speaks in the catalogue's words for its category.
+    let advice = CategoryAdvice.of(category)
+    self.summary = summary ?? advice.summary
+    self.explanation = explanation ?? advice.explanation
+    self.fix = fix ?? advice.fix
+    self.retry = retry ?? CategoryAdvice.permanentRetry(category)
     self.transientRetry = transientRetry
     self.source = source
+    self.isGeneric = isGeneric
     self.matcher = PatternMatcher(
       phrases: self.phrases, requiring: self.requiring, classes: classes, commands: commands,
       enhancedCodes: enhancedCodes)

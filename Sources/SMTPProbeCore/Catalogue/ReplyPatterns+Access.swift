@@ -222,7 +222,10 @@ extension ReplyPatterns {
     // fully-qualified hostname"
     ReplyPattern(
       id: "postfix-non-fqdn-helo", category: .syntaxError,
-      phrases: ["helo command rejected: need fully-qualified hostname"],
+      phrases: [
+        "helo command rejected: need fully-qualified hostname", "helo should be a fqdn",
+        "should be a fqdn",
+      ],
       summary: "The server rejected your HELO/EHLO name: it is not a fully-qualified host name",
       explanation:
         "Your client introduced itself with a bare name (like 'localhost' or 'server') instead of a fully-qualified domain name. This Postfix requires a real FQDN.",
@@ -239,5 +242,21 @@ extension ReplyPatterns {
       fix:
         "Use a HELO/EHLO name that resolves to the sending IP (the PTR name is the usual choice).",
       retry: .afterFix, transientRetry: .afterFix, source: Source.postfixCheck),
+  ]
+
+  /// Mentions of relaying that decide only in a 5.7.1 refusal of RCPT TO.
+  ///
+  /// "relay" alone also occurs in host names (relay2.example.net) that say nothing about the refusal, so these
+  /// broader words need the code and the step (RFC 5321 section 3.6.2 relaying; RFC 3463
+  /// X.7.1). Weighed after the specific patterns, before the enhanced code.
+  static let relayMentions: [ReplyPattern] = [
+    ReplyPattern(
+      id: "relay-mention", category: .relayDenied,
+      phrases: [
+        "relaying", "relay access", "relay denied", "relay not", "not relay", "no relay",
+        "to relay", "relay for", "relay to", "relay is", "relay prohibited", "open relay",
+      ],
+      classes: [5], commands: [.rcpt], enhancedCodes: ["5.7.1"],
+      source: "\(Source.postfixCheck); \(Source.sendmail); \(Source.exim); \(Source.microsoftNDR)")
   ]
 }

@@ -13,6 +13,8 @@ extension ReplyPatterns {
       fix:
         "Sign with DKIM for the From: domain (or send from an IP in its SPF record with an aligned envelope sender), then retry.",
       retry: .afterFix, transientRetry: .later, source: Source.gmail),
+    // Gmail 421 4.7.32 / 550 5.7.32 "... the From: header (RFC5322) in this message isn't
+    // aligned with either the authenticated SPF or DKIM organizational domain";
     // iCloud "554 5.7.1 Your message was rejected due to example.com's DMARC policy", Zoho
     // "550 5.7.1 Email rejected per DMARC policy", Exchange Online 5.7.509 "does not pass DMARC
     // verification", Mimecast "DMARC Sender Invalid - envelope rejected".
@@ -21,6 +23,8 @@ extension ReplyPatterns {
       phrases: [
         "dmarc policy", "does not pass dmarc", "dmarc sender invalid", "dmarc verification",
         "dmarc check failed", "failed dmarc",
+        "isn't aligned with either the authenticated spf or dkim", "dmarc dns lookup",
+        "dmarc validation", "due to dmarc", "dmarc fail", "dmarc reject", "rejected by dmarc",
       ],
       summary: "The message fails the sender domain's DMARC policy",
       explanation:

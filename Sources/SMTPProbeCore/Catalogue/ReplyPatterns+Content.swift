@@ -48,7 +48,7 @@ extension ReplyPatterns {
       id: "policy-rejection", category: .policySpamContent,
       phrases: [
         "not accepted for policy reasons", "reject due to policy restrictions",
-        "email policy violation detected", "policy violation",
+        "email policy violation detected", "rejected by destination domain",
         "delivery not authorized, message refused", "rejected for policy reasons",
         "mailbox delivery restricted by policy", "has a policy that prohibited the mail",
         "your access to submit messages to this e-mail system has been rejected",
@@ -83,7 +83,8 @@ extension ReplyPatterns {
       id: "malformed-message", category: .syntaxError,
       phrases: [
         "lone cr or lf in", "missing required rfc2822", "(see rfc2822 section",
-        "(see rfc 5322 section",
+        "(see rfc 5322 section", "message is malformed", "malformed message",
+        "mail message is malformed",
       ],
       summary: "The message itself is malformed: it breaks the Internet Message Format",
       explanation:
@@ -101,6 +102,7 @@ extension ReplyPatterns {
         "address rejected: access denied", "client host rejected: access denied",
         "helo command rejected: access denied",
       ],
+      isGeneric: true,
       summary: "The receiver's access list refuses this client, sender or recipient",
       explanation:
         "The receiving Postfix has an access table entry that rejects this client, address or HELO name. It is a local policy decision by the receiver's administrator.",
@@ -112,6 +114,7 @@ extension ReplyPatterns {
     ReplyPattern(
       id: "exim-administrative-prohibition", category: .policySpamContent,
       phrases: ["administrative prohibition"],
+      isGeneric: true,
       summary: "The receiver's access rules (an Exim ACL) refused this without giving a reason",
       explanation:
         "Exim sends these words when a deny rule of the receiving server's policy matched and the administrator wrote no message of their own. It is a local policy decision; the reply does not say which check failed.",
@@ -160,6 +163,7 @@ extension ReplyPatterns {
         "message rejected as spam", "classified as spam", "detected as spam", "looks like spam",
         "spam detected", "rejected as spam", "considered spam", "identified as spam",
         "content rejected", "message content rejected", "mail content denied",
+        "judged to be spam",
       ],
       summary: "The receiver's spam filter rejected this message",
       explanation:
@@ -179,6 +183,7 @@ extension ReplyPatterns {
         "content presents a potential security issue", "illegal attachment",
         "contains a virus", "virus detected", "virus found", "detected by zoho mail",
         "infected with", "infected:", "virus:", "malware detected", "contains malware",
+        "virus infected", "infected message",
       ],
       summary: "The message was rejected for an unsafe attachment or a virus",
       explanation:
@@ -202,11 +207,14 @@ extension ReplyPatterns {
       retry: .afterFix, transientRetry: .afterFix,
       source: "\(Source.postfixSmtpd); \(Source.icloud)"),
     // Yahoo "421 Resources temporarily unavailable. Please try again later", Gmail "421 4.3.0
-    // Temporary System Problem", "421 4.4.5 Server busy", Zoho "452 4.3.1 Temporary System Error".
+    // Temporary System Problem", "421 4.4.5 Server busy", Zoho "452 4.3.1 Temporary System Error";
+    // AT&T "450 busy--Please try again later"; "421 Server is busy, try later".
     ReplyPattern(
       id: "server-busy", category: .serviceUnavailable,
       phrases: [
         "resources temporarily unavailable", "temporary system problem", "server busy",
+        "server is busy", "system is busy", "too busy", "busy--", "busy, try later",
+        "busy, please try",
         "temporary system error", "unable to process connection at this time",
         "system not accepting network messages",
       ],
@@ -234,6 +242,7 @@ extension ReplyPatterns {
       id: "please-try-again-later", category: .greylisted,
       phrases: ["please try again later"], classes: [4],
       commands: [.mail, .rcpt, .data, .endOfData],
+      isGeneric: true,
       summary: "Deferred without a reason: retry later (typically greylisting)",
       explanation:
         "The server gave a bare 'try again later' at the envelope or data stage. Greylisting filters such as ASSP's delaying answer exactly this way; a retry after a few minutes is normally accepted.",

@@ -60,6 +60,7 @@ extension ReplyPatterns {
         "over quota", "overquota", "quota exceeded", "mailbox full", "mailbox is full",
         "out of storage space", "exhausted allowed storage space",
         "too many messages on the server", "mailbox size limit exceeded", "insufficient quota",
+        "quota violation",
       ],
       commands: addressSteps,
       summary: "The recipient's mailbox is full",
@@ -181,10 +182,12 @@ extension ReplyPatterns {
         "user unknown", "unknown user", "no such user", "user not found",
         "user does not exist", "mailbox not found", "invalid recipient", "recipient unknown",
         "unknown recipient", "no such mailbox", "no mailbox here by that name",
-        "unknown or illegal alias", "recipient no longer on server", "address does not exist",
+        "unknown or illegal alias", "address does not exist",
         "mailbox does not exist", "recipient address rejected: undeliverable address",
-        "recipient not found", "address not found", "no mailbox", "invalid mailbox",
-        "mailbox unavailable", "mailbox is unavailable",
+        "recipient not found", "address not found", "does not match anything",
+        "user not exist", "unavailable mail user", "email account does not exist",
+        "account does not exist", "does no exist", "addressee unknown", "marked as invalid",
+        "cuda_nsu", "invalid-recipient", "not in recipient list",
       ],
       commands: addressSteps,
       summary: "No such mailbox: the server does not know this recipient",
@@ -194,22 +197,35 @@ extension ReplyPatterns {
       retry: .never,
       source:
         "\(Source.sendmail); \(Source.icloud); \(Source.zoho); \(Source.mimecast); \(Source.yahoo)"),
-    // Postfix "Recipient address rejected: Domain not found" (450 4.1.2 / 550 5.1.2); null MX
-    // (RFC 7505): Postfix "556 5.1.10 <x>: Recipient address rejected: Domain example.com does
+    // Null MX (RFC 7505): Postfix "556 5.1.10 <x>: Recipient address rejected: Domain example.com does
     // not accept mail (nullMX)"; iCloud "host/domain does not accept mail".
     ReplyPattern(
       id: "domain-accepts-no-mail", category: .hostDoesNotAcceptMail,
       phrases: [
-        "recipient address rejected: domain not found", "does not accept mail",
-        "nullmx", "null mx",
+        "does not accept mail", "nullmx", "null mx",
       ],
       commands: addressSteps,
-      summary: "The recipient's domain does not exist or accepts no mail",
+      summary: "The recipient's domain accepts no mail",
       explanation:
-        "The domain after the @ either has no DNS records or publishes a null MX (RFC 7505) saying it never receives mail.",
+        "The domain after the @ publishes a null MX (RFC 7505), or its server says it never receives mail.",
       fix:
         "Check the domain part of the address for typos; if it is right, the address cannot receive mail.",
       retry: .never, transientRetry: .later, source: "\(Source.postfixCheck); RFC 7505 section 3"),
+    // The broad words behind many refusals ("550 mailbox unavailable", "550 No mailbox",
+    // "Invalid mailbox"): RFC 5321 section 4.2.2 uses "mailbox unavailable" for 550, and
+    // servers send it for policy refusals too, so a specific enhanced code outranks it.
+    ReplyPattern(
+      id: "mailbox-unavailable", category: .mailboxUnknown,
+      phrases: [
+        "no mailbox", "invalid mailbox", "mailbox unavailable", "mailbox is unavailable",
+        "invalid address",
+      ],
+      classes: [5], commands: addressSteps, isGeneric: true,
+      summary: "No such mailbox: the server does not know this recipient",
+      explanation:
+        "The receiving server says the address has no mailbox there. It was never created, has been deleted, or is misspelt.",
+      fix: "Check the address for typos; remove it from your list if it is correct as typed.",
+      retry: .never, source: "\(Source.rfc5321); \(Source.sendmail); \(Source.mimecast)"),
   ]
 
   static let senders: [ReplyPattern] = [

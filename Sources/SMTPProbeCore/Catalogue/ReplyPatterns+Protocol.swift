@@ -1,4 +1,4 @@
-/// Replies that blame how the client speaks SMTP, and mail that goes round in circles.
+/// Replies that blame how the client speaks SMTP.
 extension ReplyPatterns {
   static let protocolErrors: [ReplyPattern] = [
     // Postfix postscreen (postscreen_early.c, postscreen_smtpd.c): a client that talks before
@@ -36,7 +36,10 @@ extension ReplyPatterns {
     // Postfix smtpd.c "554 5.5.1 Error: TLS already active".
     ReplyPattern(
       id: "tls-already-active", category: .badSequence,
-      phrases: ["already encrypted", "tls already active", "tls is already active"],
+      phrases: [
+        "already encrypted", "tls already active", "tls is already active",
+        "starttls may not be repeated",
+      ],
       summary: "STARTTLS sent twice: the session is already encrypted",
       explanation:
         "The client asked for STARTTLS on a connection that already runs TLS (after an earlier STARTTLS, or on port 465). It is a command out of sequence, not a TLS fault on the server (RFC 3207 section 4.2).",
@@ -44,20 +47,5 @@ extension ReplyPatterns {
         "Send STARTTLS only once, on a plain-text session that advertised it; on implicit TLS (port 465) never send it.",
       retry: .afterFix, transientRetry: .afterFix,
       source: "\(Source.postfixSmtpd); RFC 3207 section 4.2"),
-    // Exchange "554 5.4.6 Hop count exceeded - possible mail loop", Exchange Online "554 5.4.14
-    // Hop count exceeded - possible mail loop ATTR34"; Gmail "554 5.6.0 Message exceeded 50
-    // hops, this may indicate a mail loop".
-    ReplyPattern(
-      id: "mail-loop", category: .localError,
-      phrases: ["hop count exceeded", "mail loop", "too many hops", "routing loop"],
-      summary: "Mail loop: the message passed through too many servers and was stopped",
-      explanation:
-        "Each server adds a Received: header; past a limit the message is taken to be going round in circles, usually because two systems forward or route the domain to each other (RFC 5321 section 6.3).",
-      fix:
-        "Check the MX records, connectors and forwarding rules of the domains involved (a hybrid or smart-host setup that points back at itself is the usual cause); retrying will not help until the routing is fixed.",
-      retry: .afterFix, transientRetry: .afterFix,
-      source:
-        "\(Source.microsoftNDR) (5.4.6, 5.4.14); \(Source.gmail) (5.6.0); sisimai lib/Sisimai/Reason/NetworkError.pm"
-    ),
   ]
 }

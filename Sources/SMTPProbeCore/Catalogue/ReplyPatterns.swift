@@ -1,7 +1,9 @@
 /// The known reply phrases, most specific first, and where each comes from.
 ///
 /// The table is split by family (`ReplyPatterns+Access.swift`, `+Authentication`,
-/// `+Blocklists`, `+Mailbox`, `+Content`); `all` joins them in the order they are tried. The
+/// `+Blocklists`, `+Mailbox`, `+Content`, `+Routing`, `+Reputation`, `+Limits`,
+/// `+Languages`); `all`
+/// joins them in the order they are tried. The
 /// first pattern that matches wins, so a provider's exact sentence comes before a generic word
 /// ("Recipient address rejected: Greylisted" must be greylisting, not a rejected recipient).
 public enum ReplyPatterns {
@@ -42,9 +44,12 @@ public enum ReplyPatterns {
 
   /// Every pattern, in the order they are tried.
   public static let all: [ReplyPattern] =
-    access + protocolErrors + greylisting + reverseDNS + authentication + blocklists + rateLimits
-    + sizes
-    + senders + mailboxes + content + service
+    access + tlsDemands + sendingLimits + loginDemands + commandSyntax + protocolErrors
+    + greylisting + reverseDNS + authentication + spfWordings + senderRefusals
+    + domainBlocklists + blocklists + providerIPBlocks + rateLimits + sizes + shortReplies + senders
+    + routing + mailboxes + disabledWordings + reverseDNSWordings + content
+    + ipBlockWordings
+    + languages + service + commandRecognition + broadPolicy + genericSpam
 
   /// The first pattern that matches `reply` answering `command`, if any.
   public static func firstMatch(
@@ -62,6 +67,30 @@ public enum ReplyPatterns {
 
   /// `all`'s matchers, in the same order.
   static let matchers: [PatternMatcher] = all.map(\.matcher)
+
+  /// The specific patterns' matchers with their patterns, in table order.
+  static let specificMatchers: [(PatternMatcher, ReplyPattern)] =
+    all.filter { !$0.isGeneric }.map { ($0.matcher, $0) }
+  /// The generic patterns' matchers with their patterns, in table order.
+  static let genericMatchers: [(PatternMatcher, ReplyPattern)] =
+    all.filter(\.isGeneric).map { ($0.matcher, $0) }
+  /// The relaying mentions' matchers (`relayMentions`).
+  static let relayMentionMatchers: [(PatternMatcher, ReplyPattern)] =
+    relayMentions.map { ($0.matcher, $0) }
+
+  /// The first of `table` that matches, if any.
+  static func firstMatch(
+    in table: [(PatternMatcher, ReplyPattern)], text: PatternText, classDigit: Int?,
+    command: CommandKind?, enhanced: EnhancedStatusCode?
+  ) -> ReplyPattern? {
+    for index in table.indices
+    where table[index].0.matches(
+      text, classDigit: classDigit, command: command, enhanced: enhanced)
+    {
+      return table[index].1
+    }
+    return nil
+  }
 
   /// The first pattern that matches `reply` answering `command`, folding its text here.
   public static func firstMatch(for reply: Reply, after command: CommandKind? = nil)

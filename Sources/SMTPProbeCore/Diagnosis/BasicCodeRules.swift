@@ -41,4 +41,43 @@ enum BasicCodeRules {
     return
       "\(code) is not a catalogued code: \(replyClass.title), about \(secondDigitMeaning(code))"
   }
+
+  /// The finding from the basic code alone: the catalogue's category when it has the code,
+  /// else the category its class and second digit point to.
+  static func finding(code: Int, replyClass: ReplyClass?, evidence: Evidence) -> Finding {
+    guard let replyClass else {
+      return Finding(
+        category: .other,
+        summary: code == 0
+          ? "The reply has no reply code: it cannot be classified"
+          : "Reply code \(code) is not a valid SMTP code: it cannot be classified",
+        explanation:
+          "RFC 5321 replies start with a three-digit code from 200 to 599; this one does not, so only its text can say what happened.",
+        fix: "Check that you are talking to an SMTP server on the right port, and read the text.",
+        retry: nil, evidence: evidence)
+    }
+    if code == 550, let entry = ReplyCodeCatalogue.entry(for: code) {
+      // The card's own words: "mailbox unavailable" covers both a missing mailbox and a policy.
+      return Finding(
+        category: entry.category,
+        summary: "Refused (550): \(ContextRules.unavailableOrPolicy)",
+        explanation:
+          "550 means the requested action was not taken because the mailbox is unavailable (RFC 5321 section 4.2.2); servers send it for unknown addresses and for policy refusals alike. Without a mailbox phrase, an enhanced code or the command it answered, it cannot be told which.",
+        fix: entry.fix, retry: entry.retry, evidence: evidence)
+    }
+    if let entry = ReplyCodeCatalogue.entry(for: code) {
+      return Finding.advice(entry.category, retry: entry.retry, evidence: evidence)
+    }
+    let category = fallbackCategory(for: code)
+    let advice = CategoryAdvice.of(category)
+    let transient = replyClass == .transientNegative
+    return Finding(
+      category: category,
+      summary:
+        "\(transient ? "Temporary" : "Permanent") refusal \(code) about \(secondDigitMeaning(code))",
+      explanation:
+        "\(code) is not a standard code. Its first digit makes it \(replyClass.title.lowercased()) and its second digit points to \(secondDigitMeaning(code)) (RFC 5321 section 4.2.1).",
+      fix: transient ? "Retry later; read the text for details." : advice.fix, retry: nil,
+      evidence: evidence)
+  }
 }

@@ -9,7 +9,7 @@ struct CategoryAdvice: Sendable {
   /// receive mail, after-fix otherwise (DESIGN.md `retry`).
   static func permanentRetry(_ category: DiagnosisCategory) -> RetryAdvice {
     switch category {
-    case .mailboxUnknown, .hostDoesNotAcceptMail, .mailboxDisabled: .never
+    case .mailboxUnknown, .domainUnknown, .hostDoesNotAcceptMail, .mailboxDisabled: .never
     case .ok: .noneNeeded
     default: .afterFix
     }
@@ -25,6 +25,10 @@ struct CategoryAdvice: Sendable {
       CategoryAdvice(summary: "No such mailbox: the server does not know this recipient",
         explanation: "The receiving server says this address has no mailbox there. The domain accepts mail, but not for this local part.",
         fix: "Check the address for typos; remove it from your list if it is correct as typed.")
+    case .domainUnknown:
+      CategoryAdvice(summary: "No such domain: the recipient's domain does not exist or has no mail host",
+        explanation: "The domain after the @ has no DNS records, or none that lead to a mail server (RFC 5321 section 5.1), so no mailbox there can be reached. The local part was never checked.",
+        fix: "Check the domain part of the address for typos (gmial.com, .con); if it is spelt right, the domain has expired or takes no mail.")
     case .mailboxFull:
       CategoryAdvice(summary: "The recipient's mailbox is full",
         explanation: "The address exists but its mailbox has no room for new mail.",
@@ -85,6 +89,10 @@ struct CategoryAdvice: Sendable {
       CategoryAdvice(summary: "The message is too large for the receiving server",
         explanation: "The message exceeds the server's size limit (see SIZE in its EHLO reply, RFC 1870).",
         fix: "Send a smaller message: compress or remove attachments, or share files by link.")
+    case .mailLoop:
+      CategoryAdvice(summary: "Mail loop: the message passed through too many servers and was stopped",
+        explanation: "Each server adds a Received: header; past a limit the message is taken to be going round in circles, usually because two systems forward or route the domain to each other (RFC 5321 section 6.3).",
+        fix: "Check the MX records, connectors and forwarding rules of the domains involved; retrying will not help until the routing is fixed.")
     case .syntaxError:
       CategoryAdvice(summary: "The server could not parse the command or its arguments",
         explanation: "The command was recognised but its parameters were malformed or not supported (RFC 5321 section 4.2.2).",

@@ -1,22 +1,38 @@
 /// Maps a reply and the command it answered to a diagnosis.
 ///
-/// The most specific evidence decides (issue 2, item 6): a known text pattern over the enhanced
-/// status code (RFC 3463) over the command's context over the basic code (RFC 5321 section
-/// 4.2). Every piece that applied is recorded in `evidence`, the deciding one first. The class
-/// always comes from the basic code: when an enhanced code's class disagrees ("550 4.1.1"),
-/// its subject and detail are still used and the disagreement is noted.
+/// The classifier is an ordered list of rules (`ClassifierRule.order`): known phrases, a
+/// mention of relaying, enhanced status codes read in context (RFC 3463, RFC 5248), the
+/// command's context (RFC 5321 sections 3 and 4.2) and the basic code. Each rule returns a
+/// finding or nothing; the first finding decides, and the evidence of the others is recorded
+/// after it. The class always comes from the basic code: when an enhanced code's class
+/// disagrees ("550 4.1.1"), its subject and detail are still used and the disagreement is
+/// noted. A multi-line reply whose code changes is read by its last line (`Reply.answer`).
 ///
-/// A code's default category and retry advice are the catalogue's (`ReplyCodeEntry`,
-/// `EnhancedStatusEntry`), so `explain` shows one answer; the classifier adds only what depends
-/// on the text or the command (`ReplyPatterns`, `ContextRules`, `EnhancedCodeRules`).
+/// Every sentence about a category or a code is the catalogue's (`CategoryAdvice`,
+/// `ReplyCodeEntry`, `EnhancedStatusEntry`) or a pattern's; the classifier only chooses.
 ///
 /// Pure and allocation-light: the reply text is folded once and matched against the pattern
-/// table with byte searches and a byte-pair prefilter (well over 100,000 diagnoses a second
-/// in a release build). It never traps:
-/// code 0, empty text and codes like 299 or 600 get a diagnosis too.
+/// tables with byte searches and a byte-pair prefilter. It never traps: code 0, empty text and
+/// codes like 299 or 600 get a diagnosis too.
 public enum Classifier {
   /// Diagnoses `reply`, given the step it answered when known.
   public static func diagnose(_ reply: Reply, after command: CommandKind? = nil) -> Diagnosis {
+    guard reply.codeChanges else { return diagnoseAnswer(reply, after: command) }
+    var diagnosis = diagnoseAnswer(reply.answer, after: command)
+    diagnosis.explanation +=
+      " The reply began with code \(reply.firstLineCode) and ended with \(reply.finalCode); a multi-line reply must keep one code (RFC 5321 section 4.2.1), and the last line's code is the server's answer, as Postfix and Python's smtplib read it."
+    diagnosis.evidence.append(
+      Evidence(
+        kind: .replyCode, value: String(reply.firstLineCode),
+        detail:
+          "The first line's code \(reply.firstLineCode) changed to \(reply.finalCode) on a later line; the last line decides."
+      ))
+    return diagnosis
+  }
+
+  /// Diagnoses a reply whose lines agree on one code.
+  private static func diagnoseAnswer(_ stated: Reply, after command: CommandKind?) -> Diagnosis {
+    let reply = stated.withTrailingStatus
     let code = reply.code
     let replyClass = ReplyClass(code: code)
     let codeEvidence = Evidence(
@@ -29,50 +45,34 @@ public enum Classifier {
         enhancedEvidence: enhancedEvidence)
     }
 
-    // The class digit used for retry advice: the basic code's, or the enhanced code's when the
-    // basic code is not a real reply code.
-    let classDigit: Int? =
-      replyClass.map { _ in code / 100 }
-      ?? reply.enhanced.flatMap { [4, 5].contains($0.statusClass) ? $0.statusClass : nil }
-    let text = PatternText(reply.text)
-    let relayRule = relayRefusal(code: code, command: command, text: text, reply: reply)
-    let rule = relayRule ?? ContextRules.rule(code: code, command: command, text: text)
-    let ruleEvidence = rule.map {
-      Evidence(kind: .context, value: command?.rawValue ?? "", detail: $0.note + ".")
+    let input = ClassifierInput(
+      reply, command: command, codeEvidence: codeEvidence, enhancedEvidence: enhancedEvidence)
+    var findings: [(ClassifierRule, Finding)] = []
+    for rule in ClassifierRule.order {
+      if let finding = rule.finding(input) { findings.append((rule, finding)) }
     }
-    var verdict: Verdict
-    var evidence: [Evidence] = []
+    // `basicCode` always has a finding, so there is one.
+    var verdict =
+      findings.first?.1
+      ?? BasicCodeRules.finding(code: code, replyClass: replyClass, evidence: codeEvidence)
 
-    if let pattern = ReplyPatterns.firstMatch(for: reply, text: text, after: command) {
-      verdict = Verdict(
-        category: pattern.category, summary: pattern.summary, explanation: pattern.explanation,
-        fix: pattern.fix, retry: pattern.retry(forClassDigit: classDigit))
-      evidence.append(
-        Evidence(
-          kind: .pattern, value: pattern.id,
-          detail: "The reply text matches a known phrase (source: \(pattern.source))."))
-      evidence += [enhancedEvidence, codeEvidence].compactMap { $0 }
-    } else if relayRule == nil, let enhanced = reply.enhanced,
-      let entry = EnhancedCodeRules.decidingEntry(enhanced, code: code)
-    {
-      let advice = CategoryAdvice.of(entry.category)
-      verdict = Verdict(
-        category: entry.category, summary: advice.summary,
-        explanation: advice.explanation
-          + " The enhanced code \(enhanced) means: \(entry.title).",
-        fix: advice.fix, retry: nil)
-      evidence += [enhancedEvidence, codeEvidence].compactMap { $0 }
-    } else if let rule, let ruleEvidence {
-      verdict = Verdict(
-        category: rule.category, summary: rule.summary, explanation: rule.explanation,
-        fix: rule.fix, retry: rule.retry)
-      evidence += [ruleEvidence, enhancedEvidence, codeEvidence].compactMap { $0 }
-    } else {
-      verdict = basicVerdict(code: code, replyClass: replyClass)
-      evidence += [codeEvidence, enhancedEvidence].compactMap { $0 }
+    var evidence = [verdict.evidence]
+    for fact in [enhancedEvidence, codeEvidence].compactMap({ $0 }) where !evidence.contains(fact) {
+      evidence.append(fact)
     }
 
     if verdict.category == .ok { verdict.category = .other }
+    // At the greeting the server knows only the client's IP (and its reverse DNS), so a
+    // policy refusal with nothing more specific to say is about the IP (RFC 5321 section 3.1).
+    if command == .greeting, verdict.category == .policySpamContent,
+      let rule = findings.first?.0, ClassifierRule.broad.contains(rule)
+    {
+      let note = Evidence(
+        kind: .context, value: "greeting",
+        detail: "A policy refusal of the connection itself concerns the connecting IP.")
+      verdict = Finding.advice(.blocklistedIP, retry: verdict.retry, evidence: verdict.evidence)
+      evidence.append(note)
+    }
     let before = verdict.category
     let senderNote = ContextRules.attributeToSender(
       &verdict.category, summary: &verdict.summary, explanation: &verdict.explanation,
@@ -80,14 +80,23 @@ public enum Classifier {
     // A pattern's "never" was about a recipient; for the sender it is fixable.
     if verdict.category != before { verdict.retry = nil }
     // Context that agrees with the verdict supports it; context the text overrode does not.
-    if let rule, let ruleEvidence, supports(rule, verdict.category, code: code, command: command),
+    if let rule = input.contextRule, let ruleEvidence = input.contextEvidence,
+      supports(rule, verdict.category, code: code, command: command),
       !evidence.contains(ruleEvidence)
     {
       evidence.append(ruleEvidence)
     } else if let senderNote, !evidence.contains(where: { $0.kind == .context }) {
       evidence.append(senderNote)
     }
-    if verdict.category == .blocklistedIP, let list = ReplyPatterns.blocklistOperator(in: text),
+    // A phrase that was outranked is still evidence of what the text says.
+    for (rule, finding) in findings.dropFirst()
+    where (rule == .specificPattern || rule == .genericPattern)
+      && !evidence.contains(finding.evidence)
+    {
+      evidence.append(finding.evidence)
+    }
+    if verdict.category == .blocklistedIP,
+      let list = ReplyPatterns.blocklistOperator(in: input.text),
       !verdict.fix.contains(list.delisting)
     {
       verdict.fix +=
@@ -96,19 +105,10 @@ public enum Classifier {
 
     let retry =
       verdict.retry
-      ?? defaultRetry(code: code, classDigit: classDigit, category: verdict.category)
+      ?? defaultRetry(code: code, classDigit: input.classDigit, category: verdict.category)
     return Diagnosis(
       replyClass: replyClass, category: verdict.category, summary: verdict.summary,
       explanation: verdict.explanation, fix: verdict.fix, retry: retry, evidence: evidence)
-  }
-
-  /// The working verdict before retry advice is settled.
-  private struct Verdict {
-    var category: DiagnosisCategory
-    var summary: String
-    var explanation: String
-    var fix: String
-    var retry: RetryAdvice?
   }
 
   /// Diagnoses 2yz and 3yz replies: success or "go on".
@@ -151,73 +151,9 @@ public enum Classifier {
     if rule.category == category { return true }
     let recipientCategories: Set<DiagnosisCategory> = [
       .mailboxUnknown, .mailboxDisabled, .mailboxFull, .userNotLocal, .hostDoesNotAcceptMail,
+      .domainUnknown,
     ]
     return code == 550 && command == .rcpt && recipientCategories.contains(category)
-  }
-
-  /// Words that speak of relaying; "relay" alone also occurs in host names
-  /// (relay2.example.net) that say nothing about the refusal.
-  private static let relayWords: [[UInt8]] = [
-    "relaying", "relay access", "relay denied", "relay not", "not relay", "no relay",
-    "to relay", "relay for", "relay to", "relay is", "relay prohibited", "open relay",
-  ].map { Array($0.utf8) }
-
-  /// The one text-and-context rule: 5.7.1 after RCPT mentioning relaying is a relay refusal
-  /// even when the wording is not a known phrase.
-  private static func relayRefusal(
-    code: Int, command: CommandKind?, text: PatternText, reply: Reply
-  ) -> ContextRule? {
-    if command == .rcpt, code / 100 == 5, reply.enhanced?.subject == 7,
-      reply.enhanced?.detail == 1, relayWords.contains(where: { text.contains($0) })
-    {
-      let advice = CategoryAdvice.of(.relayDenied)
-      return ContextRule(
-        category: .relayDenied, summary: advice.summary, explanation: advice.explanation,
-        fix: advice.fix, retry: nil,
-        note: "5.7.1 after RCPT with a mention of relaying is a relay refusal")
-    }
-    return nil
-  }
-
-  /// The verdict from the basic code alone: the catalogue's category when it has the code,
-  /// else the category its class and second digit point to.
-  private static func basicVerdict(code: Int, replyClass: ReplyClass?) -> Verdict {
-    guard let replyClass else {
-      return Verdict(
-        category: .other,
-        summary: code == 0
-          ? "The reply has no reply code: it cannot be classified"
-          : "Reply code \(code) is not a valid SMTP code: it cannot be classified",
-        explanation:
-          "RFC 5321 replies start with a three-digit code from 200 to 599; this one does not, so only its text can say what happened.",
-        fix: "Check that you are talking to an SMTP server on the right port, and read the text.",
-        retry: nil)
-    }
-    if code == 550, let entry = ReplyCodeCatalogue.entry(for: code) {
-      // The card's own words: "mailbox unavailable" covers both a missing mailbox and a policy.
-      return Verdict(
-        category: entry.category,
-        summary: "Refused (550): \(ContextRules.unavailableOrPolicy)",
-        explanation:
-          "550 means the requested action was not taken because the mailbox is unavailable (RFC 5321 section 4.2.2); servers send it for unknown addresses and for policy refusals alike. Without a mailbox phrase, an enhanced code or the command it answered, it cannot be told which.",
-        fix: entry.fix, retry: entry.retry)
-    }
-    if let entry = ReplyCodeCatalogue.entry(for: code) {
-      let advice = CategoryAdvice.of(entry.category)
-      return Verdict(
-        category: entry.category, summary: advice.summary, explanation: advice.explanation,
-        fix: advice.fix, retry: entry.retry)
-    }
-    let category = BasicCodeRules.fallbackCategory(for: code)
-    let advice = CategoryAdvice.of(category)
-    let transient = replyClass == .transientNegative
-    return Verdict(
-      category: category,
-      summary:
-        "\(transient ? "Temporary" : "Permanent") refusal \(code) about \(BasicCodeRules.secondDigitMeaning(code))",
-      explanation:
-        "\(code) is not a standard code. Its first digit makes it \(replyClass.title.lowercased()) and its second digit points to \(BasicCodeRules.secondDigitMeaning(code)) (RFC 5321 section 4.2.1).",
-      fix: transient ? "Retry later; read the text for details." : advice.fix, retry: nil)
   }
 
   /// Evidence for the enhanced code, noting when its class disagrees with the basic code's.

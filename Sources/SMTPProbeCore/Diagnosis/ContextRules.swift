@@ -149,7 +149,7 @@ enum ContextRules {
         explanation: "452 after RCPT TO means the server will not take this recipient in this transaction: RFC 5321 section 4.5.3.1.10 uses it for the recipient limit, and it can also mean the server is short of storage.",
         fix: "Send to the accepted recipients now and to this one in a later transaction.", retry: .later,
         note: "452 after RCPT concerns the recipient count")
-    case (500, .ehlo), (502, .ehlo):
+    case (_, .ehlo) where HelloFallback.fallsBackToHELO(after: code):
       return ContextRule(category: .commandUnrecognized, summary: "The server does not support EHLO: fall back to HELO",
         explanation: "An old or minimal server rejected EHLO. A client should then greet with HELO and use no SMTP extensions (RFC 5321 section 3.2).",
         fix: "Send HELO instead of EHLO; do not use STARTTLS, AUTH, SIZE or PIPELINING with this server.",
@@ -199,6 +199,7 @@ enum ContextRules {
     let what: String
     switch category {
     case .mailboxUnknown: what = "the server says your sender address does not exist"
+    case .domainUnknown: what = "the server says your sender domain does not exist"
     case .mailboxDisabled: what = "the server says your sender mailbox is disabled"
     case .hostDoesNotAcceptMail:
       what = "your sender domain accepts no mail, so bounces could not return"

@@ -2,6 +2,7 @@
 public enum DiagnosisCategory: String, Sendable, CaseIterable, Codable {
   case ok
   case mailboxUnknown = "mailbox-unknown"
+  case domainUnknown = "domain-unknown"
   case mailboxFull = "mailbox-full"
   case mailboxDisabled = "mailbox-disabled"
   case relayDenied = "relay-denied"
@@ -17,6 +18,7 @@ public enum DiagnosisCategory: String, Sendable, CaseIterable, Codable {
   case authFailed = "auth-failed"
   case tlsRequired = "tls-required"
   case messageTooLarge = "message-too-large"
+  case mailLoop = "mail-loop"
   case syntaxError = "syntax-error"
   case commandUnrecognized = "command-unrecognized"
   case badSequence = "bad-sequence"

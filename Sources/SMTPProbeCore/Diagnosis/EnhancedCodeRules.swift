@@ -28,6 +28,16 @@ enum EnhancedCodeRules {
     return entry
   }
 
+  /// Whether `code` names only an area, not a cause.
+  ///
+  /// X.Y.0 ("other or undefined"), an unregistered detail, or X.7.1 ("delivery not
+  /// authorized"), which receivers use for every kind of policy refusal (RFC 3463 section 3.8).
+  /// A known phrase outranks such a code.
+  static func isGeneric(_ code: EnhancedStatusCode) -> Bool {
+    code.detail == 0 || (code.subject == 7 && code.detail == 1)
+      || EnhancedStatusCatalogue.entry(for: code) == nil
+  }
+
   /// The meaning of `code` in one line: the catalogue's title when it has the code, else the
   /// subject's title (RFC 3463 section 3).
   static func meaning(of code: EnhancedStatusCode) -> String {

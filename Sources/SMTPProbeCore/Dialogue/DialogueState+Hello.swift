@@ -29,7 +29,9 @@ extension DialogueState {
     guard reply.replyClass == .positiveCompletion else {
       // RFC 5321 4.1.4 and 3.2: a server that does not know EHLO says 500 or 502; some say
       // 504 or 550. Fall back to HELO once, before STARTTLS only.
-      if !hello.isHELO, !hello.afterTLS || implicitTLS, [500, 502, 504, 550].contains(reply.code) {
+      if !hello.isHELO, !hello.afterTLS || implicitTLS,
+        HelloFallback.fallsBackToHELO(after: reply.code)
+      {
         facts.notes.append(.heloFallback(code: reply.code))
         return self.hello(.helo(plan.ehloName), isHELO: true)
       }

@@ -88,9 +88,11 @@ public struct SessionDriver {
           let extra =
             run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
           for line in extra?.lines ?? [] {
-            run.transcript.append(.recv, line, at: milliseconds(clock.nowNanoseconds(), run))
+            run.transcript.append(
+              .recv, redacted(line), at: milliseconds(clock.nowNanoseconds(), run))
           }
-          action = state.unsolicitedReply(before: first.displayName, reply: extra)
+          let shown = plan.auth.flatMap { auth in extra.map { $0.redacting(auth.password) } }
+          action = state.unsolicitedReply(before: first.displayName, reply: shown ?? extra)
           continue loop
         }
         let now = clock.nowNanoseconds()
@@ -116,15 +118,17 @@ public struct SessionDriver {
             action = state.peerClosed()
             continue loop
           }
-          record(reply, kind: kind, answering: state.awaitingCommand, in: &run)
-          action = state.receive(reply)
+          // Nothing the server says may carry the password back out (RFC 4954 4).
+          let shown = plan.auth.map { reply.redacting($0.password) } ?? reply
+          record(shown, kind: kind, answering: state.awaitingCommand, in: &run)
+          action = state.receive(shown)
         } catch {
           switch error {
           case .transport(let failure):
             // Keep what arrived of the reply: it tells a slow server from another protocol.
             let at = milliseconds(clock.nowNanoseconds(), run)
             for line in parser.unfinishedLines {
-              run.transcript.append(.recv, line, at: at, partial: true)
+              run.transcript.append(.recv, redacted(line), at: at, partial: true)
             }
             action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
           case .parser(let failure):
@@ -273,6 +277,11 @@ public struct SessionDriver {
       }
       parser.append(bytes)
     }
+  }
+
+  /// `line` with the password and its encodings redacted, when the plan carries credentials.
+  private func redacted(_ line: String) -> String {
+    plan.auth.map { SASL.redact(line, password: $0.password) } ?? line
   }
 
   /// Keeps `reply` as the step answering `command` (nil: the greeting), with its timings.

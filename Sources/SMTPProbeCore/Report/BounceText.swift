@@ -1,21 +1,17 @@
-/// Finds the SMTP replies quoted inside a bounce message (a non-delivery report) a person pasted.
+/// Finds the SMTP replies quoted inside a bounce message (a non-delivery report) a person
+/// pasted.
 ///
-/// A bounce quotes the remote server's reply in one of a few well-known shapes; each is
-/// recognized by its marker, the reply after it is taken (with the lines that continue it), and
-/// the command it answered is read from the bounce when it says so:
-/// - RFC 3464 section 2.3.6 delivery status: `Diagnostic-Code: smtp; 550 5.1.1 ...` (folded
-///   header lines continue it).
-/// - Postfix `bounce(8)`: `host mx.example.com[203.0.113.5] said: 550 ... (in reply to RCPT TO
-///   command)`, and `refused to talk to me:` for a refused greeting.
-/// - Exim: `SMTP error from remote mail server after RCPT TO:<x@y>:` with the reply on the same
-///   or the next, indented, line.
-/// - Gmail: `The response from the remote server was:` (or `The response was:`) and the reply
-///   on the following lines.
-/// - Microsoft Exchange and Outlook: `Remote Server returned '550 5.1.10 ...'`, sometimes as
-///   `'#550 ... ##'`.
+/// The message is walked as MIME (`MIMEWalker`: multipart, quoted-printable, base64, nested
+/// messages); `message/delivery-status` parts are read as RFC 3464 fields per recipient
+/// (`DeliveryStatusReport`); text parts are scanned for each MTA's and provider's lead-ins
+/// (`BounceScanner`, `BounceLeadIn.table`) and for JSON notifications (`BounceJSON`). When
+/// nothing introduces a reply, a line that is a reply by itself counts. HTML parts are read
+/// only when no text part quotes a reply, the attached original message last.
 ///
-/// The same reply quoted twice (Postfix writes it in the text and in the DSN part) is kept once,
-/// with the context the fuller quotation gave.
+/// The same reply quoted twice (Postfix writes it in the text and in the DSN part) is kept
+/// once, with the context the fuller quotation gave. When the bounce names its failed
+/// recipients (RFC 3464 `Action: failed`, Exim's `X-Failed-Recipients:`), replies quoted for
+/// other recipients are dropped, and success replies of a transcript never count.
 public enum BounceText {
   /// Which bounce format a reply was found in.
   public enum Format: String, Hashable, Sendable {
@@ -24,6 +20,12 @@ public enum BounceText {
     case exim
     case gmail
     case exchange
+    case qmail
+    case domino
+    case transcript
+    case provider
+    case json
+    case bareLine = "bare-line"
   }
 
   /// One reply found in a bounce.
@@ -41,64 +43,129 @@ public enum BounceText {
     }
   }
 
+  /// The most replies kept from one bounce: one per recipient is the norm.
+  static let maxReplies = 100
+
   /// Every reply quoted in `text`, in order, or an empty array when `text` is not a bounce.
   public static func replies(in text: String) -> [Found] {
-    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .map { $0.last == "\r" ? String($0.dropLast()) : String($0) }
-    var found: [Found] = []
-    var index = 0
-    while index < lines.count {
-      let line = lines[index]
-      index += 1
-      guard let match = marker(in: line) else { continue }
-      var quoted = [match.rest]
-      if match.continues {
-        index = continuation(of: match, in: lines, from: index, into: &quoted)
-      }
-      if var reply = replyLines(quoted.filter { !$0.isEmpty }, format: match.format) {
-        var after = match.after
-        if let (rest, context) = postfixContext(reply.lines) {
-          reply.lines = rest
-          after = after ?? context
+    let parts = MIMEWalker.parts(of: text)
+    let isBounce = looksLikeBounce(text, parts: parts)
+    var failed = Set<String>()
+    var candidates: [BounceScanner.Candidate] = []
+    var fromDSN: [BounceScanner.Candidate] = []
+
+    for part in parts where !part.isOriginal {
+      switch part.kind {
+      case .deliveryStatus:
+        let report = DeliveryStatusReport(part.text)
+        for recipient in report.recipients where recipient.isFailure {
+          if let address = recipient.address { failed.insert(address) }
+          if let candidate = candidate(from: recipient) { fromDSN.append(candidate) }
         }
-        reply.after = after
-        add(reply, to: &found)
+      case .text:
+        // A JSON notification's values are read as JSON; its lines are not a bounce's text.
+        let json = BounceJSON.replies(in: part.text)
+        candidates +=
+          json.isEmpty
+          ? BounceScanner(part.text, readsTranscripts: isBounce).leadInReplies() : json
+      case .html:
+        continue
       }
+    }
+    candidates += fromDSN
+    failed.formUnion(failedRecipientsHeader(text))
+    if candidates.isEmpty {
+      for part in parts where part.kind == .html || part.isOriginal {
+        guard part.kind != .deliveryStatus else { continue }
+        // HTML is turned into text only here, when no text part quoted a reply.
+        let text = part.kind == .html ? HTMLText.plain(part.text) : part.text
+        candidates += BounceScanner(text, readsTranscripts: isBounce).leadInReplies()
+        if !candidates.isEmpty { break }
+      }
+    }
+    if candidates.isEmpty, isBounce {
+      for part in parts where part.kind != .deliveryStatus && !part.isOriginal {
+        candidates += BounceScanner(part.text, readsTranscripts: true).bareReplies()
+      }
+    }
+    return select(candidates, failed: failed)
+  }
+
+  /// The candidates kept: negative replies before any positive one, those of failed
+  /// recipients when the bounce names them, each reply once.
+  private static func select(_ candidates: [BounceScanner.Candidate], failed: Set<String>)
+    -> [Found]
+  {
+    var kept = candidates.filter { candidate in
+      guard let first = candidate.found.lines.first else { return false }
+      return (BounceReplyText.code(first[...]) ?? 0) >= 400
+    }
+    if !failed.isEmpty, kept.contains(where: { $0.recipient.map(failed.contains) ?? false }) {
+      kept.removeAll { $0.recipient.map { !failed.contains($0) } ?? false }
+    }
+    var found: [Found] = []
+    for candidate in kept {
+      add(candidate.found, to: &found)
+      if found.count >= maxReplies { break }
     }
     return found
   }
 
-  /// Appends the lines that continue a quotation and returns the index after them.
-  ///
-  /// When the marker ended its line the reply starts on the next non-blank line (Gmail, Exim);
-  /// otherwise indented lines continue it (a folded header, Postfix's wrapped text), up to a
-  /// blank line.
-  private static func continuation(
-    of match: Marker, in lines: [String], from start: Int, into quoted: inout [String]
-  ) -> Int {
-    var index = start
-    let needsIndent = !match.rest.isEmpty || match.format != .gmail
-    if match.rest.isEmpty {
-      while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+  /// The reply a delivery status group quotes in its `Diagnostic-Code`, if it is one.
+  private static func candidate(from recipient: DeliveryStatusReport.Recipient)
+    -> BounceScanner.Candidate?
+  {
+    guard let diagnostic = recipient.diagnostic,
+      recipient.diagnosticType == "smtp" || BounceReplyText.startsWithCode(diagnostic[...]),
+      let start = BounceReplyText.start(in: diagnostic[...]),
+      var lines = BounceReplyText.lines([String(start)])
+    else { return nil }
+    var after: CommandKind?
+    if let (rest, context) = BounceReplyText.postfixContext(lines) {
+      lines = rest
+      after = context
     }
-    while index < lines.count {
-      let next = lines[index]
-      if next.allSatisfy(\.isWhitespace) { break }
-      let indented = next.first == " " || next.first == "\t"
-      if needsIndent, !indented { break }
-      quoted.append(next.trimmed)
-      index += 1
+    return BounceScanner.Candidate(
+      found: Found(lines: lines, after: after, format: .deliveryStatus),
+      recipient: recipient.address)
+  }
+
+  /// Exim's `X-Failed-Recipients:` header, lowercased addresses.
+  private static func failedRecipientsHeader(_ text: String) -> Set<String> {
+    let lines = MIMEWalker.headerLines(text)
+    guard let (headers, _) = MIMEHeaders.read(lines[...]),
+      let value = headers["x-failed-recipients"]
+    else { return [] }
+    return Set(value.split(separator: ",").map { $0.trimmingWhitespace.lowercased() })
+  }
+
+  /// Whether `text` is a bounce (a message, or text with a bounce's words), where transcript
+  /// marks and bare reply lines may be read as the remote server's.
+  private static func looksLikeBounce(_ text: String, parts: [MIMEPart]) -> Bool {
+    if parts.count > 1 || parts.contains(where: { $0.kind != .text }) { return true }
+    let lines = MIMEWalker.headerLines(text)
+    if let (headers, _) = MIMEHeaders.read(lines[...]), MIMEWalker.looksLikeMessage(headers) {
+      return true
     }
-    return index
+    // ASCII-lowercased bytes of the start: the words are ASCII, and bytes avoid grapheme work.
+    let lower = text.utf8.prefix(20_000).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    let words = [
+      "transcript of session", "while talking to", "mailer-daemon", "delivery status",
+      "undeliver", "delivery has failed", "could not be delivered", "returned mail",
+      "failure notice", "non-delivery", "permanent fatal error", "delivery to the following",
+    ]
+    return words.contains { BounceReplyText.find(Array($0.utf8), in: lower) != nil }
   }
 
   /// The enhanced status code of an RFC 3464 `Status:` field (section 2.3.4), when the pasted
   /// delivery status has no SMTP diagnostic to quote.
   public static func deliveryStatus(in text: String) -> EnhancedStatusCode? {
-    for line in text.split(whereSeparator: \.isNewline) {
-      guard let rest = line.trimmed.afterPrefix("Status:") else { continue }
+    for line in MIMEWalker.splitLines(text) {
+      let trimmed = line.trimmingWhitespace
+      guard trimmed.prefix(7).lowercased() == "status:" else { continue }
       // The status may be followed by a comment: `Status: 5.1.1 (user unknown)`.
-      let code = rest.trimmed.prefix { !$0.isWhitespace && $0 != "(" }
+      let code = trimmed.dropFirst(7).drop { $0 == " " || $0 == "\t" }
+        .prefix { !$0.isWhitespace && $0 != "(" }
       if let status = EnhancedStatusCode(String(code)) { return status }
     }
     return nil
@@ -117,194 +184,5 @@ public enum BounceText {
   private static func normalized(_ lines: [String]) -> String {
     lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
       .lowercased()
-  }
-
-  private struct Marker {
-    var format: Format
-    var rest: String
-    var after: CommandKind?
-    /// Whether the quotation may continue on the following lines.
-    var continues: Bool
-  }
-
-  /// The bounce marker on `line`, with what follows it.
-  private static func marker(in line: String) -> Marker? {
-    // Every marker has a colon or an apostrophe: most lines are passed over in one scan.
-    guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x27 }) else { return nil }
-    let trimmed = line.trimmed
-    if let rest = trimmed.afterPrefix("Diagnostic-Code:") {
-      // RFC 3464 2.3.6: diagnostic-type ";" *text; only SMTP diagnostics are replies.
-      guard let semicolon = rest.firstIndex(of: ";"),
-        rest[..<semicolon].trimmed.lowercased() == "smtp"
-      else { return nil }
-      return Marker(
-        format: .deliveryStatus, rest: rest[rest.index(after: semicolon)...].trimmed, after: nil,
-        continues: true)
-    }
-    if let range = trimmed.firstRange(of: "] said:") ?? trimmed.firstRange(of: " said:") {
-      return Marker(
-        format: .postfix, rest: trimmed[range.upperBound...].trimmed, after: nil, continues: true)
-    }
-    if let range = trimmed.firstRange(of: "refused to talk to me:") {
-      return Marker(
-        format: .postfix, rest: trimmed[range.upperBound...].trimmed, after: .greeting,
-        continues: true)
-    }
-    if let range = trimmed.firstRange(of: "SMTP error from remote mail server after ") {
-      let tail = trimmed[range.upperBound...]
-      let (after, rest) = eximContext(String(tail))
-      return Marker(format: .exim, rest: rest, after: after, continues: true)
-    }
-    for phrase in ["The response from the remote server was:", "The response was:"] {
-      if let range = trimmed.firstRange(of: phrase) {
-        return Marker(
-          format: .gmail, rest: trimmed[range.upperBound...].trimmed, after: nil, continues: true)
-      }
-    }
-    if let range = trimmed.caseInsensitiveRange(of: "Remote Server returned '") {
-      var rest = trimmed[range.upperBound...]
-      if let close = rest.lastIndex(of: "'") { rest = rest[..<close] }
-      var text = rest.trimmed
-      if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
-      text = text.trimmed
-      if text.hasPrefix("#") { text = String(text.dropFirst()) }
-      while text.hasSuffix("#") { text = String(text.dropLast()) }
-      // Older Exchange: `<#5.1.1 smtp;550 5.1.1 ...>`: the reply follows `smtp;`.
-      if let smtp = text.caseInsensitiveRange(of: "smtp;") {
-        text = String(text[smtp.upperBound...])
-      }
-      return Marker(format: .exchange, rest: text.trimmed, after: nil, continues: false)
-    }
-    return nil
-  }
-
-  /// Exim's `after COMMAND:` phrase: the command, and the reply when it is on the same line.
-  private static func eximContext(_ tail: String) -> (CommandKind?, String) {
-    var phrase = tail
-    if let pipelined = phrase.afterPrefix("pipelined ") { phrase = pipelined }
-    let steps: [(String, CommandKind)] = [
-      ("RCPT TO", .rcpt), ("MAIL FROM", .mail), ("end of data", .endOfData), ("DATA", .data),
-      ("initial connection", .greeting), ("EHLO", .ehlo), ("HELO", .helo),
-      ("STARTTLS", .startTLS), ("AUTH", .auth), ("BDAT", .bdat),
-    ]
-    let kind = steps.first { phrase.uppercased().hasPrefix($0.0.uppercased()) }?.1
-    // The reply starts after the colon that ends the command (`RCPT TO:<x@y>: 550 ...`).
-    var rest = ""
-    if let code = firstCodeIndex(in: phrase) { rest = String(phrase[code...]) }
-    return (kind, rest.trimmed)
-  }
-
-  /// Where a reply code (`[2-5]dd` then space, hyphen or end) starts after a `:`.
-  private static func firstCodeIndex(in text: String) -> String.Index? {
-    var index = text.startIndex
-    while let colon = text[index...].firstIndex(of: ":") {
-      let after = text[text.index(after: colon)...].drop { $0 == " " || $0 == "#" }
-      if startsWithCode(after) { return after.startIndex }
-      index = text.index(after: colon)
-    }
-    return nil
-  }
-
-  private static func startsWithCode(_ text: Substring) -> Bool {
-    let scalars = Array(text.unicodeScalars.prefix(4))
-    guard scalars.count >= 3, ("2"..."5").contains(scalars[0]),
-      scalars[1...2].allSatisfy({ ("0"..."9").contains($0) })
-    else { return false }
-    return scalars.count == 3 || scalars[3] == " " || scalars[3] == "-"
-  }
-
-  /// The quotation as reply lines: each line already a reply line is kept, otherwise the
-  /// quotation is one folded line, split where the same code starts again (`550-... 550 ...`).
-  private static func replyLines(_ quoted: [String], format: Format) -> Found? {
-    guard var first = quoted.first else { return nil }
-    if first.hasPrefix("#") { first = String(first.dropFirst()) }
-    guard startsWithCode(first[...]) else { return nil }
-    let code = String(first.prefix(3))
-    var lines: [String]
-    if quoted.count > 1, quoted.allSatisfy({ $0.hasPrefix(code + "-") || $0.hasPrefix(code + " ") })
-    {
-      lines = quoted
-    } else {
-      lines = splitFolded(([first] + quoted.dropFirst()).joined(separator: " "), code: code)
-    }
-    lines = lines.map(\.trimmed)
-    return Found(lines: lines, after: nil, format: format)
-  }
-
-  /// Splits `550-5.1.1 a 550-5.1.1 b 550 5.1.1 c` into its lines.
-  private static func splitFolded(_ text: String, code: String) -> [String] {
-    guard text.hasPrefix(code + "-") else { return [text] }
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      let startsLine =
-        !current.isEmpty && (word.hasPrefix(code + "-") || word == code)
-        && current.hasPrefix(code + "-")
-      if startsLine {
-        lines.append(current)
-        current = String(word)
-      } else {
-        current += current.isEmpty ? String(word) : " " + word
-      }
-    }
-    lines.append(current)
-    return lines
-  }
-
-  /// Postfix's closing `(in reply to X command)`: the lines without it, and the command.
-  private static func postfixContext(_ lines: [String]) -> ([String], CommandKind?)? {
-    guard var last = lines.last, let open = last.ranges(of: "(in reply to ").last,
-      let close = last.ranges(of: " command)").last,
-      open.upperBound <= close.lowerBound
-    else { return nil }
-    // A log line wraps the whole quotation in `status=bounced (...)`: `command))`.
-    let phrase = last[open.upperBound..<close.lowerBound].uppercased()
-    let steps: [(String, CommandKind)] = [
-      ("RCPT TO", .rcpt), ("MAIL FROM", .mail), ("END OF DATA", .endOfData), ("DATA", .data),
-      ("EHLO", .ehlo), ("HELO", .helo), ("STARTTLS", .startTLS), ("AUTH", .auth),
-      ("BDAT", .bdat), ("RSET", .rset), ("QUIT", .quit), ("LHLO", .ehlo),
-    ]
-    let kind = steps.first { phrase.hasPrefix($0.0) }?.1
-    last = last[..<open.lowerBound].trimmed
-    var rest = lines
-    rest[rest.count - 1] = last
-    return (rest, kind)
-  }
-}
-
-extension StringProtocol {
-  fileprivate var trimmed: String {
-    guard let start = firstIndex(where: { !$0.isWhitespace }),
-      let end = lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(self[start...end])
-  }
-
-  fileprivate func afterPrefix(_ prefix: String) -> String? {
-    guard self.prefix(prefix.count).lowercased() == prefix.lowercased() else { return nil }
-    return String(self.dropFirst(prefix.count))
-  }
-}
-
-extension StringProtocol {
-  /// The first range of `needle` in `self`, ignoring ASCII case.
-  fileprivate func caseInsensitiveRange(of needle: String) -> Range<Index>? {
-    let target = Array(needle.lowercased().utf8)
-    guard !target.isEmpty else { return nil }
-    var start = startIndex
-    while start < endIndex {
-      var probe = start
-      var matched = 0
-      while matched < target.count, probe < endIndex,
-        let octet = self[probe].asciiValue.map({ ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }),
-        octet == target[matched]
-      {
-        matched += 1
-        probe = index(after: probe)
-      }
-      if matched == target.count { return start..<probe }
-      start = index(after: start)
-    }
-    return nil
   }
 }

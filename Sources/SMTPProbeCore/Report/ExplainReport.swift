@@ -108,8 +108,9 @@ public enum ExplainReport: Hashable, Sendable {
       self.reply = reply
       self.after = after
       diagnosis = Classifier.diagnose(reply, after: after)
-      card = ReplyCodeCatalogue.entry(for: reply.code)
-      enhanced = reply.enhanced.map { EnhancedStatusCatalogue.describe($0) }
+      // A reply whose code changes is the last line's answer (`Reply.answer`).
+      card = ReplyCodeCatalogue.entry(for: reply.finalCode)
+      enhanced = reply.answer.enhanced.map { EnhancedStatusCatalogue.describe($0) }
     }
   }
 
@@ -165,12 +166,16 @@ public enum ExplainReport: Hashable, Sendable {
   ) throws(ExplainError) -> [ReplyExplanation] {
     guard text.utf8.count <= maxInputBytes else { throw .inputTooLarge(maxInputBytes) }
     let bounce = BounceText.replies(in: text)
+    // A whole message with no reply in it is not a paste of replies: its lines would each be
+    // read as a reply without a code.
+    if bounce.isEmpty, isMessage(text) { throw .notUnderstood(text) }
     let items =
       bounce.isEmpty
       ? try PastedReplies.parse(unquoted(text))
       : try bounce.map { found throws(ExplainError) in
         let replies = try PastedReplies.parse(found.lines.joined(separator: "\n"))
-        return PastedReplies.Item(reply: replies[0].reply, after: found.after)
+        return PastedReplies.Item(
+          reply: replies[0].reply.withTrailingStatus, after: found.after)
       }
     guard !items.isEmpty else { throw isStandardInput ? .emptyStandardInput : .noInput }
     guard items.count <= maxReplies else { throw .tooManyReplies(maxReplies) }
@@ -181,6 +186,13 @@ public enum ExplainReport: Hashable, Sendable {
       if !(200...599).contains(item.reply.code) { throw .replyCodeOutOfRange(item.reply.code) }
     }
     return items.map { ReplyExplanation(reply: $0.reply, after: after ?? $0.after) }
+  }
+
+  /// Whether `text` starts with a message's header block (RFC 5322 section 2.2).
+  static func isMessage(_ text: String) -> Bool {
+    let lines = MIMEWalker.headerLines(text)
+    guard let (headers, _) = MIMEHeaders.read(lines[...]) else { return false }
+    return MIMEWalker.looksLikeMessage(headers)
   }
 
   /// The most `explain` reads: a bounce with its headers fits many times over.

@@ -119,7 +119,8 @@ public struct ExplainTextRenderer: Sendable {
     let diagnosis = explanation.diagnosis
     var out: [String] = []
     out.append(style.bold(style.colored(diagnosis.summary, for: diagnosis.replyClass)))
-    let classText = diagnosis.replyClass.map { classTitle($0, reply.code) } ?? "unknown"
+    // A reply whose code changes is read by its last line (`Reply.answer`).
+    let classText = diagnosis.replyClass.map { classTitle($0, reply.finalCode) } ?? "unknown"
     out.append(label(headings.class) + style.colored(classText, for: diagnosis.replyClass))
     out.append(
       label(headings.category) + diagnosis.category.rawValue + "   " + label(headings.retry)
@@ -131,7 +132,7 @@ public struct ExplainTextRenderer: Sendable {
     for line in reply.lines {
       out.append("  " + style.dim("<- ") + UntrustedText.shown(line))
     }
-    if let enhanced = reply.enhanced {
+    if let enhanced = reply.answer.enhanced {
       out.append("  " + label(headings.enhancedCode) + enhanced.description)
     }
     out.append("")
@@ -153,7 +154,7 @@ public struct ExplainTextRenderer: Sendable {
       out += codeCard(card, fullTitle: true)
       out += section(headings.learnMore, [card.rfc.joined(separator: ", ")])
     }
-    if let enhanced = reply.enhanced, let description = explanation.enhanced {
+    if let enhanced = reply.answer.enhanced, let description = explanation.enhanced {
       let card = ExplainReport.EnhancedCard(enhanced, description: description)
       out += enhancedCard(card)
     }

@@ -129,6 +129,10 @@ public enum VerifyJudgement {
       if mailboxRefusals.contains(category) {
         return decided(result, .undeliverable, .category(category))
       }
+      if category == .domainUnknown {
+        // RFC 3463 X.1.2 "bad destination system address": the domain does not exist.
+        return decided(result, .undeliverable, .domainUnknown)
+      }
       if category == .hostDoesNotAcceptMail {
         // RFC 3463 X.1.2 "bad destination system address"; RFC 7505 X.1.10 null MX.
         switch reply.enhanced.map({ ($0.subject, $0.detail) }) {
