@@ -42,13 +42,15 @@ let package = Package(
       name: "scripted-smtpd",
       dependencies: ["SMTPProbeCore", "SMTPProbePOSIX"]
     ),
+    // Strict parsers of check's output formats, shared by the unit and integration tests.
+    .target(name: "CheckOutputGrammars", path: "Tests/CheckOutputGrammars"),
     .testTarget(
       name: "SMTPProbeTests",
-      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe", "CheckOutputGrammars"]
     ),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe"]
+      dependencies: ["SMTPProbeCore", "SMTPProbePOSIX", "smtpprobe", "CheckOutputGrammars"]
     ),
   ]
 )

@@ -17,6 +17,8 @@ struct ExitCode: RawRepresentable, Hashable, Sendable {
   static let transientFailure = ExitCode(rawValue: 2)
   /// probe: could not complete (DNS, connect, TLS, protocol violation, timeout).
   static let incomplete = ExitCode(rawValue: 3)
+  /// check: UNKNOWN, the check could not run (bad arguments, a report not written).
+  static let unknownCheck = ExitCode(rawValue: 3)
   /// Usage error or invalid input (`EX_USAGE`).
   static let usage = ExitCode(rawValue: 64)
   /// A feature not available in this build (`EX_SOFTWARE`).

@@ -10,6 +10,7 @@ enum HelpText {
     case explain
     case probe
     case verify
+    case check
   }
 
   static let version = "smtpprobe 0.1.0"
@@ -20,6 +21,7 @@ enum HelpText {
     case .explain: explain
     case .probe: probe
     case .verify: verify
+    case .check: check
     }
   }
 
@@ -71,6 +73,7 @@ enum HelpText {
       smtpprobe explain CODE [CODE] | X.Y.Z | "REPLY TEXT" | - [options]
       smtpprobe probe DOMAIN | --server HOST[:PORT] [options]
       smtpprobe verify ADDRESS... | --file PATH|- [options]
+      smtpprobe check DOMAIN | --server HOST[:PORT] [options]
       smtpprobe help [COMMAND]
 
     Commands:
@@ -78,6 +81,7 @@ enum HelpText {
                 or diagnose a pasted server reply
       probe     talk to a mail server and explain each reply
       verify    will this address accept mail? one address or a list
+      check     health checks for monitoring and CI (Nagios, JUnit, GitHub, Prometheus)
 
     \(section(.output, for: nil))
 
@@ -160,6 +164,37 @@ enum HelpText {
     Exit codes: one address: 0 deliverable; 1 undeliverable; 2 risky; 3 unknown.
     A list: 0 when every address got a verdict, 1 when --fail-on names a verdict some
     address got. 64 usage error; 74 output not written.
+    """
+  }
+
+  static var check: String {
+    """
+    smtpprobe check: health checks of mail servers, in the formats monitoring reads.
+
+    Usage:
+      smtpprobe check DOMAIN [options]               every MX host of DOMAIN
+      smtpprobe check --server HOST[:PORT] [options]
+
+    Checks: connect, greeting, EHLO, STARTTLS offered / negotiated / verified, TLS
+    version, days left of every certificate, MAIL FROM, postmaster@DOMAIN (RFC 5321
+    4.5.1), --rcpt assertions, phase timings. The session stops after RCPT: no DATA.
+
+    \(section(.check, for: .check))
+
+    \(section(.dialogue, for: .check))
+
+    \(section(.tlsAndAuth, for: .check))
+
+    \(section(.network, for: .check))
+
+    \(section(.output, for: nil))
+
+    RANGE is a Monitoring Plugins range: 10 (above 10 s), 10: (below 10), @5:10 (inside).
+    Durations are seconds above 0 and at most 86400; --timeout defaults to 10 here and
+    also bounds the connect and the greeting unless those are given.
+
+    Exit codes (Nagios plugin API): 0 OK; 1 WARNING; 2 CRITICAL; 3 UNKNOWN (bad
+    arguments, a report file not written); 74 output not written.
     """
   }
 }

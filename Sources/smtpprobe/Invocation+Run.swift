@@ -17,6 +17,8 @@ extension Invocation {
         return try ProbeCommand(options: options).run(console)
       case .verify(let options):
         return try VerifyCommand(options: options).run(console)
+      case .check(let options):
+        return try CheckCommand(options: options).run(console)
       }
     } catch {
       console.fail(error.description)

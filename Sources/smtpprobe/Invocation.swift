@@ -14,6 +14,7 @@ struct Invocation: Hashable, Sendable {
     case explain(ExplainOptions)
     case probe(ProbeOptions)
     case verify(VerifyOptions)
+    case check(CheckOptions)
   }
 
   var command: Command
@@ -57,7 +58,26 @@ struct Invocation: Hashable, Sendable {
       command = .probe(try ProbeOptions(parsed, output: output))
     case .verify:
       command = .verify(try VerifyOptions(parsed, output: output))
+    case .check:
+      command = .check(try CheckOptions(parsed, output: output))
     }
+  }
+
+  /// The exit status of a command line that could not be bound: 3 (UNKNOWN) for `check`,
+  /// as monitoring systems read it (Nagios Plugin API), else 64 (`EX_USAGE`).
+  static func usageStatus(_ arguments: [String]) -> ExitCode {
+    var tokens = ArgumentTokens(arguments).tokens[...]
+    while let token = tokens.popFirst() {
+      switch token {
+      case .terminator: continue
+      case .value(let value, _): return value == "check" ? .unknownCheck : .usage
+      case .option(let name, let attached, _):
+        guard attached == nil, let option = Option.named(name) else { continue }
+        if case .flag = option.declaration.arity { continue }
+        if case .value = tokens.first { tokens.removeFirst() }
+      }
+    }
+    return .usage
   }
 
   private static func topic(_ name: String?) -> HelpText.Topic {
@@ -65,6 +85,7 @@ struct Invocation: Hashable, Sendable {
     case "explain": .explain
     case "probe": .probe
     case "verify": .verify
+    case "check": .check
     default: .tool
     }
   }

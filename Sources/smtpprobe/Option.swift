@@ -8,6 +8,8 @@ enum Option: CaseIterable, Hashable, Sendable {
   case tls, tlsOnConnect, tlsVerify, sni, cafile, authUser, authPasswordFile, authMech
   case authInsecure
   case dnsServer, timeout, greetingTimeout, connectTimeout, maxTime, mxAddressLimit, ipv4, ipv6
+  case format, report, warning, critical, phaseWarn, phaseCrit, certWarn, certCrit, rcpt
+  case requireStartTLS
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
@@ -23,15 +25,16 @@ enum Option: CaseIterable, Hashable, Sendable {
           + " starttls, auth, ...")
     case .server:
       return D(
-        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe, .verify],
+        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe, .check, .verify],
         help: "probe this host instead of a domain's MX hosts")
     case .port:
       return D(
-        "--port", .value(placeholder: PortNumber.placeholder), .dialogue, for: [.probe, .verify],
+        "--port", .value(placeholder: PortNumber.placeholder), .dialogue,
+        for: [.probe, .check, .verify],
         help: "port (default 25; 465 with --tls-on-connect)")
     case .from:
       return D(
-        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe, .verify],
+        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe, .check, .verify],
         help: "envelope sender (default: the null sender <>)")
     case .to:
       return D(
@@ -39,7 +42,7 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "recipient; repeat for several")
     case .helo:
       return D(
-        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe, .verify],
+        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe, .check, .verify],
         help: "name to send in EHLO/HELO (default: this host's name)")
     case .quitAfter:
       return D(
@@ -65,19 +68,20 @@ enum Option: CaseIterable, Hashable, Sendable {
         "--tls", .value(placeholder: DialoguePlan.TLSMode.placeholder), .tlsAndAuth,
         for: [.probe, .verify], help: "STARTTLS when offered (auto), insist on it, or never")
     case .tlsOnConnect:
-      return D("--tls-on-connect", .tlsAndAuth, for: [.probe], help: "implicit TLS (port 465)")
+      return D(
+        "--tls-on-connect", .tlsAndAuth, for: [.probe, .check], help: "implicit TLS (port 465)")
     case .tlsVerify:
       return D(
         "--tls-verify", .tlsAndAuth, for: [.probe],
         help: "make certificate verification failures an error")
     case .sni:
       return D(
-        "--sni", .value(placeholder: "NAME"), .tlsAndAuth, for: [.probe],
+        "--sni", .value(placeholder: "NAME"), .tlsAndAuth, for: [.probe, .check],
         help: "send NAME (a host name, IDN as xn-- A-labels) as SNI and check the certificate"
           + " against it")
     case .cafile:
       return D(
-        "--cafile", .value(placeholder: "PATH"), .tlsAndAuth, for: [.probe],
+        "--cafile", .value(placeholder: "PATH"), .tlsAndAuth, for: [.probe, .check],
         help: "trust the CA certificates in PATH (PEM)")
     case .authUser:
       return D(
@@ -98,21 +102,22 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "allow AUTH without TLS or over untrusted TLS")
     case .dnsServer:
       return D(
-        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe, .verify],
+        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe, .check, .verify],
         help: "send DNS queries to this server")
     case .timeout:
       return D(
-        "--timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe, .verify],
+        "--timeout", .value(placeholder: Seconds.placeholder), .network,
+        for: [.probe, .check, .verify],
         help: "per command (default 30)")
     case .greetingTimeout:
       return D(
         "--greeting-timeout", .value(placeholder: Seconds.placeholder), .network,
-        for: [.probe, .verify],
+        for: [.probe, .check, .verify],
         help: "wait for the greeting (default 60)")
     case .connectTimeout:
       return D(
         "--connect-timeout", .value(placeholder: Seconds.placeholder), .network,
-        for: [.probe, .verify],
+        for: [.probe, .check, .verify],
         help: "TCP connect (default 15)")
     case .maxTime:
       return D(
@@ -121,11 +126,51 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .mxAddressLimit:
       return D(
         "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,
-        for: [.probe], help: "addresses tried per MX host (default 5; 0: no limit)")
+        for: [.probe, .check], help: "addresses tried per MX host (default 5; 0: no limit)")
     case .ipv4:
-      return D("-4", .network, for: [.probe, .verify], help: "IPv4 only")
+      return D("-4", .network, for: [.probe, .check, .verify], help: "IPv4 only")
     case .ipv6:
-      return D("-6", .network, for: [.probe, .verify], help: "IPv6 only")
+      return D("-6", .network, for: [.probe, .check, .verify], help: "IPv6 only")
+    case .format:
+      return D(
+        "--format", .value(placeholder: "nagios|text|json|junit|github|prometheus"), .check,
+        for: [.check], help: "the report on stdout (default: text on a terminal, else nagios)")
+    case .report:
+      return D(
+        "--report", .repeatedValue(placeholder: "FORMAT:PATH"), .check, for: [.check],
+        help: "also write the report in FORMAT to PATH (replaced atomically); repeatable")
+    case .warning:
+      return D(
+        "--warning", short: "-w", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "WARNING when the whole session's seconds are outside RANGE (e.g. 5)")
+    case .critical:
+      return D(
+        "--critical", short: "-c", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "CRITICAL when the whole session's seconds are outside RANGE (e.g. 10)")
+    case .phaseWarn:
+      return D(
+        "--phase-warn", .repeatedValue(placeholder: "PHASE=RANGE"), .check, for: [.check],
+        help: "WARNING for one phase (connect, greeting, ehlo, tls, mail, rcpt); repeatable")
+    case .phaseCrit:
+      return D(
+        "--phase-crit", .repeatedValue(placeholder: "PHASE=RANGE"), .check, for: [.check],
+        help: "CRITICAL for one phase; repeatable")
+    case .certWarn:
+      return D(
+        "--cert-warn", .value(placeholder: "DAYS"), .check, for: [.check],
+        help: "WARNING when a certificate has fewer days left (default 20)")
+    case .certCrit:
+      return D(
+        "--cert-crit", .value(placeholder: "DAYS"), .check, for: [.check],
+        help: "CRITICAL when a certificate has fewer days left (default 10)")
+    case .rcpt:
+      return D(
+        "--rcpt", .repeatedValue(placeholder: "ADDR=accept|reject"), .check, for: [.check],
+        help: "assert the answer to RCPT TO for ADDR; repeatable")
+    case .requireStartTLS:
+      return D(
+        "--require-starttls", .check, for: [.check],
+        help: "also try MAIL FROM in a second session without TLS: accepted is CRITICAL")
     case .file:
       return D(
         "--file", .value(placeholder: "PATH|-"), .verify, for: [.verify],

@@ -21,6 +21,7 @@ struct OptionDeclaration: Sendable {
     case dialogue = "Dialogue"
     case tlsAndAuth = "TLS and AUTH"
     case network = "Network"
+    case check = "Checks and reports"
     case output = "Output options"
   }
 
@@ -75,5 +76,6 @@ enum CommandName: String, CaseIterable, Hashable, Sendable {
   case explain
   case probe
   case verify
+  case check
   case help
 }

@@ -33,13 +33,22 @@ struct ProbeCommand {
       return .usage
     }
     let dns = request.dnsServer
-    let resolver = LibresolvResolver(configuration: ResolverConfiguration(server: dns))
+    // --max-time bounds each DNS wait too: no try may outlast the whole run.
+    let dnsTimeout = request.maxTime.map { max(1, Int(min($0, 5).rounded(.up))) }
+    let resolver = LibresolvResolver(
+      configuration: ResolverConfiguration(server: dns, timeoutSeconds: dnsTimeout))
     // Identity checks must never hold the probe up: one short try.
     let identityResolver = LibresolvResolver(
       configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1))
+    // From here a signal stops the run instead of the process: the runner checks it at each
+    // command boundary and every socket wait wakes on it, so what was seen is still printed.
+    SignalMonitor.install(listening: true)
+    let cancellation = SignalMonitor.cancellation
     let runner = ProbeRunner(
-      connector: SocketConnector(), resolver: resolver, identityResolver: identityResolver,
-      tls: OpenSSLUpgrader(configuration: request.tls.configuration))
+      connector: SocketConnector(wakeDescriptor: cancellation.wakeDescriptor),
+      resolver: resolver, identityResolver: identityResolver,
+      tls: OpenSSLUpgrader(configuration: request.tls.configuration),
+      cancellation: cancellation)
     let outcome = runner.run(request)
     if outcome.verdict.status == .invalidInput {
       console.fail(outcome.verdict.summary)

@@ -1,5 +1,4 @@
 import SMTPProbeCore
-
 import Synchronization
 
 #if canImport(Glibc)

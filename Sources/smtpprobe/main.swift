@@ -5,10 +5,11 @@
 SignalMonitor.install(listening: false)
 let console = Console.standard()
 let status: ExitCode
+let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-  status = try Invocation(arguments: Array(CommandLine.arguments.dropFirst())).run(console)
+  status = try Invocation(arguments: arguments).run(console)
 } catch {
   console.fail(error.description)
-  status = .usage
+  status = Invocation.usageStatus(arguments)
 }
 exit(status.rawValue)

@@ -1,52 +1,8 @@
+import CheckOutputGrammars
 import Foundation
 import Testing
 
 @testable import SMTPProbeCore
-
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// Reads a JUnit document with Foundation's XMLParser: it fails on any well-formedness error.
-final class JUnitReader: NSObject, XMLParserDelegate {
-  struct Element {
-    var name: String
-    var attributes: [String: String]
-    var text = ""
-    var parent: Int?
-  }
-
-  var elements: [Element] = []
-  private var stack: [Int] = []
-
-  static func read(_ xml: String) throws -> [Element] {
-    let reader = JUnitReader()
-    let parser = XMLParser(data: Data(xml.utf8))
-    parser.delegate = reader
-    guard parser.parse() else {
-      throw parser.parserError ?? NSError(domain: "xml", code: 1)
-    }
-    return reader.elements
-  }
-
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-    qualifiedName: String?, attributes: [String: String]
-  ) {
-    elements.append(Element(name: name, attributes: attributes, parent: stack.last))
-    stack.append(elements.count - 1)
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if let top = stack.last { elements[top].text += string }
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
-  ) {
-    stack.removeLast()
-  }
-}
 
 @Suite struct CheckJUnitRendererTests {
   @Test func isWellFormedWithTheExpectedCounts() throws {

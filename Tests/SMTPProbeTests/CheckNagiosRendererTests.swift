@@ -1,3 +1,4 @@
+import CheckOutputGrammars
 import Testing
 
 @testable import SMTPProbeCore

@@ -18,7 +18,13 @@ extension DialogueState {
     if case .connectionReset = error {
       record(.peerReset(waitingFor: waitingPhrase))
     }
-    if case .timedOut = error { return fail(.transport(error), sendQuit: true) }
+    switch error {
+    case .timedOut, .runTimeLimit, .interrupted:
+      // We stopped waiting, the connection still works: say goodbye (RFC 5321 4.1.1.10).
+      return fail(.transport(error), sendQuit: true)
+    default:
+      break
+    }
     return fail(.transport(error), sendQuit: false)
   }
 

@@ -6,18 +6,34 @@
 /// the dialogue's facts as one `SessionRecord`. The replies owed are the state machine's
 /// queue; the driver keeps only when the last group went out.
 /// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
-/// a timeout is reported by what we waited for ("the reply to RCPT TO").
+/// a timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
+/// at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked before
+/// each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
 public struct SessionDriver {
   public let plan: DialoguePlan
   public let clock: any MonotonicClock
   public let tls: (any TLSUpgrading)?
+  /// The whole run's deadline, if any.
+  public let runLimit: RunLimit?
+  /// The user's request to stop.
+  public let cancellation: Cancellation
+  /// Told of each line and step as it happens (a streaming renderer), if anyone listens.
+  public let observer: SessionObserver?
+
+  /// Seconds the QUIT that ends a stopped or timed-out dialogue may take to go out.
+  public static let quitGrace = 1.0
 
   public init(
-    plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil
+    plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil,
+    runLimit: RunLimit? = nil, cancellation: Cancellation = .never,
+    observer: SessionObserver? = nil
   ) {
+    self.observer = observer
     self.plan = plan
     self.clock = clock
     self.tls = tls
+    self.runLimit = runLimit
+    self.cancellation = cancellation
   }
 
   /// Why reading a reply stopped.
@@ -36,11 +52,23 @@ public struct SessionDriver {
   /// The state of one run.
   private struct Run {
     let start: UInt64
-    init(start: UInt64) {
+    let observer: SessionObserver?
+    init(start: UInt64, observer: SessionObserver?) {
       self.start = start
       self.sentAt = start
+      self.observer = observer
     }
-    var transcript = Transcript()
+    private(set) var transcript = Transcript()
+
+    /// Adds one transcript line and tells the observer.
+    mutating func append(
+      _ direction: Transcript.Direction, _ line: String, at milliseconds: Int, step: Int? = nil,
+      partial: Bool = false
+    ) {
+      transcript.append(direction, line, at: milliseconds, step: step, partial: partial)
+      if let observer, let entry = transcript.entries.last { observer.event(.line(entry)) }
+    }
+
     var steps: [Step] = []
     var roundTrips = 0
     var greetingMilliseconds: Int?
@@ -63,7 +91,7 @@ public struct SessionDriver {
     over transport: any Transport, connection: SessionConnection? = nil,
     implicitTLS: TLSReport? = nil
   ) -> SessionRecord {
-    var run = Run(start: clock.nowNanoseconds())
+    var run = Run(start: clock.nowNanoseconds(), observer: observer)
     var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
     do {
       try plan.validate()
@@ -83,13 +111,16 @@ public struct SessionDriver {
       remaining -= 1
       switch action {
       case .send(let commands):
+        if let stop = stopBefore(commands.first) {
+          action = state.transportFailed(stop)
+          continue loop
+        }
         if parser.bufferedByteCount > 0 || !run.readAhead.isEmpty, let first = commands.first {
           // Every reply we owed is read: these bytes answer nothing we sent (RFC 5321 4.2).
           let extra =
             run.readAhead.isEmpty ? (try? parser.next()) ?? nil : run.readAhead.removeFirst().reply
           for line in extra?.lines ?? [] {
-            run.transcript.append(
-              .recv, redacted(line), at: milliseconds(clock.nowNanoseconds(), run))
+            run.append(.recv, redacted(line), at: milliseconds(clock.nowNanoseconds(), run))
           }
           let shown = plan.auth.flatMap { auth in extra.map { $0.redacting(auth.password) } }
           action = state.unsolicitedReply(before: first.displayName, reply: shown ?? extra)
@@ -98,7 +129,7 @@ public struct SessionDriver {
         let now = clock.nowNanoseconds()
         run.sentAt = now
         for command in commands {
-          run.transcript.append(.send, command.transcriptLine, at: milliseconds(now, run))
+          run.append(.send, command.transcriptLine, at: milliseconds(now, run))
         }
         run.roundTrips += 1
         let kind = commands.first?.kind ?? .noop
@@ -128,7 +159,7 @@ public struct SessionDriver {
             // Keep what arrived of the reply: it tells a slow server from another protocol.
             let at = milliseconds(clock.nowNanoseconds(), run)
             for line in parser.unfinishedLines {
-              run.transcript.append(.recv, redacted(line), at: at, partial: true)
+              run.append(.recv, redacted(line), at: at, partial: true)
             }
             action = state.transportFailed(rename(failure, waitingFor: state.awaitingCommand))
           case .parser(let failure):
@@ -160,8 +191,11 @@ public struct SessionDriver {
       case .close(let sendQuit):
         if sendQuit {
           let now = clock.nowNanoseconds()
-          run.transcript.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
-          try? transport.send(Command.quit.wireBytes(), deadline: deadline(for: .quit))
+          run.append(.send, Command.quit.transcriptLine, at: milliseconds(now, run))
+          // Not bounded by the run's limit: a QUIT after --max-time or a signal gets a short
+          // grace of its own, so the server is not left waiting for its timeout.
+          let grace = Deadline.after(seconds: Self.quitGrace, on: clock)
+          try? transport.send(Command.quit.wireBytes(), deadline: min(grace, deadline(for: .quit)))
         }
         transport.close()
         break loop
@@ -293,18 +327,48 @@ public struct SessionDriver {
     let at = milliseconds(now, run)
     let index = run.steps.count
     for line in reply.lines {
-      run.transcript.append(.recv, line, at: at, step: index)
+      run.append(.recv, line, at: at, step: index)
     }
     if kind == .greeting { run.greetingMilliseconds = at }
-    run.steps.append(
-      Step(
-        command: kind, commandLine: command?.transcriptLine, reply: reply,
-        elapsedMilliseconds: Int((now &- run.sentAt) / 1_000_000), atMilliseconds: at))
+    let step = Step(
+      command: kind, commandLine: command?.transcriptLine, reply: reply,
+      elapsedMilliseconds: Int((now &- run.sentAt) / 1_000_000), atMilliseconds: at)
+    run.steps.append(step)
+    observer?.event(.step(step))
   }
 
   private func deadline(for kind: CommandKind) -> Deadline {
     let seconds = kind == .greeting ? plan.greetingTimeout : plan.timeout
-    return Deadline.after(seconds: seconds, from: clock.nowNanoseconds())
+    let own = Deadline.after(seconds: seconds, on: clock)
+    return runLimit?.bound(own) ?? own
+  }
+
+  /// Why the dialogue must stop before sending `command`: the user's signal or the run's
+  /// limit; nil to go on.
+  private func stopBefore(_ command: Command?) -> TransportError? {
+    let phase = "to send \(command?.displayName ?? "our command")"
+    if cancellation.isRequested() { return .interrupted(phase: phase) }
+    if let runLimit, runLimit.isReached(on: clock) {
+      return .runTimeLimit(phase: phase, seconds: runLimit.seconds)
+    }
+    return nil
+  }
+
+  /// A timeout or an interrupted wait renamed for `phase`: the run's limit when that is what
+  /// passed, the user's signal when one came, else the step's own timeout.
+  private func rename(_ error: TransportError, phase: String, seconds: Double) -> TransportError {
+    switch error {
+    case .interrupted:
+      return .interrupted(phase: phase)
+    case .timedOut:
+      if cancellation.isRequested() { return .interrupted(phase: phase) }
+      if let runLimit, runLimit.isReached(on: clock) {
+        return .runTimeLimit(phase: phase, seconds: runLimit.seconds)
+      }
+      return .timedOut(phase: phase, seconds: seconds)
+    default:
+      return error
+    }
   }
 
   private func milliseconds(_ now: UInt64, _ run: Run) -> Int {
@@ -313,17 +377,16 @@ public struct SessionDriver {
 
   /// Names a timeout by the reply we waited for: "the reply to RCPT TO", "the greeting".
   private func rename(_ error: TransportError, waitingFor command: Command?) -> TransportError {
-    guard case .timedOut = error else { return error }
     guard let command else {
-      return .timedOut(phase: "the greeting", seconds: plan.greetingTimeout)
+      return rename(error, phase: "the greeting", seconds: plan.greetingTimeout)
     }
-    return .timedOut(phase: "the reply to \(command.displayName)", seconds: plan.timeout)
+    return rename(error, phase: "the reply to \(command.displayName)", seconds: plan.timeout)
   }
 
   /// Names a timeout while writing: "the server to take RCPT TO".
   private func rename(_ error: TransportError, sending command: Command?) -> TransportError {
-    guard case .timedOut = error else { return error }
-    return .timedOut(
-      phase: "the server to take \(command?.displayName ?? "our command")", seconds: plan.timeout)
+    rename(
+      error, phase: "the server to take \(command?.displayName ?? "our command")",
+      seconds: plan.timeout)
   }
 }

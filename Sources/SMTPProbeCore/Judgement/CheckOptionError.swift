@@ -16,6 +16,10 @@ public enum CheckOptionError: Error, Hashable, Sendable, CustomStringConvertible
   case missingReportPath(value: String)
   /// Two `--report` values naming the same file.
   case duplicateReportPath(path: String)
+  /// A `--rcpt` value that is not `ADDR=accept` or `ADDR=reject`.
+  case invalidExpectation(option: String, value: String)
+  /// A `--rcpt` address that cannot go on the wire.
+  case invalidAddress(option: String, reason: String)
 
   public var description: String {
     switch self {
@@ -37,6 +41,10 @@ public enum CheckOptionError: Error, Hashable, Sendable, CustomStringConvertible
       "--report '\(value)': expected FORMAT:PATH, e.g. junit:check.xml"
     case .duplicateReportPath(let path):
       "--report: '\(path)' is named twice"
+    case .invalidExpectation(let option, let value):
+      "\(option) '\(InputError.escaped(value))': expected ADDR=accept or ADDR=reject"
+    case .invalidAddress(let option, let reason):
+      "\(option): \(reason)"
     }
   }
 }

@@ -28,6 +28,7 @@ public enum ProbeJudgement {
   }
 
   private static func verdict(_ record: ProbeRecord, _ hosts: [Verdict]) -> Verdict {
+    if let stop = record.stop { return Verdict(status: .incomplete, finding: .stopped(stop)) }
     if let failure = record.failure { return Verdict(status: .incomplete, finding: failure) }
     if let route = record.route, let verdict = routeVerdict(route) { return verdict }
     let attempts = record.attempts

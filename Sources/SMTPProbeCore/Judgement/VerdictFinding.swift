@@ -24,6 +24,8 @@ public indirect enum VerdictFinding: Hashable, Sendable {
   case worstHost(answered: Int, total: Int, worst: HostVerdict)
   /// `--all-mx` with nothing tried.
   case noHostTried
+  /// The run ended early: `--max-time` passed or the user interrupted it.
+  case stopped(RunStop)
 }
 
 /// One host's verdict, named.

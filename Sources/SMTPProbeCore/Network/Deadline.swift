@@ -24,6 +24,17 @@ public struct Deadline: Hashable, Sendable, Comparable {
     return Deadline(nanoseconds: overflow ? .max : sum)
   }
 
+  /// The deadline `seconds` after this one, saturating like `after(seconds:from:)`.
+  public func adding(seconds: Double) -> Deadline {
+    Deadline.after(seconds: seconds, from: nanoseconds)
+  }
+
+  /// Seconds left until the deadline (0 once passed).
+  public func remainingSeconds(on clock: some MonotonicClock) -> Double {
+    let now = clock.nowNanoseconds()
+    return nanoseconds > now ? Double(nanoseconds - now) / 1e9 : 0
+  }
+
   /// `seconds` as whole nanoseconds, clamped to `0...UInt64.max`.
   public static func saturatingNanoseconds(_ seconds: Double) -> UInt64 {
     let nanoseconds = seconds * 1e9

@@ -21,6 +21,11 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
   case system(call: String, errno: Int32, message: String)
   /// The connection is already closed.
   case closed
+  /// The whole run's limit (`--max-time`, `seconds`) passed while waiting for `phase` ("the
+  /// reply to RCPT TO", or "to send MAIL FROM" at a command boundary).
+  case runTimeLimit(phase: String, seconds: Double)
+  /// The user asked the run to stop (a signal) while it waited for `phase`.
+  case interrupted(phase: String)
 
   public var description: String {
     switch self {
@@ -32,6 +37,11 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(call) failed: \(message) (errno \(errno))"
     case .closed:
       "the connection is closed"
+    case .runTimeLimit(let phase, let seconds):
+      "--max-time \(Self.format(seconds)) s reached while waiting "
+        + "\(phase.hasPrefix("to ") ? "" : "for ")\(phase)"
+    case .interrupted(let phase):
+      "interrupted while waiting \(phase.hasPrefix("to ") ? "" : "for ")\(phase)"
     }
   }
 

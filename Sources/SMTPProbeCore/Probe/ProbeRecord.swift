@@ -19,12 +19,15 @@ public struct ProbeRecord: Hashable, Sendable {
   public let allMX: Bool
   /// Why the probe stopped before any host (no resolver, a name that does not resolve).
   public let failure: VerdictFinding?
+  /// Why the run ended early (`--max-time`, a signal); what was seen until then is kept.
+  public let stop: RunStop?
 
   public init(
     target: String, route: MailRoute? = nil, attempts: [HostAttempt] = [],
     notes: [ProbeNote] = [], port: Int = 25, tlsOnConnect: Bool = false, allMX: Bool = false,
-    failure: VerdictFinding? = nil
+    failure: VerdictFinding? = nil, stop: RunStop? = nil
   ) {
+    self.stop = stop
     self.target = target
     self.route = route
     self.attempts = attempts

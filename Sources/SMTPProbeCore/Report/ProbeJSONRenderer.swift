@@ -6,7 +6,7 @@
 /// `exit_code`. Added keys: per step `command_line` (redacted); per session `timings`, `round_trips`, `pipelined`, `queue_id`,
 /// `recipients`, `capabilities_before_tls`, `auth {user, mechanism, authenticated}` (never
 /// the password), `notes`, `identity`, `verdict`; top level `route`, `connect_failures`,
-/// `warnings`, `notes`, `advice`.
+/// `warnings`, `notes`, `advice`, `interrupted` (a signal ended the run early).
 public struct ProbeJSONRenderer: Sendable {
   /// The wall clock for certificate days left.
   public var now: UnixTime
@@ -71,6 +71,7 @@ public struct ProbeJSONRenderer: Sendable {
       "warnings": JSONValue(outcome.warnings.map(\.description)),
       "notes": JSONValue(outcome.notes.map(\.description)),
       "advice": JSONValue(outcome.advice.map(\.description)),
+      "interrupted": .bool(outcome.record.stop?.isInterruption ?? false),
     ]
   }
 

@@ -33,6 +33,11 @@ extension VerdictFinding {
         + worst.verdict.summary
     case .noHostTried:
       return "no MX host tried"
+    case .stopped(.timeLimit(let seconds, let step)):
+      return "--max-time \(TimeText.seconds(seconds)) s reached while \(step);"
+        + " the run was cut there"
+    case .stopped(.interrupted(let step)):
+      return "interrupted while \(step); what was seen until then is shown"
     }
   }
 }

@@ -26,9 +26,11 @@ public struct OpenSSLUpgrader: TLSUpgrading, Sendable {
     guard let socket = transport as? any FileDescriptorTransport else {
       throw TLSError.transportNotUpgradable
     }
+    let wakeDescriptor = (socket as? SocketTransport)?.wakeDescriptor
     let (tls, report) = try TLSTransport.connect(
       fd: socket.releaseDescriptor(), serverName: serverName, configuration: configuration,
       deadline: deadline)
+    tls.wakeDescriptor = wakeDescriptor
     return (tls, report)
   }
 

@@ -21,6 +21,9 @@ public final class SocketTransport: FileDescriptorTransport {
   /// Our end of the connection, when the kernel told us.
   public let localAddress: SocketAddress?
   private let clock: any MonotonicClock
+  /// A descriptor that becomes readable when the user asks the run to stop; a wait on the
+  /// socket then ends at once with `.interrupted` instead of at its deadline.
+  public var wakeDescriptor: Int32?
 
   /// Wraps an already connected socket; the transport owns it from now on.
   public init(
@@ -194,11 +197,17 @@ public final class SocketTransport: FileDescriptorTransport {
     throws(TransportError)
   {
     var fds = [pollfd(fd: fd, events: Int16(event), revents: 0)]
+    if let wakeDescriptor {
+      fds.append(pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0))
+    }
     let ready: Int
     do {
       ready = try Syscall.poll(&fds, deadline: deadline, clock: clock)
     } catch {
       throw Self.transportError(error)
+    }
+    if fds.count > 1, fds[1].revents != 0, fds[0].revents == 0 {
+      throw .interrupted(phase: "")
     }
     if ready == 0 {
       let waited = deadline.nanoseconds > start ? Double(deadline.nanoseconds - start) / 1e9 : 0

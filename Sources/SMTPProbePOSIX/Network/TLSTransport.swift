@@ -18,6 +18,9 @@ public final class TLSTransport: Transport {
   private var descriptor: Int32
   private var handshakeDone = false
   private let clock = SystemClock()
+  /// A descriptor that becomes readable when the user asks the run to stop; a wait for data
+  /// then ends at once with `.interrupted` (the handshake keeps its own deadline).
+  public var wakeDescriptor: Int32?
 
   private init(descriptor: Int32) {
     self.descriptor = descriptor
@@ -178,9 +181,9 @@ public final class TLSTransport: Transport {
   private func waitDuringHandshake(for events: Int16, deadline: Deadline, seconds: Double)
     throws(TLSError)
   {
-    switch wait(for: events, deadline: deadline) {
+    switch wait(for: events, deadline: deadline, wakeable: false) {
     case .ready: return
-    case .timedOut: throw .handshakeTimedOut(seconds: seconds)
+    case .timedOut, .interrupted: throw .handshakeTimedOut(seconds: seconds)
     case .failed(let code):
       throw .system(call: "poll", errno: code, message: String(cString: strerror(code)))
     }
@@ -245,8 +248,9 @@ public final class TLSTransport: Transport {
     default:
       throw .system(call: call, errno: 0, message: OpenSSLErrorQueue.drain() ?? "TLS error")
     }
-    switch wait(for: events, deadline: deadline) {
+    switch wait(for: events, deadline: deadline, wakeable: true) {
     case .ready: return
+    case .interrupted: throw .interrupted(phase: phase)
     case .timedOut: throw .timedOut(phase: phase, seconds: (seconds * 10).rounded() / 10)
     case .failed(let code):
       throw .system(call: "poll", errno: code, message: String(cString: strerror(code)))
@@ -283,18 +287,26 @@ public final class TLSTransport: Transport {
   private enum WaitResult {
     case ready
     case timedOut
+    case interrupted
     case failed(Int32)
   }
 
-  /// Polls the socket for `events` until the deadline, retrying on EINTR.
+  /// Polls the socket for `events` until the deadline, retrying on EINTR; when `wakeable`,
+  /// also `wakeDescriptor`, and a stop request ends the wait.
   ///
   /// The corresponding C function is `poll`.
-  private func wait(for events: Int16, deadline: Deadline) -> WaitResult {
+  private func wait(for events: Int16, deadline: Deadline, wakeable: Bool) -> WaitResult {
     while true {
       let remaining = deadline.remainingMilliseconds(on: clock)
       if remaining <= 0 { return .timedOut }
-      var entry = pollfd(fd: descriptor, events: events, revents: 0)
-      let result = poll(&entry, 1, remaining)
+      var entries = [pollfd(fd: descriptor, events: events, revents: 0)]
+      if wakeable, let wakeDescriptor {
+        entries.append(pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0))
+      }
+      let result = entries.withUnsafeMutableBufferPointer { buffer in
+        poll(buffer.baseAddress, nfds_t(buffer.count), remaining)
+      }
+      if result > 0, entries[0].revents == 0 { return .interrupted }
       if result > 0 { return .ready }  // readable, writable, or HUP/ERR: OpenSSL will tell
       if result == 0 { continue }  // re-check the deadline
       let code = errno

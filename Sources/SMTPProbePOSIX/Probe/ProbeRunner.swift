@@ -8,6 +8,11 @@ import SMTPProbeCore
 /// preference order, each address of a host in turn, until one answers with a greeting
 /// (`allMX` tries them all). Routing alone ends the probe for a null MX (RFC 7505) and for
 /// every DNS failure.
+///
+/// `--max-time` (`ProbeRequest.maxTime`) is one deadline for the whole run: each connect,
+/// handshake and dialogue wait is bounded by it too, and the run is checked against it, and
+/// against the user's `cancellation`, after routing and before each host. A run cut either way
+/// keeps what it saw and says where it stopped (`ProbeRecord.stop`).
 public struct ProbeRunner: Sendable {
   /// How many MX hosts may time out completely before a domain probe stops trying
   /// the rest and says the network is the likely cause.
@@ -25,13 +30,20 @@ public struct ProbeRunner: Sendable {
   public var clock: any MonotonicClock
   /// The wall clock, for certificate expiry warnings.
   public var now: @Sendable () -> UnixTime
+  /// The user's request to stop (a signal); `.never` for a run nobody interrupts.
+  public var cancellation: Cancellation
+  /// Told of each session's lines as they happen (a streaming renderer), if anyone listens.
+  public var observer: SessionObserver?
 
   public init(
     connector: any Connector, resolver: (any Resolver)?,
     identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
     clock: any MonotonicClock = SystemClock(),
-    now: @escaping @Sendable () -> UnixTime = { WallClock.now() }
+    now: @escaping @Sendable () -> UnixTime = { WallClock.now() },
+    cancellation: Cancellation = .never, observer: SessionObserver? = nil
   ) {
+    self.observer = observer
+    self.cancellation = cancellation
     self.connector = connector
     self.resolver = resolver
     self.identityResolver = identityResolver ?? resolver
@@ -47,17 +59,46 @@ public struct ProbeRunner: Sendable {
 
   /// Runs `request` and returns the facts, for any judgement to read.
   public func collect(_ request: ProbeRequest) -> ProbeRecord {
+    let limit = request.maxTime.map { RunLimit.starting(seconds: $0, on: clock) }
     switch request.target {
     case .domain(let domain):
-      return probeDomain(domain, request)
+      return probeDomain(domain, request, limit)
     case .server(let host, _):
-      return probeServer(host, request)
+      return probeServer(host, request, limit)
     }
+  }
+
+  /// Why the run must stop now, while it was `step`: the user's signal or the run's limit.
+  private func stop(_ step: String, _ limit: RunLimit?) -> RunStop? {
+    if cancellation.isRequested() { return .interrupted(step: step) }
+    if let limit, limit.isReached(on: clock) {
+      return .timeLimit(seconds: limit.seconds, step: step)
+    }
+    return nil
+  }
+
+  /// Where a dialogue was stopped, read from its problem.
+  private static func stop(of session: SessionRecord) -> RunStop? {
+    switch session.problem {
+    case .transport(.runTimeLimit(let phase, let seconds)):
+      return .timeLimit(seconds: seconds, step: waiting(phase))
+    case .transport(.interrupted(let phase)):
+      return .interrupted(step: waiting(phase))
+    default:
+      return nil
+    }
+  }
+
+  /// "waiting for the reply to RCPT TO", "waiting to send MAIL FROM".
+  private static func waiting(_ phase: String) -> String {
+    phase.hasPrefix("to ") ? "waiting \(phase)" : "waiting for \(phase)"
   }
 
   // MARK: Server
 
-  private func probeServer(_ host: String, _ request: ProbeRequest) -> ProbeRecord {
+  private func probeServer(_ host: String, _ request: ProbeRequest, _ limit: RunLimit?)
+    -> ProbeRecord
+  {
     var addresses: [String]?
     // With --dns-server, a host name is resolved there too (split-horizon debugging); else
     // the system's getaddrinfo does it (and honours /etc/hosts).
@@ -66,22 +107,32 @@ public struct ProbeRunner: Sendable {
         addresses = try resolver.addresses(host, family: request.family)
       } catch {
         return record(
-          request, notes: [], failure: .cannotResolve(host: host, error: error))
+          request, notes: [], failure: .cannotResolve(host: host, error: error),
+          stop: stop("resolving \(host)", limit))
       }
     }
-    let attempt = attempt(host: host, preference: nil, addresses: addresses, request)
-    return record(request, attempts: [attempt], notes: [])
+    if let stop = stop("resolving \(host)", limit) {
+      return record(request, notes: [], stop: stop)
+    }
+    let (attempt, stop) = attempt(
+      host: host, preference: nil, addresses: addresses, request, limit)
+    return record(request, attempts: [attempt], notes: [], stop: stop)
   }
 
   // MARK: Domain
 
-  private func probeDomain(_ domain: String, _ request: ProbeRequest) -> ProbeRecord {
+  private func probeDomain(_ domain: String, _ request: ProbeRequest, _ limit: RunLimit?)
+    -> ProbeRecord
+  {
     guard let resolver else { return record(request, notes: [], failure: .noResolver) }
     let route = MailRouteResolver(
       resolver: resolver, family: request.family,
       addressLimit: MXAddressLimit(request.mxAddressLimit)
     ).resolve(domain: domain)
     var notes = route.notes.map(ProbeNote.text)
+    if let stop = stop("looking up the mail hosts of \(domain)", limit) {
+      return record(request, route: route, notes: notes, stop: stop)
+    }
     if route.kind == .nullMX || route.failure != nil || route.usableHosts.isEmpty {
       return record(request, route: route, notes: notes)
     }
@@ -89,9 +140,15 @@ public struct ProbeRunner: Sendable {
     let hosts = route.usableHosts
     var silentHosts = 0
     for (index, host) in hosts.enumerated() {
-      let attempt = attempt(
-        host: host.host, preference: host.preference, addresses: host.addresses, request)
+      if let stop = stop("about to connect to \(host.host)", limit) {
+        return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
+      }
+      let (attempt, stop) = attempt(
+        host: host.host, preference: host.preference, addresses: host.addresses, request, limit)
       attempts.append(attempt)
+      if let stop {
+        return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
+      }
       if attempt.answered, !request.allMX,
         !(request.nextMXOnTransient && Self.endedTransiently(attempt))
       {
@@ -122,31 +179,38 @@ public struct ProbeRunner: Sendable {
   /// The record of `request`, its own notes first.
   private func record(
     _ request: ProbeRequest, route: MailRoute? = nil, attempts: [HostAttempt] = [],
-    notes: [ProbeNote], failure: VerdictFinding? = nil
+    notes: [ProbeNote], failure: VerdictFinding? = nil, stop: RunStop? = nil
   ) -> ProbeRecord {
     ProbeRecord(
       target: request.target.description, route: route, attempts: attempts,
       notes: request.notes.map(ProbeNote.text) + notes, port: request.effectivePort,
-      tlsOnConnect: request.tls.onConnect, allMX: request.allMX, failure: failure)
+      tlsOnConnect: request.tls.onConnect, allMX: request.allMX, failure: failure, stop: stop)
   }
 
   // MARK: One host
 
-  /// Connects to `host`, brings up TLS on connect if asked, runs the dialogue, checks identity.
+  /// Connects to `host`, brings up TLS on connect if asked, runs the dialogue, checks identity;
+  /// returns the attempt and, when the run was cut during it, where.
   private func attempt(
-    host: String, preference: UInt16?, addresses: [String]?, _ request: ProbeRequest
-  ) -> HostAttempt {
+    host: String, preference: UInt16?, addresses: [String]?, _ request: ProbeRequest,
+    _ limit: RunLimit?
+  ) -> (HostAttempt, RunStop?) {
     let port = request.effectivePort
     var transport: any Transport
     let report: ConnectReport
+    var connectTimeout = request.connectTimeout
+    if let limit {
+      connectTimeout = min(connectTimeout, limit.deadline.remainingSeconds(on: clock))
+    }
     do {
       (transport, report) = try connector.connect(
         host: host, port: port, addresses: addresses, family: request.family,
-        timeout: request.connectTimeout)
+        timeout: connectTimeout)
     } catch {
-      return HostAttempt(
+      let attempt = HostAttempt(
         host: host, preference: preference, port: port, failedConnects: error.attempts,
         connectFailure: error)
+      return (attempt, stop("connecting to \(host)", limit))
     }
     let connection = SessionConnection(
       host: host, address: report.address.host, port: report.address.port,
@@ -158,7 +222,8 @@ public struct ProbeRunner: Sendable {
       do {
         guard let tls else { throw TLSError.transportNotUpgradable }
         // Bounded by --timeout, like the handshake after STARTTLS.
-        let deadline = Deadline.after(seconds: request.plan.timeout, from: clock.nowNanoseconds())
+        let own = Deadline.after(seconds: request.plan.timeout, on: clock)
+        let deadline = limit?.bound(own) ?? own
         (transport, implicitTLS) = try tls.upgrade(transport, serverName: host, deadline: deadline)
       } catch {
         transport.close()
@@ -173,19 +238,25 @@ public struct ProbeRunner: Sendable {
           facts.tls = tlsReport
           session = SessionRecord(plan: plan, connection: connection, facts: facts)
         }
-        return HostAttempt(
+        let attempt = HostAttempt(
           host: host, preference: preference, port: port,
           failedConnects: report.failedAttempts, implicitTLSProblem: problem, session: session)
+        return (attempt, stop("in the TLS handshake with \(host)", limit))
       }
       // TLS is already in force: no STARTTLS inside it (RFC 8314 3.3); the dialogue counts the
       // session as encrypted for AUTH, and its certificate decides like after STARTTLS.
       plan.tls = .off
     }
-    let session = SessionDriver(plan: plan, clock: clock, tls: tls)
-      .run(over: transport, connection: connection, implicitTLS: implicitTLS)
-    return HostAttempt(
+    let session = SessionDriver(
+      plan: plan, clock: clock, tls: tls, runLimit: limit, cancellation: cancellation,
+      observer: observer
+    ).run(over: transport, connection: connection, implicitTLS: implicitTLS)
+    let stop = Self.stop(of: session)
+    // A cut run skips the identity checks: they would only add DNS waits.
+    let attempt = HostAttempt(
       host: host, preference: preference, port: port, failedConnects: report.failedAttempts,
-      session: session, identity: identity(of: session, host: host, request))
+      session: session, identity: stop == nil ? identity(of: session, host: host, request) : nil)
+    return (attempt, stop)
   }
 
   /// PTR, FCrDNS and greeting name for the address connected to.

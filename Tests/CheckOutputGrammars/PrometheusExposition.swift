@@ -4,22 +4,22 @@
 /// `# TYPE name type` at most once per metric and before its samples; metric and label names
 /// of the allowed characters; label values in double quotes with only `\\`, `\"` and `\n`
 /// escapes; a float value; and no two samples with the same name and labels.
-struct PrometheusExposition {
-  struct Sample: Equatable {
-    var name: String
-    var labels: [String: String]
-    var value: Double
+package struct PrometheusExposition {
+  package struct Sample: Equatable {
+    package var name: String
+    package var labels: [String: String]
+    package var value: Double
   }
 
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+  package struct Failure: Error, CustomStringConvertible {
+    package var description: String
   }
 
-  var help: [String: String] = [:]
-  var types: [String: String] = [:]
-  var samples: [Sample] = []
+  package var help: [String: String] = [:]
+  package var types: [String: String] = [:]
+  package var samples: [Sample] = []
 
-  static func parse(_ text: String) throws -> PrometheusExposition {
+  package static func parse(_ text: String) throws -> PrometheusExposition {
     guard text.isEmpty || text.hasSuffix("\n") else { throw Failure(description: "no final LF") }
     var result = PrometheusExposition()
     var seen = Set<String>()
@@ -98,7 +98,7 @@ struct PrometheusExposition {
     return result
   }
 
-  static func isMetricName(_ name: Substring) -> Bool {
+  package static func isMetricName(_ name: Substring) -> Bool {
     guard let first = name.first, !first.isNumber else { return false }
     return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }
   }

@@ -1,29 +1,29 @@
 /// A strict parser of Nagios plugin output for the tests: the status line, the perfdata
 /// grammar of the Monitoring Plugins development guidelines, and the long-text lines.
-struct NagiosOutput {
-  struct Perf: Equatable {
-    var label: String
-    var value: String
-    var unit: String
-    var warning: String
-    var critical: String
-    var minimum: String
-    var maximum: String
+package struct NagiosOutput {
+  package struct Perf: Equatable {
+    package var label: String
+    package var value: String
+    package var unit: String
+    package var warning: String
+    package var critical: String
+    package var minimum: String
+    package var maximum: String
   }
 
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+  package struct Failure: Error, CustomStringConvertible {
+    package var description: String
   }
 
-  var state: String
-  var text: String
-  var perfdata: [Perf]
-  var lines: [String]
+  package var state: String
+  package var text: String
+  package var perfdata: [Perf]
+  package var lines: [String]
 
-  static let states = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
-  static let units = ["", "s", "ms", "us", "%", "B", "KB", "MB", "GB", "TB", "c"]
+  package static let states = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
+  package static let units = ["", "s", "ms", "us", "%", "B", "KB", "MB", "GB", "TB", "c"]
 
-  static func parse(_ output: String) throws -> NagiosOutput {
+  package static func parse(_ output: String) throws -> NagiosOutput {
     guard output.hasSuffix("\n") else { throw Failure(description: "no final LF") }
     let lines = output.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)
@@ -56,7 +56,7 @@ struct NagiosOutput {
       lines: Array(lines.dropFirst()))
   }
 
-  static func parsePerfdata(_ text: String) throws -> [Perf] {
+  package static func parsePerfdata(_ text: String) throws -> [Perf] {
     var result: [Perf] = []
     var rest = Substring(text)
     while !rest.isEmpty {
@@ -117,7 +117,7 @@ struct NagiosOutput {
   }
 
   /// Whether `text` is a decimal number: `-?[0-9]+(\.[0-9]+)?`.
-  static func isNumber(_ text: String) -> Bool {
+  package static func isNumber(_ text: String) -> Bool {
     var body = Substring(text)
     if body.first == "-" { body = body.dropFirst() }
     let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
@@ -126,7 +126,7 @@ struct NagiosOutput {
   }
 
   /// Whether `text` is a range: `@?` then `N`, `N:`, `~:N`, `N:M` or `~:`.
-  static func isRange(_ text: String) -> Bool {
+  package static func isRange(_ text: String) -> Bool {
     var body = Substring(text)
     if body.first == "@" { body = body.dropFirst() }
     guard let colon = body.firstIndex(of: ":") else { return isNumber(String(body)) }

@@ -1,0 +1,22 @@
+/// Receives a session as it happens, so a renderer can show each line when it is sent or
+/// received instead of a blank screen until the end.
+///
+/// The flow stays one-way: the driver calls `event` and never reads anything back; the final
+/// `SessionRecord` holds the same lines, so a renderer that streams and one that renders at
+/// the end see the same facts.
+public struct SessionObserver: Sendable {
+  /// One thing that happened in a session.
+  public enum Event: Hashable, Sendable {
+    /// A transcript line, sent or received (partial when a reply was cut off).
+    case line(Transcript.Entry)
+    /// A reply completed and was paired with what it answers.
+    case step(Step)
+  }
+
+  /// Called for each event, in order, on the driver's thread.
+  public let event: @Sendable (Event) -> Void
+
+  public init(event: @escaping @Sendable (Event) -> Void) {
+    self.event = event
+  }
+}

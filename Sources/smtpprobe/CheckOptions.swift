@@ -1,0 +1,83 @@
+import SMTPProbeCore
+
+/// Everything `smtpprobe check` was asked to do: the connection options it shares with
+/// `probe`, the output formats, the thresholds and the recipient assertions.
+///
+/// A value refused here is a usage error, which `check` reports as UNKNOWN (exit 3): the
+/// Monitoring Plugins guidelines keep UNKNOWN for the plugin's own failures.
+struct CheckOptions: Hashable, Sendable {
+  /// Seconds per command unless `--timeout` says otherwise (check_smtp's default).
+  static let defaultTimeout = Seconds(10)
+
+  /// Where to connect and how, bound by the same code as `probe`'s.
+  var connection: ProbeOptions
+  /// `--format`; nil means the default for the terminal (`CheckFormat.defaultFormat`).
+  var format: CheckFormat?
+  /// `--report FORMAT:PATH`, in order.
+  var reports: [ReportDestination] = []
+  var limits = CheckLimits()
+  /// `--rcpt ADDR=accept|reject`, in order.
+  var assertions: [RecipientAssertion] = []
+  /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
+  var requireStartTLS = false
+
+  /// Binds the check's options from `parsed`.
+  init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
+    if parsed.positionals.isEmpty, !parsed.has(.server) {
+      throw .invalid(
+        "check needs a DOMAIN or --server HOST[:PORT] (try 'smtpprobe check --help')")
+    }
+    if parsed.positionals.count > 1 {
+      throw .unexpectedArgument(parsed.positionals[1], command: "check")
+    }
+    connection = try ProbeOptions(parsed, output: output)
+    if !parsed.has(.timeout) { connection.timeout = Self.defaultTimeout }
+    // One limit for every wait unless a separate one is given, so that a silent server is
+    // a finding within --timeout.
+    if !parsed.has(.greetingTimeout) { connection.greetingTimeout = connection.timeout }
+    if !parsed.has(.connectTimeout) { connection.connectTimeout = connection.timeout }
+    if case .domain = connection.target { connection.allMX = true }
+    requireStartTLS = parsed.has(.requireStartTLS)
+    if requireStartTLS, connection.tlsOnConnect {
+      throw .conflict("--require-starttls", "--tls-on-connect")
+    }
+    do throws(CheckOptionError) {
+      if let text = parsed.text(.format) {
+        format = try CheckFormat.parse(text)
+      } else if output.json {
+        format = .json
+      }
+      reports = try ReportDestination.parseAll(parsed.texts(.report))
+      if let text = parsed.text(.warning) {
+        limits.total.warning = try ThresholdRange.parse(text, option: "--warning")
+      }
+      if let text = parsed.text(.critical) {
+        limits.total.critical = try ThresholdRange.parse(text, option: "--critical")
+      }
+      for text in parsed.texts(.phaseWarn) {
+        try limits.setPhaseLimit(text, option: "--phase-warn")
+      }
+      for text in parsed.texts(.phaseCrit) {
+        try limits.setPhaseLimit(text, option: "--phase-crit")
+      }
+      if let text = parsed.text(.certWarn) {
+        limits.certWarningDays = try CheckLimits.parseDays(text, option: "--cert-warn")
+      }
+      if let text = parsed.text(.certCrit) {
+        limits.certCriticalDays = try CheckLimits.parseDays(text, option: "--cert-crit")
+      }
+      limits = try limits.validated()
+      assertions = try parsed.texts(.rcpt).map { text throws(CheckOptionError) in
+        try RecipientAssertion.parse(text)
+      }
+    } catch {
+      throw .invalid(error.description)
+    }
+  }
+
+  /// The domain whose postmaster is asked for: the DOMAIN target, nil for `--server`.
+  var postmasterDomain: String? {
+    if case .domain(let domain) = connection.target { return domain }
+    return nil
+  }
+}
