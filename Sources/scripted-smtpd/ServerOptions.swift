@@ -1,12 +1,16 @@
 /// The command line of scripted-smtpd.
 ///
 /// `scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N] [--log FILE]
-/// [--ignore-stdin] [--buffer-bytes N]`. The default listen address is `127.0.0.1:0` (a free
+/// [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]...`. Connection 1 replays
+/// `--script`, connection 2 the first `--then-script`, and so on; the last script replays for
+/// every later connection (a greylisting server: refuse first, accept on the retry). The default listen address is `127.0.0.1:0` (a free
 /// port); an IPv6 address goes in brackets (`[::1]:0`).
 struct ServerOptions {
   var listenHost = "127.0.0.1"
   var listenPort = 0
   var scriptPath = ""
+  /// The scripts of the second and later connections, in order.
+  var laterScriptPaths: [String] = []
   /// Connections to serve before exiting; nil for no limit.
   var connections: Int?
   var logPath: String?
@@ -18,7 +22,7 @@ struct ServerOptions {
 
   static let usage =
     "usage: scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N]"
-    + " [--log FILE] [--ignore-stdin] [--buffer-bytes N]"
+    + " [--log FILE] [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]..."
 
   init(arguments: [String]) throws(ScriptError) {
     var rest = arguments[...]
@@ -40,6 +44,7 @@ struct ServerOptions {
         listenHost = host
         listenPort = port
       case "--script": scriptPath = try value(option)
+      case "--then-script": laterScriptPaths.append(try value(option))
       case "--once": connections = 1
       case "--connections":
         guard let count = Int(try value(option)), count > 0 else {

@@ -33,13 +33,13 @@ func readFile(_ path: String) -> String? {
 
 ProcessSetup.ignoreSIGPIPE()
 let options: ServerOptions
-let script: Script
+var scripts: [Script] = []
 do {
   options = try ServerOptions(arguments: Array(CommandLine.arguments.dropFirst()))
-  guard let text = readFile(options.scriptPath) else {
-    fail("cannot read \(options.scriptPath)", code: 66)
+  for path in [options.scriptPath] + options.laterScriptPaths {
+    guard let text = readFile(path) else { fail("cannot read \(path)", code: 66) }
+    scripts.append(try Script(parsing: text))
   }
-  script = try Script(parsing: text)
 } catch {
   fail("\(error)\n\(ServerOptions.usage)", code: 64)
 }
@@ -81,7 +81,7 @@ serving: while options.connections.map({ served < $0 }) ?? true {
   log.note("*", "connection \(served) from \(peer)")
   let connection = ScriptedConnection(fd: client, log: log, watchStdin: !options.ignoreStdin)
   do {
-    try connection.run(script)
+    try connection.run(scripts[min(served, scripts.count) - 1])
     log.note("*", "connection \(served) closed by script")
   } catch .shutdown {
     Syscall.close(client)

@@ -12,6 +12,8 @@ struct Console {
   var stdoutIsTerminal: Bool
   /// Whether standard input is a terminal (a person would have to type the reply).
   var stdinIsTerminal: Bool = false
+  /// Whether standard error is a terminal (a progress line may be drawn there).
+  var stderrIsTerminal: Bool = false
   /// The terminal's width in columns, when stdout is one.
   var terminalColumns: Int?
   var writeOutput: (String) throws(OutputFailure) -> Void
@@ -35,7 +37,8 @@ struct Console {
       ? Int(size.ws_col) : nil
     return Console(
       environment: .process, stdoutIsTerminal: isTerminal,
-      stdinIsTerminal: isatty(STDIN_FILENO) == 1, terminalColumns: columns,
+      stdinIsTerminal: isatty(STDIN_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+      terminalColumns: columns,
       writeOutput: { text throws(OutputFailure) in
         if let code = writeAll(STDOUT_FILENO, text) {
           throw OutputFailure(reason: strerror(code).map { String(cString: $0) } ?? "\(code)")

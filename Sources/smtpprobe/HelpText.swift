@@ -9,6 +9,7 @@ enum HelpText {
     case tool
     case explain
     case probe
+    case verify
     case check
   }
 
@@ -19,6 +20,7 @@ enum HelpText {
     case .tool: tool
     case .explain: explain
     case .probe: probe
+    case .verify: verify
     case .check: check
     }
   }
@@ -70,6 +72,7 @@ enum HelpText {
     Usage:
       smtpprobe explain CODE [CODE] | X.Y.Z | "REPLY TEXT" | - [options]
       smtpprobe probe DOMAIN | --server HOST[:PORT] [options]
+      smtpprobe verify ADDRESS... | --file PATH|- [options]
       smtpprobe check DOMAIN | --server HOST[:PORT] [options]
       smtpprobe help [COMMAND]
 
@@ -77,6 +80,7 @@ enum HelpText {
       explain   explain a reply code, compare two, explain an enhanced status code,
                 or diagnose a pasted server reply
       probe     talk to a mail server and explain each reply
+      verify    will this address accept mail? one address or a list
       check     health checks for monitoring and CI (Nagios, JUnit, GitHub, Prometheus)
 
     \(section(.output, for: nil))
@@ -131,6 +135,35 @@ enum HelpText {
     (4xx) rejection; 3 could not complete (DNS, connect, TLS, protocol, timeout);
     64 usage error; 74 output not written; 128 + N ended by signal N (130 Ctrl-C,
     143 SIGTERM).
+    """
+  }
+
+  static var verify: String {
+    """
+    smtpprobe verify: will this address accept mail? Asks the domain's MX with RCPT TO,
+    never sends a message.
+
+    Usage:
+      smtpprobe verify ADDRESS... [options]
+      smtpprobe verify --file PATH|- [options]
+
+    \(section(.verify, for: .verify))
+
+    \(section(.dialogue, for: .verify))
+
+    \(section(.tlsAndAuth, for: .verify))
+
+    \(section(.network, for: .verify))
+
+    \(section(.output, for: .verify))
+    \(section(.output, for: nil).split(separator: "\n").dropFirst().joined(separator: "\n"))
+
+    Verdicts: deliverable, undeliverable, risky, unknown (a refusal of the prober is
+    unknown/prober-refused, never undeliverable).
+
+    Exit codes: one address: 0 deliverable; 1 undeliverable; 2 risky; 3 unknown.
+    A list: 0 when every address got a verdict, 1 when --fail-on names a verdict some
+    address got. 64 usage error; 74 output not written.
     """
   }
 

@@ -15,6 +15,8 @@ extension Invocation {
         return try ExplainCommand(options: options).run(console)
       case .probe(let options):
         return try ProbeCommand(options: options).run(console)
+      case .verify(let options):
+        return try VerifyCommand(options: options).run(console)
       case .check(let options):
         return try CheckCommand(options: options).run(console)
       }

@@ -13,6 +13,7 @@ struct Invocation: Hashable, Sendable {
     case version
     case explain(ExplainOptions)
     case probe(ProbeOptions)
+    case verify(VerifyOptions)
     case check(CheckOptions)
   }
 
@@ -55,6 +56,8 @@ struct Invocation: Hashable, Sendable {
       command = .explain(options)
     case .probe:
       command = .probe(try ProbeOptions(parsed, output: output))
+    case .verify:
+      command = .verify(try VerifyOptions(parsed, output: output))
     case .check:
       command = .check(try CheckOptions(parsed, output: output))
     }
@@ -81,6 +84,7 @@ struct Invocation: Hashable, Sendable {
     switch name {
     case "explain": .explain
     case "probe": .probe
+    case "verify": .verify
     case "check": .check
     default: .tool
     }

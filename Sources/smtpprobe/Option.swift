@@ -10,6 +10,8 @@ enum Option: CaseIterable, Hashable, Sendable {
   case dnsServer, timeout, greetingTimeout, connectTimeout, maxTime, mxAddressLimit, ipv4, ipv6
   case format, report, warning, critical, phaseWarn, phaseCrit, certWarn, certCrit, rcpt
   case requireStartTLS
+  case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
+  case csv, verbose
   case json, color, lang, help, version
 
   /// The option's names, value, help line and commands.
@@ -23,15 +25,16 @@ enum Option: CaseIterable, Hashable, Sendable {
           + " starttls, auth, ...")
     case .server:
       return D(
-        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe, .check],
+        "--server", .value(placeholder: "HOST[:PORT]"), .dialogue, for: [.probe, .check, .verify],
         help: "probe this host instead of a domain's MX hosts")
     case .port:
       return D(
-        "--port", .value(placeholder: PortNumber.placeholder), .dialogue, for: [.probe, .check],
+        "--port", .value(placeholder: PortNumber.placeholder), .dialogue,
+        for: [.probe, .check, .verify],
         help: "port (default 25; 465 with --tls-on-connect)")
     case .from:
       return D(
-        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe, .check],
+        "--from", .value(placeholder: "ADDR"), .dialogue, for: [.probe, .check, .verify],
         help: "envelope sender (default: the null sender <>)")
     case .to:
       return D(
@@ -39,7 +42,7 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "recipient; repeat for several")
     case .helo:
       return D(
-        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe, .check],
+        "--helo", .value(placeholder: "NAME"), .dialogue, for: [.probe, .check, .verify],
         help: "name to send in EHLO/HELO (default: this host's name)")
     case .quitAfter:
       return D(
@@ -63,7 +66,7 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .tls:
       return D(
         "--tls", .value(placeholder: DialoguePlan.TLSMode.placeholder), .tlsAndAuth,
-        for: [.probe], help: "STARTTLS when offered (auto), insist on it, or never")
+        for: [.probe, .verify], help: "STARTTLS when offered (auto), insist on it, or never")
     case .tlsOnConnect:
       return D(
         "--tls-on-connect", .tlsAndAuth, for: [.probe, .check], help: "implicit TLS (port 465)")
@@ -99,21 +102,22 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "allow AUTH without TLS or over untrusted TLS")
     case .dnsServer:
       return D(
-        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe, .check],
+        "--dns-server", .value(placeholder: "IP[:PORT]"), .network, for: [.probe, .check, .verify],
         help: "send DNS queries to this server")
     case .timeout:
       return D(
-        "--timeout", .value(placeholder: Seconds.placeholder), .network, for: [.probe, .check],
+        "--timeout", .value(placeholder: Seconds.placeholder), .network,
+        for: [.probe, .check, .verify],
         help: "per command (default 30)")
     case .greetingTimeout:
       return D(
         "--greeting-timeout", .value(placeholder: Seconds.placeholder), .network,
-        for: [.probe, .check],
+        for: [.probe, .check, .verify],
         help: "wait for the greeting (default 60)")
     case .connectTimeout:
       return D(
         "--connect-timeout", .value(placeholder: Seconds.placeholder), .network,
-        for: [.probe, .check],
+        for: [.probe, .check, .verify],
         help: "TCP connect (default 15)")
     case .maxTime:
       return D(
@@ -124,9 +128,9 @@ enum Option: CaseIterable, Hashable, Sendable {
         "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,
         for: [.probe, .check], help: "addresses tried per MX host (default 5; 0: no limit)")
     case .ipv4:
-      return D("-4", .network, for: [.probe, .check], help: "IPv4 only")
+      return D("-4", .network, for: [.probe, .check, .verify], help: "IPv4 only")
     case .ipv6:
-      return D("-6", .network, for: [.probe, .check], help: "IPv6 only")
+      return D("-6", .network, for: [.probe, .check, .verify], help: "IPv6 only")
     case .format:
       return D(
         "--format", .value(placeholder: "nagios|text|json|junit|github|prometheus"), .check,
@@ -167,6 +171,40 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--require-starttls", .check, for: [.check],
         help: "also try MAIL FROM in a second session without TLS: accepted is CRITICAL")
+    case .file:
+      return D(
+        "--file", .value(placeholder: "PATH|-"), .verify, for: [.verify],
+        help: "addresses one a line (- is standard input); blank lines and # comments skipped")
+    case .catchAll:
+      return D(
+        "--catch-all", .value(placeholder: CatchAllMode.placeholder), .verify, for: [.verify],
+        help: "probe a random address at the domain after the real ones (default), or skip it")
+    case .rcptPerSession:
+      return D(
+        "--rcpt-per-session", .value(placeholder: RecipientCount.placeholder), .verify,
+        for: [.verify], help: "addresses checked in one session (default 50)")
+    case .greylistWait:
+      return D(
+        "--greylist-wait", .value(placeholder: Seconds.placeholder), .verify, for: [.verify],
+        help: "pause before retrying a greylisted address (default 60)")
+    case .greylistMax:
+      return D(
+        "--greylist-max", .value(placeholder: Seconds.placeholder), .verify, for: [.verify],
+        help: "stop retrying this long after the first greylisting (default 600)")
+    case .failOn:
+      return D(
+        "--fail-on", .value(placeholder: "VERDICT,..."), .verify, for: [.verify],
+        help: "a list exits 1 when an address got one of these verdicts")
+    case .disposableList:
+      return D(
+        "--disposable-list", .value(placeholder: "FILE"), .verify, for: [.verify],
+        help: "domains to flag as disposable, one a line")
+    case .csv:
+      return D("--csv", .output, for: [.verify], help: "CSV with a header (RFC 4180)")
+    case .verbose:
+      return D(
+        "--verbose", short: "-v", .output, for: [.verify],
+        help: "show each session's dialogue on stderr")
     case .json:
       return D("--json", .output, help: "machine-readable output (stable snake_case keys)")
     case .color:

@@ -17,6 +17,7 @@ struct OptionDeclaration: Sendable {
   /// The group an option is listed under in the help text.
   enum Section: String, CaseIterable, Sendable {
     case explain = "Options"
+    case verify = "Verify"
     case dialogue = "Dialogue"
     case tlsAndAuth = "TLS and AUTH"
     case network = "Network"
@@ -74,6 +75,7 @@ struct OptionDeclaration: Sendable {
 enum CommandName: String, CaseIterable, Hashable, Sendable {
   case explain
   case probe
+  case verify
   case check
   case help
 }

@@ -121,3 +121,29 @@ struct AddressLimit: OptionValue, Hashable {
   static var expected: String { "a whole number 0-\(maximum) (0: no limit)" }
   static var placeholder: String { "N" }
 }
+
+/// How many addresses one verify session checks (`--rcpt-per-session`), 1 to 1000.
+///
+/// RFC 5321 4.5.3.1.8 has servers accept at least 100 recipients per transaction; the default
+/// of 50 stays well under it, leaving room for the catch-all probe.
+struct RecipientCount: OptionValue, Hashable {
+  static let standard = RecipientCount(50)
+  static let maximum = 1000
+
+  var value: Int
+
+  init(_ value: Int) {
+    self.value = value
+  }
+
+  init?(argument: String) {
+    guard (1...4).contains(argument.utf8.count),
+      argument.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+      let value = Int(argument), (1...Self.maximum).contains(value)
+    else { return nil }
+    self.value = value
+  }
+
+  static var expected: String { "a whole number 1-\(maximum)" }
+  static var placeholder: String { "N" }
+}

@@ -14,6 +14,8 @@ enum UsageError: Error, Hashable, Sendable, CustomStringConvertible {
   case conflict(String, String)
   case unexpectedArgument(String, command: String)
   case missingTarget
+  /// `verify` with neither an address nor `--file`.
+  case missingAddresses
   case invalid(String)
 
   var description: String {
@@ -41,6 +43,8 @@ enum UsageError: Error, Hashable, Sendable, CustomStringConvertible {
       "unexpected argument '\(e(argument))' for '\(command)'"
     case .missingTarget:
       "probe needs a DOMAIN or --server HOST[:PORT] (try 'smtpprobe probe --help')"
+    case .missingAddresses:
+      "verify needs an ADDRESS or --file PATH|- (try 'smtpprobe verify --help')"
     case .invalid(let message):
       message
     }

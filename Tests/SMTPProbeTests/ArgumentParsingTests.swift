@@ -55,8 +55,19 @@ private let seconds = "a number of seconds above 0 and at most 86400 (one day)"
       id: "unknown command", arguments: ["frob"],
       expected: "unknown command 'frob' (try 'smtpprobe --help')"),
     ErrorCase(
-      id: "verify is not part of this build", arguments: ["verify", "a@b.org"],
-      expected: "unknown command 'verify' (try 'smtpprobe --help')"),
+      id: "verify without addresses", arguments: ["verify", "--json"],
+      expected: "verify needs an ADDRESS or --file PATH|- (try 'smtpprobe verify --help')"),
+    ErrorCase(
+      id: "verify with addresses and a file", arguments: ["verify", "a@b.org", "--file", "-"],
+      expected: "'a@b.org' and '--file' cannot be used together"),
+    ErrorCase(
+      id: "verify --fail-on with a word that is not a verdict",
+      arguments: ["verify", "a@b.org", "--fail-on", "risky,maybe"],
+      expected: "--fail-on: \"maybe\" is not a verdict; use deliverable, undeliverable, risky,"
+        + " unknown"),
+    ErrorCase(
+      id: "a probe option on verify", arguments: ["verify", "a@b.org", "--all-mx"],
+      expected: "option '--all-mx' does not apply to 'verify'"),
     ErrorCase(
       id: "unknown long option", arguments: ["explain", "550", "--frob"],
       expected: "unknown option '--frob'"),

@@ -119,6 +119,21 @@ final class FakeConnector: Connector {
     #expect(outcome.route?.mx.map(\.host) == ["first.a.test", "second.a.test", "third.a.test"])
   }
 
+  @Test func nextMXOnTransientGoesPastA4xxGreetingOnly() {
+    let busy: FakeConnector.Behaviour = .script([
+      .server("421 4.3.2 first.a.test busy\r\n"), .client("QUIT\r\n"), .server("221 bye\r\n"),
+      .close,
+    ])
+    var request = Self.request(.domain("a.test"))
+    request.nextMXOnTransient = true
+    let connector = FakeConnector(["127.0.0.3": busy, "127.0.0.5": Self.answers])
+    let record = Self.runner(connector).collect(request)
+    #expect(record.sessions.map(\.address) == ["127.0.0.3", "127.0.0.5"])
+    // Without it (probe), the first host that answered is the one reported.
+    let probe = FakeConnector(["127.0.0.3": busy, "127.0.0.5": Self.answers])
+    #expect(Self.runner(probe).collect(Self.request(.domain("a.test"))).sessions.count == 1)
+  }
+
   @Test func allMXProbesEveryHostAndTakesTheWorst() {
     let connector = FakeConnector(["127.0.0.5": Self.answers, "127.0.0.6": Self.answers])
     let outcome = Self.runner(connector).run(Self.request(.domain("a.test"), allMX: true))

@@ -41,6 +41,10 @@ public struct ProbeRequest: Sendable {
   /// How many addresses of one MX host are tried (`--mx-address-limit`, Postfix's
   /// `smtp_mx_address_limit`, default 5; 0 is no limit).
   public var mxAddressLimit: Int
+  /// Go on to the next MX when a host answers its greeting with 4xx or ends the session with
+  /// 421 (RFC 5321 5.1 and 3.8: the mail may be deliverable through another host); `verify`
+  /// sets it, `probe` reports the first host that answered.
+  public var nextMXOnTransient = false
   /// Things the caller noticed about the request worth telling the user (an EHLO name that is
   /// not a fully qualified domain name).
   public var notes: [String]

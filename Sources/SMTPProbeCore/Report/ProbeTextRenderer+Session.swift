@@ -4,7 +4,7 @@ extension ProbeTextRenderer {
   static let indent = String(repeating: " ", count: 11)
 
   /// The session's transcript, notes and timings (no verdict line).
-  func renderSession(_ session: SessionRecord) -> String {
+  public func renderSession(_ session: SessionRecord) -> String {
     var out = ""
     if let connection = session.connection {
       var line = "session \(UntrustedText.shown(connection.host))"

@@ -149,10 +149,16 @@ public struct ProbeRunner: Sendable {
       if let stop {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
       }
-      if attempt.answered, !request.allMX { break }
+      if attempt.answered, !request.allMX,
+        !(request.nextMXOnTransient && Self.endedTransiently(attempt))
+      {
+        break
+      }
       let outcomes = attempt.connectOutcomes
       if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) { silentHosts += 1 }
-      guard !attempt.answered, !request.allMX, index + 1 < hosts.count else { continue }
+      guard !attempt.answered || request.nextMXOnTransient, !request.allMX,
+        index + 1 < hosts.count
+      else { continue }
       // Two MX hosts whose every address timed out point at this network, not at the domain
       // (RFC 5321 5.1 lets a client limit the hosts it tries): say so instead of waiting on
       // each remaining host in turn.
@@ -270,6 +276,19 @@ public struct ProbeRunner: Sendable {
     let mxHost = IPAddress(host) == nil ? host : nil
     return IdentityCheck.run(
       address: address, mxHost: mxHost, greetingName: greetingName, resolver: identityResolver)
+  }
+
+  /// Whether the host answered only to put us off: a 4xx greeting, or a 421 closing the
+  /// session (RFC 5321 3.8) before any RCPT was refused for good.
+  static func endedTransiently(_ attempt: HostAttempt) -> Bool {
+    guard let session = attempt.session else { return false }
+    // A 5xx to RCPT is the domain's answer: never asked again elsewhere.
+    if session.recipients.contains(where: { $0.reply.replyClass == .permanentNegative }) {
+      return false
+    }
+    if session.facts.serverShutdown { return true }
+    guard let greeting = session.steps.first, greeting.command == .greeting else { return false }
+    return greeting.reply.replyClass == .transientNegative
   }
 
   static func isLoopback(_ address: String) -> Bool {

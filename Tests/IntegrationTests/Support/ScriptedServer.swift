@@ -20,9 +20,11 @@ final class ScriptedServer {
   private let directory: URL
 
   /// `listen` is the address to bind (`[::1]:0` for IPv6); `options` are further command-line
-  /// options (`--buffer-bytes N`).
+  /// options (`--buffer-bytes N`); `laterScripts` are replayed by the second and later
+  /// connections in turn, the last one for every connection after.
   init(
-    script: String, connections: Int? = 1, listen: String = "127.0.0.1:0", options: [String] = []
+    script: String, connections: Int? = 1, listen: String = "127.0.0.1:0", options: [String] = [],
+    laterScripts: [String] = []
   ) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("scripted-smtpd-\(UUID().uuidString)")
@@ -30,13 +32,19 @@ final class ScriptedServer {
     let scriptURL = directory.appendingPathComponent("script.txt")
     logURL = directory.appendingPathComponent("log.txt")
     try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+    var laterArguments: [String] = []
+    for (index, later) in laterScripts.enumerated() {
+      let url = directory.appendingPathComponent("script-\(index + 2).txt")
+      try later.write(to: url, atomically: true, encoding: .utf8)
+      laterArguments += ["--then-script", url.path]
+    }
 
     process = Process()
     process.executableURL = try Self.binary()
     var arguments =
       [
         "--listen", listen, "--script", scriptURL.path, "--log", logURL.path,
-      ] + options
+      ] + options + laterArguments
     if let connections { arguments += ["--connections", String(connections)] }
     process.arguments = arguments
     stdinPipe = Pipe()

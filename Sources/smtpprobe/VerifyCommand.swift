@@ -1,0 +1,166 @@
+import SMTPProbeCore
+import SMTPProbePOSIX
+
+/// `smtpprobe verify`: reads the addresses, runs `VerifyRunner`, renders text, JSON or CSV.
+///
+/// Every value that goes on the wire (EHLO name, sender) is checked once before any
+/// connection; a bad one is one line on stderr and exit 64. Invalid addresses are not usage
+/// errors: they are results (`undeliverable/address-syntax`), judged without network.
+struct VerifyCommand {
+  /// The largest `--file` or `--disposable-list` read.
+  static let listFileLimit = 256 * 1024 * 1024
+
+  var options: VerifyOptions
+
+  /// Runs the verification and returns the exit status (`VerifyExitStatus`).
+  func run(_ console: Console) throws(OutputFailure) -> ExitCode {
+    ProcessSetup.ignoreSIGPIPE()
+    let entries: [AddressList.Entry]
+    let disposable: DisposableDomains
+    let request: ProbeRequest
+    do throws(ProbeCommand.InputProblem) {
+      entries = try readEntries(console)
+      disposable = try readDisposable(console)
+      request = try makeTemplate()
+    } catch {
+      console.fail(error.message)
+      return .usage
+    }
+    let resolver = LibresolvResolver(
+      configuration: ResolverConfiguration(server: options.dnsServer))
+    let probeRunner = ProbeRunner(
+      connector: SocketConnector(), resolver: resolver, identityResolver: nil,
+      tls: OpenSSLUpgrader(configuration: request.tls.configuration))
+    let server: ProbeRequest.Target? = options.server.map { target in
+      switch target {
+      case .server(let host, let port): .server(host: host, port: port ?? options.port)
+      case .domain(let host): .server(host: host, port: options.port)
+      }
+    }
+    var runner = VerifyRunner(
+      template: request, server: server, catchAllProbe: options.catchAll == .probe,
+      recipientsPerSession: options.recipientsPerSession.value,
+      greylistWaitMilliseconds: Int64(options.greylistWait.value * 1000),
+      greylistLimitMilliseconds: Int64(options.greylistMax.value * 1000),
+      disposable: disposable, runner: probeRunner)
+    if console.stderrIsTerminal {
+      let clock = SystemClock()
+      let start = clock.nowNanoseconds()
+      runner.progress = { done, total in
+        let elapsed = Int64((clock.nowNanoseconds() - start) / 1_000_000)
+        let line = VerifyProgressLine.text(done: done, total: total, elapsedMilliseconds: elapsed)
+        // Carriage return, the line, then erase to the end of the line (ECMA-48 EL).
+        console.writeError("\r" + line + "\u{1B}[K")
+      }
+    }
+    let run = runner.run(entries)
+    if console.stderrIsTerminal { console.writeError("\r\u{1B}[K") }
+    if options.verbose {
+      let renderer = ProbeTextRenderer(now: WallClock.now())
+      for session in run.records.flatMap(\.sessions) {
+        console.writeError(renderer.renderSession(session) + "\n")
+      }
+    }
+    let single = options.file == nil && run.results.count == 1
+    if options.output.json {
+      try console.print(
+        single
+          ? VerifyJSONRenderer.render(run.results[0])
+          : VerifyJSONRenderer.renderLines(run.results))
+    } else if options.csv {
+      try console.print(VerifyCSVRenderer.render(run.results))
+    } else {
+      try console.print(VerifyTextRenderer.render(run.results))
+    }
+    if let number = SignalMonitor.caughtSignal { return .signal(number) }
+    if single { return ExitCode(rawValue: VerifyExitStatus.single(run.results[0].verdict)) }
+    return ExitCode(
+      rawValue: VerifyExitStatus.list(run.results.map(\.verdict), failOn: options.failOn))
+  }
+
+  /// The addresses from the arguments (one a line, as `--file` would give them) or the file.
+  private func readEntries(_ console: Console) throws(ProbeCommand.InputProblem)
+    -> [AddressList.Entry]
+  {
+    guard let path = options.file else {
+      // Each argument is one entry, numbered from 1 like the lines of a file.
+      var entries: [AddressList.Entry] = []
+      for (offset, text) in options.addresses.enumerated() {
+        let outcome: AddressList.Outcome
+        do throws(MailboxSyntaxError) {
+          outcome = .address(try VerifyAddress.parse(text))
+        } catch {
+          outcome = .invalid(error)
+        }
+        entries.append(
+          Self.deduplicated(
+            AddressList.Entry(line: offset + 1, text: text, outcome: outcome), after: entries))
+      }
+      return entries
+    }
+    let bytes: [UInt8]
+    do throws(FileReader.Failure) {
+      bytes =
+        path == "-"
+        ? try console.readInput(Self.listFileLimit)
+        : try FileReader.read(path: path, limit: Self.listFileLimit)
+    } catch {
+      throw .init(
+        message: ProbeCommand.describe(error, role: "address list", option: "--file"))
+    }
+    return AddressList.parse(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// `entry` marked as a duplicate when an earlier argument named the same mailbox.
+  private static func deduplicated(_ entry: AddressList.Entry, after entries: [AddressList.Entry])
+    -> AddressList.Entry
+  {
+    guard case .address(let address) = entry.outcome else { return entry }
+    let earlier = entries.first { other in
+      if case .address(let first) = other.outcome { return first.mailbox == address.mailbox }
+      return false
+    }
+    guard let earlier else { return entry }
+    return AddressList.Entry(
+      line: entry.line, text: entry.text, outcome: .duplicate(firstLine: earlier.line))
+  }
+
+  /// `--disposable-list FILE`, its problems on stderr.
+  private func readDisposable(_ console: Console) throws(ProbeCommand.InputProblem)
+    -> DisposableDomains
+  {
+    guard let path = options.disposableList else { return .none }
+    do throws(FileReader.Failure) {
+      let bytes = try FileReader.read(path: path, limit: Self.listFileLimit)
+      let (list, problems) = DisposableDomains.parse(String(decoding: bytes, as: UTF8.self))
+      for problem in problems { console.fail("--disposable-list: \(problem)") }
+      return list
+    } catch {
+      throw .init(
+        message: ProbeCommand.describe(
+          error, role: "disposable-domain list", option: "--disposable-list"))
+    }
+  }
+
+  /// The request every session starts from; the runner sets target and recipients.
+  private func makeTemplate() throws(ProbeCommand.InputProblem) -> ProbeRequest {
+    let ehloName = options.helo ?? ProbeCommand.hostName()
+    do throws(InputError) {
+      let from = try options.from.flatMap { text throws(InputError) in
+        try Address.reversePath(text)
+      }
+      let plan = DialoguePlan(
+        ehloName: ehloName, from: from, quitAfter: .rcpt, tls: options.tls,
+        timeout: options.timeout.value, greetingTimeout: options.greetingTimeout.value)
+      try WireValidation.validateEHLOName(plan.ehloName)
+      var request = ProbeRequest(
+        target: .domain("invalid"), port: options.port ?? 25, family: options.family,
+        connectTimeout: options.connectTimeout.value, plan: plan,
+        dnsServer: options.dnsServer)
+      request.nextMXOnTransient = true
+      return request
+    } catch {
+      throw .init(message: error.description)
+    }
+  }
+}
