@@ -151,6 +151,14 @@ struct PasteCase: CustomTestStringConvertible, Sendable {
     #expect(result.stderrLines == ["smtpprobe: \(ExplainError.noReplyFound)"])
   }
 
+  /// More lines than the reply bound, none of them a reply: still "no reply", not "too many".
+  @Test func longTextWithoutAReplyIsNoReply() throws {
+    let line = "This is an ordinary line of a pasted message with no server reply in it.\n"
+    let result = try RunBinary.run(["explain", "-"], stdin: String(repeating: line, count: 5000))
+    #expect(result.status == 64)
+    #expect(result.stderrLines == ["smtpprobe: \(ExplainError.noReplyFound)"])
+  }
+
   @Test func overOneMebibyteIsOneLine() throws {
     let result = try RunBinary.run(
       ["explain", "-"], stdin: "550 5.1.1 " + String(repeating: "x", count: 1 << 20) + "\n")

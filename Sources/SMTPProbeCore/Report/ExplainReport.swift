@@ -178,13 +178,15 @@ public enum ExplainReport: Hashable, Sendable {
           reply: replies[0].reply.withTrailingStatus, after: found.after)
       }
     guard !items.isEmpty else { throw isStandardInput ? .emptyStandardInput : .noInput }
-    guard items.count <= maxReplies else { throw .tooManyReplies(maxReplies) }
+    // Text with no reply code is not understood whatever its length; only a paste of real
+    // replies can be too long.
     for item in items {
       if item.reply.code == 0 || item.reply.violations.contains(where: isMissingCode) {
         throw .notUnderstood(item.reply.lines.first ?? text)
       }
       if !(200...599).contains(item.reply.code) { throw .replyCodeOutOfRange(item.reply.code) }
     }
+    guard items.count <= maxReplies else { throw .tooManyReplies(maxReplies) }
     return items.map { ReplyExplanation(reply: $0.reply, after: after ?? $0.after) }
   }
 
