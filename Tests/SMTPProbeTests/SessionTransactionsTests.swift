@@ -163,6 +163,24 @@ import Testing
   }
 
   @Test(arguments: Delivery.allCases)
+  func aReplyWithoutAClassEndsTheSeriesAfterItsGroup(_ delivery: Delivery) {
+    let first =
+      "MAIL FROM:<alice@x.test>\r\nRCPT TO:<bob@y.test>\r\nRCPT TO:<carol@y.test>\r\nRSET\r\n"
+    let script: [Item] =
+      [Self.greeting] + Self.ehloPipelining + [
+        .client(first),
+        .server("250 2.1.0 Ok\r\n199 what\r\n250 2.1.5 Ok\r\n250 2.0.0 Ok\r\n"),
+      ] + Self.quit
+    let (record, transport) = Self.drive(script, Self.plan(), delivery)
+    #expect(transport.sentText == transport.expectedClient)
+    #expect(record.problem == .unexpectedReply(to: "RCPT TO", code: 199))
+    // The rest of the group is read and kept; the next transactions are never sent.
+    #expect(record.transactions[0].rcptReplies.map { $0?.code } == [199, 250])
+    #expect(record.transactions[0].resetReply?.code == 250)
+    #expect(record.transactions[1].mailReply == nil)
+  }
+
+  @Test(arguments: Delivery.allCases)
   func droppedConnectionMidway(_ delivery: Delivery) {
     let script: [Item] =
       [Self.greeting] + Self.ehloPlain + [
