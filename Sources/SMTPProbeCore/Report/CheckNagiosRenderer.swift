@@ -12,11 +12,20 @@ public enum CheckNagiosRenderer {
   /// The whole output, each line ending in LF.
   public static func render(_ report: CheckReport) -> String {
     let located = report.located
-    let places = Set(located.map(\.place))
+    let places = Set(located.map { place($0, in: report) })
+    var used: Set<String> = []
     let perfdata = located.flatMap { item in
       item.finding.perfdata.map { datum in
         var datum = datum
-        if places.count > 1 { datum.label = "\(item.place) \(datum.label)" }
+        if places.count > 1 { datum.label = "\(place(item, in: report)) \(datum.label)" }
+        // Two targets may reach the same host: a repeated label would be one series.
+        let base = datum.label
+        var number = 2
+        while used.contains(datum.label) {
+          datum.label = "\(base)_\(number)"
+          number += 1
+        }
+        used.insert(datum.label)
         return perfDatumText(datum)
       }
     }
@@ -26,9 +35,19 @@ public enum CheckNagiosRenderer {
     for item in located {
       let finding = item.finding
       let label = finding.applicable ? finding.state.nagiosName : "SKIPPED"
-      lines.append(text("\(label) \(item.place) \(finding.name): \(finding.summary)"))
+      lines.append(
+        text("\(label) \(place(item, in: report)) \(finding.name): \(finding.summary)"))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Where a finding was made: the host (or target), prefixed with the target when the
+  /// report has several, so each line and perfdata label names its target.
+  static func place(_ item: LocatedFinding, in report: CheckReport) -> String {
+    guard report.targets.count > 1, let host = item.host, host != item.target else {
+      return item.place
+    }
+    return "\(item.target) \(host)"
   }
 
   /// The status line's text: the worst problem, how many more there are, or that all is well.
@@ -36,13 +55,13 @@ public enum CheckNagiosRenderer {
     let located = report.located
     guard let worst = report.worstProblems.first else {
       guard !located.isEmpty else { return "nothing was checked" }
-      let hosts = Set(located.map(\.place)).count
+      let hosts = Set(located.map { place($0, in: report) }).count
       let checks = located.filter(\.finding.applicable).count
       return "\(checks) checks OK on \(hosts) \(hosts == 1 ? "host" : "hosts")"
     }
     let more = report.problems.count - 1
     let suffix = more > 0 ? " (\(more) more \(more == 1 ? "problem" : "problems"))" : ""
-    return "\(worst.place) \(worst.finding.name): \(worst.finding.summary)\(suffix)"
+    return "\(place(worst, in: report)) \(worst.finding.name): \(worst.finding.summary)\(suffix)"
   }
 
   /// One perfdata item in the guidelines' grammar.
