@@ -265,3 +265,36 @@ struct CheckSubmissionPostfixTests {
       "\(findings.filter { $0.target == enforced && $0.state != "ok" }.map(\.check))")
   }
 }
+
+/// The `ptr` and `greeting-name` findings against the test zones of Scripts/servers/dnsmasq.sh
+/// (127.0.0.1 is mx.probe.test both ways; 127.0.0.4 has PTR nowhere.test, which has no
+/// address).
+@Suite(.enabled(if: TestServers.variables["SMTPPROBE_TEST_DNS_PORT"] != nil, "no test DNS"))
+struct CheckIdentityTests {
+  static func check(listen: String) throws -> (RunResult, [CheckJSONFinding]) {
+    let dns = try #require(TestServers.variables["SMTPPROBE_TEST_DNS_PORT"])
+    let server = try ScriptedServer(
+      script: CheckScriptedTests.plainSession.replacingOccurrences(
+        of: "220 scripted.test", with: "220 mx.probe.test"), listen: "\(listen):0")
+    let result = try RunBinary.run([
+      "check", "--server", "\(listen):\(server.port)", "--dns-server", "127.0.0.1:\(dns)",
+      "--helo", "client.probe.test", "--format", "json",
+    ])
+    return (result, try CheckJSONFinding.all(result.stdout).2)
+  }
+
+  @Test func aForwardConfirmedNameAndAMatchingGreetingAreOK() throws {
+    let (result, findings) = try Self.check(listen: "127.0.0.1")
+    #expect(CheckJSONFinding.state(findings, "ptr") == "ok", "\(result.stdout)")
+    #expect(CheckJSONFinding.state(findings, "greeting-name") == "ok")
+  }
+
+  @Test func aPTRThatDoesNotResolveBackIsAWarning() throws {
+    let (result, findings) = try Self.check(listen: "127.0.0.4")
+    #expect(CheckJSONFinding.state(findings, "ptr") == "warning", "\(result.stdout)")
+    // The greeting names mx.probe.test; the address's only name is nowhere.test.
+    #expect(CheckJSONFinding.state(findings, "greeting-name") == "warning")
+    // No STARTTLS on the scripted peer is a warning too; nothing is critical.
+    #expect(result.status == 1, "\(result.stdout)")
+  }
+}

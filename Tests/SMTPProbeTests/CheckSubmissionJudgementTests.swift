@@ -1,3 +1,4 @@
+import CheckOutputGrammars
 import Testing
 
 @testable import SMTPProbeCore
@@ -207,9 +208,7 @@ import Testing
       CheckTargetReport(target: "example.net", hosts: [host]),
       CheckTargetReport(target: "example.net", hosts: [host]),
     ])
-    let first = try #require(CheckNagiosRenderer.render(report).split(separator: "\n").first)
-    let perfdata = try #require(first.split(separator: "|").last)
-    let labels = perfdata.split(separator: " ").map { $0.split(separator: "=")[0] }
+    let labels = try NagiosOutput.parse(CheckNagiosRenderer.render(report)).perfdata.map(\.label)
     #expect(labels.count == 3)
     #expect(Set(labels).count == 3, "\(labels)")
     #expect(labels.allSatisfy { $0.contains("mx.example.org") })
