@@ -62,6 +62,46 @@ import Testing
     #expect(Invocation.usageStatus(arguments) == .unknownCheck)
   }
 
+  @Test func eachTargetGetsItsProfilesRequest() throws {
+    let options = try CheckOptionsTests.bind([
+      "example.org", "--submission", "smtp.example.org", "--submission", "smtp.example.net:2587",
+      "--auth-user", "carol@example.org", "--rcpt", "abuse@example.org=accept",
+      "--helo", "client.example.org",
+    ])
+    let prepared = try CheckCommand(options: options).prepare(
+      environment: ["SMTPPROBE_PASSWORD": "pw-for-both"])
+    #expect(prepared.map(\.request.effectivePort) == [25, 587, 2587])
+    #expect(prepared.map(\.judgement.profile) == [.inbound, .submission, .submission])
+    let inbound = prepared[0].request.plan
+    #expect(inbound.auth == nil)
+    #expect(inbound.recipients.map(\.mailbox) == ["postmaster@example.org", "abuse@example.org"])
+    #expect(prepared[0].request.allMX)
+    // Both submission targets use the one password, read once; neither sends a recipient.
+    for target in prepared.dropFirst() {
+      #expect(target.request.plan.auth?.user == "carol@example.org")
+      #expect(target.request.plan.auth?.password == Secret("pw-for-both"))
+      #expect(target.request.plan.recipients.isEmpty)
+      #expect(target.request.plan.quitAfter == .mail)
+    }
+  }
+
+  @Test func implicitTLSSubmissionDefaultsTo465() throws {
+    let options = try CheckOptionsTests.bind([
+      "--submission", "smtp.example.org", "--tls-on-connect", "--helo", "client.example.org",
+    ])
+    let prepared = try CheckCommand(options: options).prepare(environment: [:])
+    #expect(prepared.map(\.request.effectivePort) == [465])
+  }
+
+  @Test func submissionOptionsWithoutASubmissionTargetAreRefused() throws {
+    let options = try CheckOptionsTests.bind([
+      "example.org", "--auth-user", "carol@example.org", "--helo", "client.example.org",
+    ])
+    #expect(throws: ProbeCommand.InputProblem.self) {
+      try CheckCommand(options: options).prepare(environment: ["SMTPPROBE_PASSWORD": "x"])
+    }
+  }
+
   @Test func theParallelMapKeepsOrderAndItsBound() {
     let running = Atomic<Int>(0)
     let highest = Atomic<Int>(0)
