@@ -25,9 +25,11 @@ public enum TLSCipherWeakness: Hashable, Sendable {
   /// server's key later.
   case noForwardSecrecy
 
-  /// The weaknesses of `cipher` (OpenSSL's name) with `bits` secret key bits (0: unknown).
+  /// The weaknesses of `cipher` (OpenSSL's name) with `bits` secret key bits (0: unknown);
+  /// none for an empty name, which says nothing.
   public static func weaknesses(of cipher: String, bits: Int) -> [TLSCipherWeakness] {
     let name = cipher.uppercased()
+    guard !name.isEmpty else { return [] }
     let parts = name.split(separator: "-").map(String.init)
     var found: [TLSCipherWeakness] = []
     if parts.contains("NULL") || name.contains("_NULL_") || name.hasSuffix("_NULL") {
