@@ -14,15 +14,19 @@ struct CheckCommand {
     ProcessSetup.ignoreSIGPIPE()
     let judgement: CheckJudgement
     let request: ProbeRequest
+    let proxyCredentials: SOCKS5Handshake.Credentials?
     do {
       (request, judgement) = try prepare(environment: console.environment)
+      proxyCredentials = try ProxySetup.checkedCredentials(
+        options.connection.proxy, environment: console.environment)
     } catch {
       console.fail(error.message)
       return .unknownCheck
     }
     let dns = request.dnsServer
     let runner = ProbeRunner(
-      connector: SocketConnector(),
+      connector: ProxySetup.connector(
+        options.connection.proxy, credentials: proxyCredentials, wakeDescriptor: nil),
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     var target = judgement.judge(runner.collect(request))

@@ -13,6 +13,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case proxy
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -219,6 +220,12 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .proxy:
+      return D(
+        "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
+        for: [.probe, .check, .verify],
+        help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
+          + " SMTPPROBE_PROXY_PASSWORD")
     }
   }
 
