@@ -109,11 +109,14 @@ struct ProxyTests {
     let s = try TLSTestServers.require()
     let result = try ProbeRun.run([
       "--server", "127.0.0.1:\(s.starttlsPort)", "--cafile", s.caFile, "--tls", "require",
-      "--sni", s.hostName, "--quit-after", "ehlo", "--proxy", try SOCKSTestServers.plain(),
+      "--sni", s.hostName, "--quit-after", "mail", "--proxy", try SOCKSTestServers.plain(),
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("-> STARTTLS\n"))
     #expect(result.stdout.contains("TLS: TLSv1."))
+    // The certificate of the server behind the proxy, trusted for its name (RFC 6125).
+    #expect(result.stdout.contains("capabilities after STARTTLS: +AUTH"))
+    #expect(result.stdout.contains("verification: trusted for mx.probe.test"))
   }
 
   @Test(
@@ -125,7 +128,8 @@ struct ProxyTests {
       "--sni", s.hostName, "--quit-after", "ehlo", "--proxy", try SOCKSTestServers.plain(),
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout.contains("TLS: TLSv1."))
+    #expect(result.stdout.contains("TLS on connect: TLSv1."))
+    #expect(result.stdout.contains("<- 220 mx.probe.test ESMTP"))
   }
 
   // MARK: Authentication (RFC 1929)
