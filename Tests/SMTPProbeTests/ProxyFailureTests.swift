@@ -6,7 +6,13 @@ import Testing
 /// A SOCKS5 proxy's failures: which hop each names, and what judgements make of them.
 @Suite struct ProxyFailureTests {
   static let proxy = "127.0.0.1:1080"
-  static let mx = SocketAddress(numericHost: "192.0.2.25", port: 25)
+
+  static func address(_ host: String, _ port: Int) -> SocketAddress {
+    guard let address = SocketAddress(numericHost: host, port: port) else {
+      preconditionFailure("not a numeric test address: \(host)")
+    }
+    return address
+  }
 
   struct Case: Sendable, CustomTestStringConvertible {
     var id: String
@@ -20,7 +26,7 @@ import Testing
   static let cases: [Case] = [
     Case(
       id: "connect refused",
-      kind: .unreachable(.refused(SocketAddress(numericHost: "127.0.0.1", port: 1080)!)),
+      kind: .unreachable(.refused(ProxyFailureTests.address("127.0.0.1", 1080))),
       hop: .proxy, opening: "proxy unreachable: 127.0.0.1:1080: connection refused"),
     Case(
       id: "silent proxy", kind: .timedOut(step: .methodSelection, seconds: 2), hop: .proxy,
@@ -64,7 +70,7 @@ import Testing
   /// A record of one MX host whose every address failed at the proxy this way.
   static func record(_ kinds: [ProxyFailure.Kind]) -> ProbeRecord {
     let attempts = kinds.enumerated().map { index, kind in
-      let address = SocketAddress(numericHost: "192.0.2.\(index + 1)", port: 25)!
+      let address = Self.address("192.0.2.\(index + 1)", 25)
       let failure = ConnectFailure.allAttemptsFailed(
         host: "mx\(index).example.org", port: 25,
         attempts: [
@@ -115,7 +121,7 @@ import Testing
     let judgement = CheckJudgement(
       limits: CheckLimits(), postmaster: nil, assertions: [], now: UnixTime(seconds: 0))
     let own = judgement.host(
-      Self.record([.unreachable(.refused(SocketAddress(numericHost: "127.0.0.1", port: 1)!))])
+      Self.record([.unreachable(.refused(Self.address("127.0.0.1", 1)))])
         .attempts[0])
     #expect(own.findings.first?.state == .unknown)
     let destination = judgement.host(
@@ -135,7 +141,7 @@ import Testing
       "mx2.two.test": [.a: .records([.a("127.0.0.4")])],
     ])
     let unreachable = FakeConnector.Behaviour.proxy(
-      .unreachable(.refused(SocketAddress(numericHost: "127.0.0.1", port: 1080)!)))
+      .unreachable(.refused(Self.address("127.0.0.1", 1080))))
     let connector = FakeConnector(["127.0.0.3": unreachable, "127.0.0.4": unreachable])
     let runner = ProbeRunner(
       connector: connector, resolver: zones, tls: nil, clock: connector.clock)

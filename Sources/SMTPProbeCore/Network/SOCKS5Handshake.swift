@@ -140,8 +140,9 @@ public struct SOCKS5Handshake: Sendable {
     return advance(to: .connect, sending: connectRequest())
   }
 
-  /// RFC 1928 section 6: VER, REP, RSV, ATYP, BND.ADDR, BND.PORT. A failure code decides at
-  /// the second octet, whatever follows.
+  /// Reads the CONNECT reply (RFC 1928 section 6: VER, REP, RSV, ATYP, BND.ADDR, BND.PORT).
+  ///
+  /// A failure code decides at the second octet, whatever follows.
   private mutating func connectReply() -> Action {
     guard buffer[0] == 0x05 else { return fail(.notSOCKS5(step: step, octets: buffer)) }
     guard buffer.count >= 2 else { return .receive(octets: octetsWanted) }
