@@ -156,6 +156,8 @@ struct ProxyTests {
     #expect(
       errors.first?.hasPrefix("proxy authentication refused: 127.0.0.1:") == true, "\(errors)")
     #expect(errors.first?.contains("RFC 1929 status") == true)
+    let failures = try ProbeRun.json(result)["connect_failures"] as? [[String: Any]]
+    #expect(failures?.first?["proxy_hop"] as? String == "authentication")
     for output in [result.stdout, result.stderr] {
       #expect(!output.contains(wrong))
     }
@@ -260,6 +262,7 @@ struct ProxyTests {
     let json = try ProbeRun.json(result)
     let failures = try #require(json["connect_failures"] as? [[String: Any]])
     #expect(failures.first?["address"] as? String == "127.0.0.1")
+    #expect(failures.first?["proxy_hop"] as? String == "destination")
     #expect(
       failures.first?["error"] as? String
         == "the proxy 127.0.0.1:\(proxy.port) could not reach the host: connection refused by"
