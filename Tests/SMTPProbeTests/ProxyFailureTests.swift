@@ -65,6 +65,13 @@ import Testing
     #expect(failure.hop == c.hop)
     #expect(failure.description.hasPrefix(c.opening))
     #expect(!failure.description.contains("\n"))
+    // Only a refusal of CONNECT itself concerns one destination alone.
+    let perDestination: Bool
+    switch c.kind {
+    case .handshake(.connectFailed), .timedOut(step: .connect, _): perDestination = true
+    default: perDestination = false
+    }
+    #expect(failure.precedesConnect == !perDestination)
   }
 
   /// A record of one MX host whose every address failed at the proxy this way.

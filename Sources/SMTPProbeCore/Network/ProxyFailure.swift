@@ -52,6 +52,23 @@ public struct ProxyFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether the failure came before the proxy was asked for a destination (connecting to
+  /// it, method selection, authentication), so every other address would fail the same way;
+  /// a refused CONNECT (RFC 1928 6), even by the proxy's ruleset, concerns one destination.
+  public var precedesConnect: Bool {
+    switch kind {
+    case .unreachable: true
+    case .timedOut(let step, _), .transport(let step, _): step != .connect
+    case .handshake(let error):
+      switch error {
+      case .notSOCKS5(let step, _), .closed(let step), .unexpectedOctets(let step):
+        step != .connect
+      case .noAcceptableMethod, .unofferedMethod, .authenticationRefused: true
+      case .connectFailed, .unknownAddressType: false
+      }
+    }
+  }
+
   /// One line naming the hop first: "proxy unreachable: ...", "proxy authentication refused:
   /// ...", "the proxy could not reach the host: ...".
   public var description: String {

@@ -7,8 +7,9 @@ import SMTPProbeCore
 /// the order of addresses and `--mx-address-limit` stay ours, and a `--server` name is resolved
 /// here as it would be without a proxy. Each address gets `timeout` seconds for the whole chain
 /// (connect to the proxy, method selection, authentication, the CONNECT reply), and a failure
-/// names its hop (`ProxyFailure`). When the proxy itself fails (unreachable, authentication,
-/// not SOCKS5), the remaining addresses are not tried: they would fail the same way. The
+/// names its hop (`ProxyFailure`). When the proxy fails before CONNECT (unreachable,
+/// authentication, not SOCKS5), the remaining addresses are not tried: they would fail the
+/// same way. The
 /// stream returned is the proxy connection, now a tunnel, so STARTTLS and TLS on connect run
 /// over it unchanged.
 public struct SOCKSConnector: Connector {
@@ -59,7 +60,7 @@ public struct SOCKSConnector: Connector {
           ConnectAttempt(
             address: destination, error: .proxy(error),
             elapsedMilliseconds: milliseconds(since: start)))
-        if error.hop != .destination { break }
+        if error.precedesConnect { break }
       }
     }
     throw .allAttemptsFailed(host: host, port: port, attempts: failed)
