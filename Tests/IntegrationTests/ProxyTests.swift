@@ -270,6 +270,23 @@ struct ProxyTests {
     #expect(proxy.waitUntilIdle())
   }
 
+  @Test func theGreetingSentWithTheConnectReplyIsLeftForTheSession() throws {
+    // The proxy's replies and the server's greeting arrive in one segment: the SOCKS5 reply
+    // is read to its exact length (RFC 1928 6), so the greeting is still there for SMTP.
+    let proxy = try HostileSMTPServer([
+      .send("\u{05}\u{00}"),
+      .send("\u{05}\u{00}\u{00}\u{01}\u{7F}\0\0\u{01}\0\u{19}220 peer.test ESMTP\r\n"),
+      .reply { _ in "250 peer.test" }, .reply { _ in "221 bye" },
+    ])
+    let result = try ProbeRun.run([
+      "--server", Self.mx, "--quit-after", "ehlo", "--proxy", "socks5://127.0.0.1:\(proxy.port)",
+    ])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("<- 220 peer.test ESMTP\n"))
+    #expect(result.stdout.contains("<- 250 peer.test\n"))
+    #expect(proxy.waitUntilIdle())
+  }
+
   @Test func usageErrorsAreOneLineBeforeAnyConnection() throws {
     let probe = try RunBinary.run([
       "probe", "--server", Self.mx, "--proxy", "socks5://u\u{1B}[31m@127.0.0.1:1080",
