@@ -122,6 +122,8 @@ import Testing
     #expect(line.contains(ProxyFailure(proxy: Self.proxy, kind: c.kind).description))
     let json = VerifyJSONRenderer.object(result).compact
     #expect(json.contains("\"reason\":\"proxy-failed\""))
+    #expect(VerifyCSVRenderer.row(result).contains("proxy-failed"))
+    #expect(VerifyCSVRenderer.row(result).contains(c.opening.prefix(20)))
   }
 
   @Test func checkCallsTheProxysOwnFailureUnknownAndTheDestinationsCritical() {
