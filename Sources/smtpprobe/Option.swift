@@ -14,6 +14,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case csv, verbose
   case json, color, lang, help, version
   case submission, targets, concurrency
+  case proxy
   case relayTest
 
   /// The option's names, value, help line and commands.
@@ -234,6 +235,12 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .check,
         for: [.check], help: "targets checked at the same time (default 8)")
+    case .proxy:
+      return D(
+        "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
+        for: [.probe, .check, .verify],
+        help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
+          + " SMTPPROBE_PROXY_PASSWORD")
     case .relayTest:
       return D(
         "--relay-test", .check, for: [.check],
