@@ -11,6 +11,12 @@ public struct SessionObserver: Sendable {
     case line(Transcript.Entry)
     /// A reply completed and was paired with what it answers.
     case step(Step)
+    /// The session began on `connection`, TLS already up when `implicitTLS` is given.
+    case started(SessionConnection?, implicitTLS: TLSReport?)
+    /// The STARTTLS handshake finished with this report (trusted or not).
+    case tls(TLSReport)
+    /// The session is over; the record holds everything told before.
+    case finished(SessionRecord)
   }
 
   /// Called for each event, in order, on the driver's thread.

@@ -21,16 +21,20 @@ public struct ProbeTextRenderer: Sendable {
   var width: Int { style.width ?? LineWrap.width }
 
   /// A whole probe: the MX table (for a domain), each host tried, warnings, then the verdict.
-  public func render(_ outcome: ProbeOutcome) -> String {
-    var out = "probe \(UntrustedText.shown(outcome.target))\n"
+  ///
+  /// Sessions in `streamed` were printed as they happened (`ProbeLiveText`), and so was the
+  /// title: they are left out, and the rest follows them.
+  public func render(_ outcome: ProbeOutcome, streamed: Set<SessionRecord>? = nil) -> String {
+    var out = streamed == nil ? title(outcome.target) : "\n"
     if let route = outcome.route { out += mxTable(route) }
     if !outcome.notes.isEmpty {
       out += "notes:\n" + outcome.notes.map { bullet($0.description) }.joined()
     }
     for (attempt, verdict) in zip(outcome.attempts, outcome.hostVerdicts) {
-      out +=
-        "\n"
-        + renderAttempt(attempt, verdict: outcome.attempts.count > 1 ? verdict : nil)
+      let shown = renderAttempt(
+        attempt, verdict: outcome.attempts.count > 1 ? verdict : nil,
+        streamed: streamed ?? [])
+      if !shown.isEmpty { out += "\n" + shown }
     }
     if !outcome.warnings.isEmpty {
       out +=
@@ -42,6 +46,11 @@ public struct ProbeTextRenderer: Sendable {
     }
     out += "\n" + verdictLine(outcome.verdict) + "\n"
     return out
+  }
+
+  /// The first line of a probe's report: what is probed.
+  public func title(_ target: String) -> String {
+    "probe \(UntrustedText.shown(target))\n"
   }
 
   /// One session with its own verdict line.
@@ -85,7 +94,9 @@ public struct ProbeTextRenderer: Sendable {
 
   /// One host tried: its connect failures, then its session (or why there was none); its own
   /// verdict line when several hosts were tried.
-  func renderAttempt(_ attempt: HostAttempt, verdict: Verdict? = nil) -> String {
+  func renderAttempt(
+    _ attempt: HostAttempt, verdict: Verdict? = nil, streamed: Set<SessionRecord> = []
+  ) -> String {
     var out = ""
     let mx = attempt.preference.map { "MX \($0) " } ?? ""
     if !attempt.failedConnects.isEmpty || attempt.session == nil {
@@ -107,7 +118,7 @@ public struct ProbeTextRenderer: Sendable {
         + "\n"
     }
     guard let session = attempt.session else { return out }
-    out += renderSession(session)
+    if !streamed.contains(session) { out += renderSession(session) }
     if let identity = attempt.identity { out += identityLine(identity) }
     if let verdict {
       out +=

@@ -34,15 +34,19 @@ public struct ProbeRunner: Sendable {
   public var cancellation: Cancellation
   /// Told of each session's lines as they happen (a streaming renderer), if anyone listens.
   public var observer: SessionObserver?
+  /// Opens a `--data` file when its content is due (`FileMessageSource.Opener`).
+  public var messageFiles: (any MessageSourceOpening)?
 
   public init(
     connector: any Connector, resolver: (any Resolver)?,
     identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
     clock: any MonotonicClock = SystemClock(),
     now: @escaping @Sendable () -> UnixTime = { WallClock.now() },
-    cancellation: Cancellation = .never, observer: SessionObserver? = nil
+    cancellation: Cancellation = .never, observer: SessionObserver? = nil,
+    messageFiles: (any MessageSourceOpening)? = FileMessageSource.Opener()
   ) {
     self.observer = observer
+    self.messageFiles = messageFiles
     self.cancellation = cancellation
     self.connector = connector
     self.resolver = resolver
@@ -249,7 +253,7 @@ public struct ProbeRunner: Sendable {
     }
     let session = SessionDriver(
       plan: plan, clock: clock, tls: tls, runLimit: limit, cancellation: cancellation,
-      observer: observer
+      observer: observer, messageFiles: messageFiles
     ).run(over: transport, connection: connection, implicitTLS: implicitTLS)
     let stop = Self.stop(of: session)
     // A cut run skips the identity checks: they would only add DNS waits.
