@@ -92,8 +92,9 @@ import Testing
     #expect(transport.writes.count >= 4 + 5)
     #expect(transport.writes.allSatisfy { $0.count < 2 * SessionDriver.contentBlockBytes })
     #expect(record.facts.content?.octets == DotStuffing.normalizeLineEndings(bytes).count)
-    #expect(record.steps.last { $0.command == .endOfData }?.commandLine
-      == "<message: big.eml, \(bytes.count) bytes, streamed>")
+    #expect(
+      record.steps.last { $0.command == .endOfData }?.commandLine
+        == "<message: big.eml, \(bytes.count) bytes, streamed>")
   }
 
   @Test func aFileThatCannotBeReadHalfWayIsNeverEnded() {

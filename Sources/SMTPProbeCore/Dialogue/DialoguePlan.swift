@@ -164,15 +164,18 @@ public struct DialoguePlan: Hashable, Sendable {
     }
   }
 
-  /// Seconds each block of the message content may take to be written: the DATA block
-  /// timeout of RFC 5321 4.5.3.2.5 (3 minutes), scaled with `--timeout` (6 × `timeout`, so
-  /// 3 minutes at the default 30 s). Each block gets it anew: progress never times out.
+  /// Seconds each block of the message content may take to be written.
+  ///
+  /// The DATA block timeout of RFC 5321 4.5.3.2.5 (3 minutes), scaled with `--timeout`
+  /// (6 × `timeout`, so 3 minutes at the default 30 s). Each block gets it anew: a message
+  /// that keeps moving never times out.
   public var dataBlockTimeout: Double { timeout * 6 }
 
-  /// Seconds to wait for the reply to the final `.`: the DATA termination timeout of RFC 5321
-  /// 4.5.3.2.6 (10 minutes, while the server filters and stores the message), scaled with
-  /// `--timeout` (20 × `timeout`, so 10 minutes at the default 30 s); it starts once the `.` is
-  /// written, not when the content began.
+  /// Seconds to wait for the reply to the final `.`.
+  ///
+  /// The DATA termination timeout of RFC 5321 4.5.3.2.6 (10 minutes, while the server filters
+  /// and stores the message), scaled with `--timeout` (20 × `timeout`, so 10 minutes at the
+  /// default 30 s); it starts once the `.` is written, not when the content began.
   public var dataTerminationTimeout: Double { timeout * 20 }
 
   /// Whether the dialogue goes on past `stage`.

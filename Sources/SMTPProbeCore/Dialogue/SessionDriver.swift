@@ -5,8 +5,10 @@
 /// redacted), every step with its round-trip time, and the round trips, and returns them with
 /// the dialogue's facts as one `SessionRecord`. The replies owed are the state machine's
 /// queue; the driver keeps only when the last group went out.
-/// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
-/// a timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
+/// Deadlines are separate for the greeting (`greetingTimeout`), each command (`timeout`), each
+/// block of message content written and the reply to the final `.` (`DialoguePlan`'s DATA
+/// timeouts, RFC 5321 4.5.3.2); the content is streamed from its `MessageSource`, never held
+/// whole. A timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
 /// at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked before
 /// each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
 public struct SessionDriver {

@@ -79,7 +79,9 @@ public final class FileMessageSource: MessageSource {
     return block
   }
 
-  /// Closes the file (standard input stays open). The corresponding C function is `close`.
+  /// Closes the file; standard input stays open.
+  ///
+  /// The corresponding C function is `close`.
   public func close() {
     if descriptor > STDIN_FILENO { Glibc.close(descriptor) }
     descriptor = -1
