@@ -8,9 +8,9 @@
 /// Deadlines are separate for the greeting (`greetingTimeout`), each command (`timeout`), each
 /// block of message content written and the reply to the final `.` (`DialoguePlan`'s DATA
 /// timeouts, RFC 5321 4.5.3.2); the content is streamed from its `MessageSource`, never held
-/// whole. A timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
-/// at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked before
-/// each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
+/// whole. A timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait
+/// also ends at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked
+/// before each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
 public struct SessionDriver {
   public let plan: DialoguePlan
   public let clock: any MonotonicClock
