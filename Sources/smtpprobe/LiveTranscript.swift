@@ -22,8 +22,8 @@ final class LiveTranscript: @unchecked Sendable {
     self.console = console
   }
 
-  /// The sessions printed so far, or nil when nothing was (the report is then printed whole).
-  var streamed: Set<SessionRecord>? { started ? live.streamed : nil }
+  /// What was printed so far, or nil when nothing was (the report is then printed whole).
+  var shown: ProbeLiveText? { started ? live : nil }
 
   /// The observer to give the runner.
   var observer: SessionObserver {

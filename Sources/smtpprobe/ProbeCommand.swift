@@ -66,7 +66,7 @@ struct ProbeCommand {
     } else {
       var final = text
       final.now = WallClock.now()
-      try console.print(final.render(outcome, streamed: live?.streamed))
+      try console.print(final.render(outcome, after: live?.shown))
     }
     if let number = SignalMonitor.caughtSignal { return .signal(number) }
     return ExitCode(rawValue: outcome.exitCode)

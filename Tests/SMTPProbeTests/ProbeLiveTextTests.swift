@@ -58,4 +58,33 @@ import Testing
     #expect(streamed == "\n" + renderer.renderSession(record), "\(Self.sessions[index].0)")
     #expect(live.streamed == [record])
   }
+
+  @Test func aDomainProbeStreamsRouteAndHostsInOrderAndEndsWithTheVerdict() {
+    let connector = FakeConnector(["127.0.0.5": ProbeRunnerTests.answers])
+    let events = Mutex<[SessionObserver.Event]>([])
+    var runner = ProbeRunnerTests.runner(connector)
+    runner.observer = SessionObserver { event in events.withLock { $0.append(event) } }
+    let outcome = runner.run(ProbeRunnerTests.request(.domain("a.test"), allMX: true))
+    let renderer = ProbeTextRenderer(now: UnixTime(seconds: 1_800_000_000))
+    var live = ProbeLiveText(renderer: renderer)
+    var streamed = live.title(outcome.target)
+    for event in events.withLock({ $0 }) { streamed += live.text(for: event) }
+    streamed += renderer.render(outcome, after: live)
+    let batch = renderer.render(outcome)
+    // Every line of the report at the end is printed live too, once; only a host's verdict
+    // line is named by its host, since it no longer follows the host's lines.
+    let liveLines = streamed.split(separator: "\n").map(String.init)
+    for line in batch.split(separator: "\n").map(String.init) where !line.hasPrefix("host verdict")
+    {
+      #expect(liveLines.filter { $0 == line }.count == 1, "\(line)\n\(streamed)")
+    }
+    #expect(liveLines.contains { $0.hasPrefix("MX 20 second.a.test: host verdict: ok") })
+    // The route first, the refused host before the session that answered, the verdict last.
+    let table = liveLines.firstIndex { $0.contains("first.a.test  127.0.0.3") } ?? .max
+    let refused = liveLines.firstIndex { $0.contains("cannot connect to 127.0.0.3") } ?? .max
+    let greeting = liveLines.firstIndex { $0.contains("<- 220 mx.a.test") } ?? .max
+    #expect(table < refused)
+    #expect(refused < greeting)
+    #expect(liveLines.last?.hasPrefix("verdict: ") == true)
+  }
 }

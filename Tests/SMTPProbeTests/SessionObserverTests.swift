@@ -44,6 +44,7 @@ import Testing
       case .started: "started"
       case .tls: "tls"
       case .finished: "finished"
+      case .route, .attempt: "runner"
       }
     }
     #expect(

@@ -1,4 +1,4 @@
-/// Receives a session as it happens, so a renderer can show each line when it is sent or
+/// Receives a probe as it happens, so a renderer can show each line when it is sent or
 /// received instead of a blank screen until the end.
 ///
 /// The flow stays one-way: the driver calls `event` and never reads anything back; the final
@@ -17,6 +17,11 @@ public struct SessionObserver: Sendable {
     case tls(TLSReport)
     /// The session is over; the record holds everything told before.
     case finished(SessionRecord)
+    /// The probe's route was resolved (a domain probe, before any host is tried); from the
+    /// runner, not the driver.
+    case route(MailRoute)
+    /// One host was tried (connect failures, its session, identity); from the runner.
+    case attempt(HostAttempt)
   }
 
   /// Called for each event, in order, on the driver's thread.

@@ -2,13 +2,17 @@
 /// `ProbeTextRenderer` would print for it at the end, in the same words and order.
 ///
 /// Feed it every `SessionObserver.Event` in order and print what `text(for:)` returns at
-/// once; at the end, `ProbeTextRenderer.render(_:streamed:)` prints the rest (routing,
-/// connect failures, identity, warnings, advice, the verdict) without repeating the sessions
-/// listed in `streamed`. Pure: events in, text out.
+/// once; at the end, `ProbeTextRenderer.render(_:after:)` prints the rest (notes, host
+/// verdicts, warnings, advice, the verdict) without repeating what was shown. Pure: events
+/// in, text out.
 public struct ProbeLiveText: Sendable {
   public let renderer: ProbeTextRenderer
-  /// The sessions already printed in full, to leave out of the final report.
+  /// The sessions already printed in full.
   public private(set) var streamed: Set<SessionRecord> = []
+  /// Whether the MX table was printed.
+  public private(set) var routeShown = false
+  /// How many host attempts were printed, in order.
+  public private(set) var attemptsShown = 0
   /// Hellos answered positively in the current session.
   private var helloCount = 0
   /// What the first hello of the current session listed.
@@ -52,6 +56,14 @@ public struct ProbeLiveText: Sendable {
     case .finished(let session):
       streamed.insert(session)
       return renderer.sessionTrailer(session)
+    case .route(let route):
+      routeShown = true
+      return renderer.mxTable(route)
+    case .attempt(let attempt):
+      // What the session did not show: connect failures, implicit TLS failing, identity.
+      attemptsShown += 1
+      let text = renderer.renderAttempt(attempt, streamed: streamed)
+      return text.isEmpty ? "" : "\n" + text
     }
   }
 }

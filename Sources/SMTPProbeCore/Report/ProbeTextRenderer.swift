@@ -22,20 +22,27 @@ public struct ProbeTextRenderer: Sendable {
 
   /// A whole probe: the MX table (for a domain), each host tried, warnings, then the verdict.
   ///
-  /// Sessions in `streamed` were printed as they happened (`ProbeLiveText`), and so was the
-  /// title: they are left out, and the rest follows them.
-  public func render(_ outcome: ProbeOutcome, streamed: Set<SessionRecord>? = nil) -> String {
-    var out = streamed == nil ? title(outcome.target) : "\n"
-    if let route = outcome.route { out += mxTable(route) }
+  /// After `live` printed the probe as it happened (`ProbeLiveText`), what it showed (the
+  /// title, the MX table, each host tried) is left out; a host's verdict is then named by
+  /// its host, since it no longer follows the host's lines.
+  public func render(_ outcome: ProbeOutcome, after live: ProbeLiveText? = nil) -> String {
+    var out = live == nil ? title(outcome.target) : ""
+    if let route = outcome.route, live?.routeShown != true { out += mxTable(route) }
     if !outcome.notes.isEmpty {
       out += "notes:\n" + outcome.notes.map { bullet($0.description) }.joined()
     }
-    for (attempt, verdict) in zip(outcome.attempts, outcome.hostVerdicts) {
-      let shown = renderAttempt(
-        attempt, verdict: outcome.attempts.count > 1 ? verdict : nil,
-        streamed: streamed ?? [])
-      if !shown.isEmpty { out += "\n" + shown }
+    let several = outcome.attempts.count > 1
+    for (index, (attempt, verdict)) in zip(outcome.attempts, outcome.hostVerdicts).enumerated() {
+      guard let live, index < live.attemptsShown else {
+        out += "\n" + renderAttempt(attempt, verdict: several ? verdict : nil)
+        continue
+      }
+      if several {
+        let mx = attempt.preference.map { "MX \($0) " } ?? ""
+        out += "\(mx)\(UntrustedText.shown(attempt.host)): " + hostVerdictLine(verdict)
+      }
     }
+    if live != nil, !out.isEmpty { out = "\n" + String(out.drop(while: { $0 == "\n" })) }
     if !outcome.warnings.isEmpty {
       out +=
         "\n" + style.paint("warnings:", .warn) + "\n"
@@ -120,12 +127,13 @@ public struct ProbeTextRenderer: Sendable {
     guard let session = attempt.session else { return out }
     if !streamed.contains(session) { out += renderSession(session) }
     if let identity = attempt.identity { out += identityLine(identity) }
-    if let verdict {
-      out +=
-        "host verdict: \(verdict.status.rawValue) — "
-        + UntrustedText.shown(verdict.summary) + "\n"
-    }
+    if let verdict { out += hostVerdictLine(verdict) }
     return out
+  }
+
+  /// "host verdict: STATUS — summary", for one host of several.
+  func hostVerdictLine(_ verdict: Verdict) -> String {
+    "host verdict: \(verdict.status.rawValue) — " + UntrustedText.shown(verdict.summary) + "\n"
   }
 
   /// Why TLS on connect failed, as the TLS layer's error says it.

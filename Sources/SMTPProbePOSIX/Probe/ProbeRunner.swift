@@ -32,7 +32,8 @@ public struct ProbeRunner: Sendable {
   public var now: @Sendable () -> UnixTime
   /// The user's request to stop (a signal); `.never` for a run nobody interrupts.
   public var cancellation: Cancellation
-  /// Told of each session's lines as they happen (a streaming renderer), if anyone listens.
+  /// Told of the route, each host tried and each session's lines as they happen (a streaming
+  /// renderer), if anyone listens.
   public var observer: SessionObserver?
   /// Opens a `--data` file when its content is due (`FileMessageSource.Opener`).
   public var messageFiles: (any MessageSourceOpening)?
@@ -120,6 +121,7 @@ public struct ProbeRunner: Sendable {
     }
     let (attempt, stop) = attempt(
       host: host, preference: nil, addresses: addresses, request, limit)
+    observer?.event(.attempt(attempt))
     return record(request, attempts: [attempt], notes: [], stop: stop)
   }
 
@@ -133,6 +135,7 @@ public struct ProbeRunner: Sendable {
       resolver: resolver, family: request.family,
       addressLimit: MXAddressLimit(request.mxAddressLimit)
     ).resolve(domain: domain)
+    observer?.event(.route(route))
     var notes = route.notes.map(ProbeNote.text)
     if let stop = stop("looking up the mail hosts of \(domain)", limit) {
       return record(request, route: route, notes: notes, stop: stop)
@@ -150,6 +153,7 @@ public struct ProbeRunner: Sendable {
       let (attempt, stop) = attempt(
         host: host.host, preference: host.preference, addresses: host.addresses, request, limit)
       attempts.append(attempt)
+      observer?.event(.attempt(attempt))
       if let stop {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
       }
