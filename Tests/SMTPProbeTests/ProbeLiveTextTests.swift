@@ -80,7 +80,7 @@ import Testing
     }
     #expect(liveLines.contains { $0.hasPrefix("MX 20 second.a.test: host verdict: ok") })
     // The route first, the refused host before the session that answered, the verdict last.
-    let table = liveLines.firstIndex { $0.contains("first.a.test  127.0.0.3") } ?? .max
+    let table = liveLines.firstIndex { $0.hasPrefix("    10  first.a.test") } ?? .max
     let refused = liveLines.firstIndex { $0.contains("cannot connect to 127.0.0.3") } ?? .max
     let greeting = liveLines.firstIndex { $0.contains("<- 220 mx.a.test") } ?? .max
     #expect(table < refused)
