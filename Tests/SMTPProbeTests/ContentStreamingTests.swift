@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import SMTPProbeCore
@@ -48,12 +49,14 @@ import Testing
       message: .file(MessageFile(path: "big.eml", size: size)))
   }
 
-  static func drive(_ script: [Item], _ plan: DialoguePlan, files: FakeFiles)
-    -> (SessionRecord, ScriptedTransport)
-  {
+  static func drive(
+    _ script: [Item], _ plan: DialoguePlan, files: FakeFiles,
+    cancellation: Cancellation = .never
+  ) -> (SessionRecord, ScriptedTransport) {
     let clock = FakeClock()
     let transport = ScriptedTransport(script, clock: clock)
-    let driver = SessionDriver(plan: plan, clock: clock, messageFiles: files)
+    let driver = SessionDriver(
+      plan: plan, clock: clock, cancellation: cancellation, messageFiles: files)
     return (driver.run(over: transport), transport)
   }
 
@@ -145,5 +148,32 @@ import Testing
       script, Self.plan(size: bytes.count), files: FakeFiles(bytes: bytes))
     #expect(record.notes.contains(.messageLinesTooLong(count: 1, firstLine: 2)))
     #expect(record.notes.contains(.messageNULOctets(count: 1, firstLine: 3)))
+  }
+
+  @Test func aSignalHalfWayClosesWithoutTheFinalDotOrQUIT() {
+    let bytes = Self.message()
+    let script =
+      Self.ehlo + [
+        .client("MAIL FROM:<alice@x.test> SIZE=\(bytes.count) BODY=8BITMIME\r\n"),
+        .server("250 ok\r\n"), .client("RCPT TO:<bob@y.test>\r\n"), .server("250 ok\r\n"),
+        .client("DATA\r\n"), .server("354 go\r\n"),
+      ]
+    // The signal arrives once the first block of the message has gone out.
+    let transportBox = Mutex<ScriptedTransport?>(nil)
+    let cancellation = Cancellation {
+      transportBox.withLock { $0?.sentText.contains("line 0") ?? false }
+    }
+    let clock = FakeClock()
+    let transport = ScriptedTransport(script, clock: clock)
+    transportBox.withLock { $0 = transport }
+    let record = SessionDriver(
+      plan: Self.plan(size: bytes.count), clock: clock, cancellation: cancellation,
+      messageFiles: FakeFiles(bytes: bytes)
+    ).run(over: transport)
+    #expect(
+      record.problem == .transport(.interrupted(phase: "the server to take the message data")))
+    #expect(!transport.sentText.hasSuffix("\r\n.\r\n"))
+    #expect(!transport.sentText.contains("QUIT"))
+    #expect(transport.closed)
   }
 }
