@@ -9,24 +9,36 @@ import Testing
   typealias Item = ScriptedTransport.Item
 
   /// Opens every file as `bytes`, failing after `failAfter` blocks when given.
+  /// A flag the test's `Cancellation` reads, as a signal handler would set it.
+  final class Flag: Sendable {
+    let value = Mutex(false)
+  }
+
   struct FakeFiles: MessageSourceOpening {
     var bytes: [UInt8]
     var failAfter: Int?
+    /// Sets the flag when this block (from 1) is read.
+    var signalOnBlock: (Int, Flag)?
 
     func open(_ file: MessageFile) throws(MessageSourceError) -> any MessageSource {
-      Source(bytes: bytes, failAfter: failAfter, path: file.path)
+      Source(bytes: bytes, failAfter: failAfter, path: file.path, signalOnBlock: signalOnBlock)
     }
 
     final class Source: MessageSource {
       let inner: BytesMessageSource
       var failAfter: Int?
       let path: String
-      init(bytes: [UInt8], failAfter: Int?, path: String) {
+      let signalOnBlock: (Int, Flag)?
+      var blocks = 0
+      init(bytes: [UInt8], failAfter: Int?, path: String, signalOnBlock: (Int, Flag)?) {
         inner = BytesMessageSource(bytes)
         self.failAfter = failAfter
         self.path = path
+        self.signalOnBlock = signalOnBlock
       }
       func nextBlock(maximum: Int) throws(MessageSourceError) -> [UInt8] {
+        blocks += 1
+        if let (block, flag) = signalOnBlock, block == blocks { flag.value.withLock { $0 = true } }
         if let left = failAfter {
           guard left > 0 else { throw MessageSourceError(path: path, reason: "Input/output error") }
           failAfter = left - 1
@@ -158,18 +170,16 @@ import Testing
         .server("250 ok\r\n"), .client("RCPT TO:<bob@y.test>\r\n"), .server("250 ok\r\n"),
         .client("DATA\r\n"), .server("354 go\r\n"),
       ]
-    // The signal arrives once the first block of the message has gone out.
-    let transportBox = Mutex<ScriptedTransport?>(nil)
-    let cancellation = Cancellation {
-      transportBox.withLock { $0?.sentText.contains("line 0") ?? false }
-    }
+    // The signal arrives while the second block is read: the first has gone out.
+    let signalled = Flag()
+    let cancellation = Cancellation { signalled.value.withLock { $0 } }
     let clock = FakeClock()
     let transport = ScriptedTransport(script, clock: clock)
-    transportBox.withLock { $0 = transport }
     let record = SessionDriver(
       plan: Self.plan(size: bytes.count), clock: clock, cancellation: cancellation,
-      messageFiles: FakeFiles(bytes: bytes)
+      messageFiles: FakeFiles(bytes: bytes, signalOnBlock: (2, signalled))
     ).run(over: transport)
+    #expect(transport.sentText.contains("line 0"))
     #expect(
       record.problem == .transport(.interrupted(phase: "the server to take the message data")))
     #expect(!transport.sentText.hasSuffix("\r\n.\r\n"))
