@@ -8,12 +8,12 @@ import Testing
 @Suite struct ContentStreamingTests {
   typealias Item = ScriptedTransport.Item
 
-  /// Opens every file as `bytes`, failing after `failAfter` blocks when given.
   /// A flag the test's `Cancellation` reads, as a signal handler would set it.
   final class Flag: Sendable {
     let value = Mutex(false)
   }
 
+  /// Opens every file as `bytes`, failing after `failAfter` blocks when given.
   struct FakeFiles: MessageSourceOpening {
     var bytes: [UInt8]
     var failAfter: Int?
