@@ -21,6 +21,8 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
+    /// `--roundtrip` on a submission target: the mailbox to wait in.
+    var roundTrip: RoundTripPlan? = nil
   }
 
   /// Runs the checks and returns the report's exit code.
@@ -70,7 +72,12 @@ struct CheckCommand {
       identityResolver: LibresolvResolver(
         configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    var report = target.judgement.judge(runner.collect(request))
+    let record = runner.collect(request)
+    var report = target.judgement.judge(record)
+    if let plan = target.roundTrip {
+      report.findings += roundTrip(
+        plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement)
+    }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
       var plain = request
@@ -131,6 +138,11 @@ struct CheckCommand {
     var prepared: [PreparedTarget] = []
     for target in targets {
       prepared.append(try prepare(target, environment: environment, auth: &auth))
+    }
+    if let plan = try roundTripPlan(environment: environment) {
+      for index in prepared.indices where prepared[index].judgement.profile == .submission {
+        prepared[index].roundTrip = plan
+      }
     }
     return prepared
   }

@@ -27,6 +27,8 @@ struct CheckOptions: Hashable, Sendable {
   var targetsFile: String?
   /// `--concurrency N`: targets checked at the same time.
   var concurrency = TargetConcurrency.standard
+  /// `--roundtrip` and its IMAP mailbox, nil without it.
+  var roundTrip: RoundTripOptions?
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -49,6 +51,19 @@ struct CheckOptions: Hashable, Sendable {
     // The options shared by every target; each target replaces `target` with its own.
     connection = try ProbeOptions(parsed, output: output, target: first)
     concurrency = try parsed.value(.concurrency, as: TargetConcurrency.self) ?? concurrency
+    roundTrip = try RoundTripOptions.bind(parsed)
+    if roundTrip != nil {
+      guard !connection.to.isEmpty else {
+        throw .invalid("--roundtrip needs --to ADDR: the address of the --imap mailbox")
+      }
+      connection.sendTestMessage = true
+      if roundTrip?.passwordFile == "-", connection.authPasswordFile == "-" || targetsFile == "-" {
+        throw .conflict(
+          "--imap-password-file -",
+          connection.authPasswordFile == "-"
+            ? "--auth-password-file -" : "--targets -")
+      }
+    }
     if targetsFile == "-", connection.authPasswordFile == "-" {
       throw .conflict("--targets -", "--auth-password-file -")
     }

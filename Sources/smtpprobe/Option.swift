@@ -14,6 +14,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case csv, verbose
   case json, color, lang, help, version
   case submission, targets, concurrency
+  case roundtrip, imap, imapPasswordFile, arrivalWarn, arrivalCrit, arrivalTimeout, expectAuth
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -233,6 +234,35 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .check,
         for: [.check], help: "targets checked at the same time (default 8)")
+    case .roundtrip:
+      return D(
+        "--roundtrip", .check, for: [.check],
+        help: "send the test message through --submission and wait for it in --imap's mailbox")
+    case .imap:
+      return D(
+        "--imap", .value(placeholder: "imaps://USER@HOST[:PORT]/MAILBOX"), .check, for: [.check],
+        help: "the mailbox --roundtrip reads (imap:// requires STARTTLS)")
+    case .imapPasswordFile:
+      return D(
+        "--imap-password-file", .value(placeholder: "PATH|-"), .check, for: [.check],
+        help: "read the IMAP password from PATH or - (standard input); else"
+          + " SMTPPROBE_IMAP_PASSWORD")
+    case .arrivalWarn:
+      return D(
+        "--arrival-warn", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "WARNING when the round trip's seconds are outside RANGE (e.g. 30)")
+    case .arrivalCrit:
+      return D(
+        "--arrival-crit", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "CRITICAL when the round trip's seconds are outside RANGE (e.g. 120)")
+    case .arrivalTimeout:
+      return D(
+        "--arrival-timeout", .value(placeholder: Seconds.placeholder), .check, for: [.check],
+        help: "stop waiting for the test message (default 120): CRITICAL")
+    case .expectAuth:
+      return D(
+        "--expect-auth", .value(placeholder: "METHOD=RESULT,..."), .check, for: [.check],
+        help: "the arrived message's Authentication-Results must say so (e.g. spf=pass,dkim=pass)")
     }
   }
 
