@@ -102,8 +102,10 @@ service imap-login {
 }
 CONF
 
-dovecot -c "$base/etc/dovecot.conf" \
-  || { tail -n 30 "$base/log/dovecot.log" >&2; echo "dovecot: start failed" >&2; exit 1; }
+# The daemon must not keep the caller's standard output open (a pipe would never end).
+dovecot -c "$base/etc/dovecot.conf" </dev/null >"$base/log/start.out" 2>&1 \
+  || { cat "$base/log/start.out" >&2; tail -n 30 "$base/log/dovecot.log" >&2
+       echo "dovecot: start failed" >&2; exit 1; }
 for port in "$p_imaps" "$p_imap"; do
   for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.1; done
   port_open "$port" || { tail -n 30 "$base/log/dovecot.log" >&2; echo "dovecot: port $port does not accept connections" >&2; exit 1; }

@@ -16,19 +16,19 @@ extension CheckCommand {
 
   /// The plan of every submission target, the IMAP password read once.
   func roundTripPlan(environment: Environment) throws(ProbeCommand.InputProblem) -> RoundTripPlan? {
-    guard let options = options.roundTrip else { return nil }
+    guard let roundTrip = options.roundTrip else { return nil }
     let password: Secret
     do throws(PasswordSource.Problem) {
-      password = try IMAPPassword.read(file: options.passwordFile, environment: environment)
+      password = try IMAPPassword.read(file: roundTrip.passwordFile, environment: environment)
     } catch {
       throw ProbeCommand.InputProblem(message: error.description)
     }
     let request = RoundTripRequest(
-      mailbox: options.mailbox, password: password, token: "",
-      arrivalTimeout: options.timeout.value, commandTimeout: self.options.connection.timeout.value,
-      connectTimeout: self.options.connection.connectTimeout.value)
+      mailbox: roundTrip.mailbox, password: password, token: "",
+      arrivalTimeout: roundTrip.timeout.value, commandTimeout: options.connection.timeout.value,
+      connectTimeout: options.connection.connectTimeout.value)
     return RoundTripPlan(
-      request: request, limits: options.limits, caFile: self.options.connection.cafile)
+      request: request, limits: roundTrip.limits, caFile: options.connection.cafile)
   }
 
   /// The round trip's findings for the submission session in `record`, which ended at

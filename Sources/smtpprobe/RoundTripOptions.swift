@@ -9,7 +9,7 @@ struct RoundTripOptions: Hashable, Sendable {
   var mailbox: IMAPMailbox
   /// `--imap-password-file`; nil reads `SMTPPROBE_IMAP_PASSWORD`.
   var passwordFile: String?
-  var timeout = defaultTimeout
+  var timeout = Self.defaultTimeout
   var limits = RoundTripLimits()
 
   /// The round trip's options, nil without `--roundtrip`; the IMAP options without it are a

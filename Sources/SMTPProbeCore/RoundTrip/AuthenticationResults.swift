@@ -62,27 +62,47 @@ public struct AuthenticationResults: Hashable, Sendable {
         method = String(method[..<slash])
       }
       let resultText = first[first.index(after: equals)...].lowercased()
-      guard !method.isEmpty, !resultText.isEmpty else { continue }
+      // A result is a Keyword (2.2); Amazon SES writes `envelope-from=ADDR; helo=NAME;` after
+      // its spf result: those belong to the result before them.
+      guard AuthExpectation.isKeyword(Substring(method)),
+        AuthExpectation.isKeyword(Substring(resultText))
+      else {
+        if !parsed.results.isEmpty {
+          parsed.results[parsed.results.count - 1].properties += Self.properties(words)
+        }
+        continue
+      }
       var result = MethodResult(
         method: method, methodVersion: methodVersion, result: resultText, reason: nil,
         properties: [], comments: segment.comments)
-      for word in words.dropFirst() {
-        guard let equals = word.firstIndex(of: "=") else { continue }
-        let key = word[..<equals].lowercased()
-        let value = HeaderTokens.unquoted(word[word.index(after: equals)...])
-        if key == "reason" {
-          result.reason = value
-        } else if let dot = key.firstIndex(of: ".") {
-          result.properties.append(
-            Property(
-              ptype: String(key[..<dot]), property: String(key[key.index(after: dot)...]),
-              value: value))
-        } else if !key.isEmpty {
-          result.properties.append(Property(ptype: nil, property: key, value: value))
+      for property in Self.properties(words.dropFirst()) {
+        if property.ptype == nil, property.property == "reason" {
+          result.reason = property.value
+        } else {
+          result.properties.append(property)
         }
       }
       parsed.results.append(result)
     }
     return parsed
+  }
+
+  /// The `key=value` words as properties: `ptype.property` split at its first dot.
+  static func properties(_ words: some Sequence<String>) -> [Property] {
+    var properties: [Property] = []
+    for word in words {
+      guard let equals = word.firstIndex(of: "=") else { continue }
+      let key = word[..<equals].lowercased()
+      let value = HeaderTokens.unquoted(word[word.index(after: equals)...])
+      if let dot = key.firstIndex(of: ".") {
+        properties.append(
+          Property(
+            ptype: String(key[..<dot]), property: String(key[key.index(after: dot)...]),
+            value: value))
+      } else if !key.isEmpty {
+        properties.append(Property(ptype: nil, property: key, value: value))
+      }
+    }
+    return properties
   }
 }

@@ -19,6 +19,8 @@ public struct IMAPCommand: Hashable, Sendable {
     case string(String)
     /// A secret string: never in the transcript.
     case secret(Secret)
+    /// A secret atom sent as is (a base64 SASL response, RFC 4959): never in the transcript.
+    case secretAtom(Secret)
   }
 
   /// `tag NAME arguments…` CRLF, with literals when a string needs one.
@@ -37,6 +39,9 @@ public struct IMAPCommand: Hashable, Sendable {
         let bytes = Array(text.utf8)
         transcript += Self.quotable(bytes) ? Self.quoted(bytes) : "{\(bytes.count)}"
         Self.append(bytes, to: &current, pieces: &pieces, literalPlus: literalPlus)
+      case .secretAtom(let secret):
+        transcript += Secret.redacted
+        secret.withRevealedBytes { current += $0 }
       case .secret(let secret):
         transcript += Secret.redacted
         secret.withRevealedBytes { bytes in

@@ -74,7 +74,7 @@ public final class IMAPConnection {
     }
     if offers("SASL-IR") {
       let command = IMAPCommand(
-        tag: tag, "AUTHENTICATE", [.atom("PLAIN"), .secret(response)], literalPlus: false)
+        tag: tag, "AUTHENTICATE", [.atom("PLAIN"), .secretAtom(response)], literalPlus: false)
       transcript.append("C: \(tag) \(command.transcript)")
       return try exchange(command, tag: tag)
     }

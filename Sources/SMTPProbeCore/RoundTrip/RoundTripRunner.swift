@@ -33,9 +33,10 @@ public struct RoundTripRunner: Sendable {
     let mailbox = request.mailbox
     let transport: any Transport
     do throws(ConnectFailure) {
-      (transport, _) = try connector.connect(
+      transport = try connector.connect(
         host: mailbox.host, port: mailbox.port, addresses: nil, family: .any,
-        timeout: request.connectTimeout)
+        timeout: request.connectTimeout
+      ).0
     } catch {
       record.failure = .connect(error)
       record.waitedSeconds = seconds(since: since)
