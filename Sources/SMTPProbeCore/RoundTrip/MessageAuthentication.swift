@@ -15,9 +15,8 @@ public struct MessageAuthentication: Hashable, Sendable {
   /// Reads the fields from a header block (RFC 5322 2.2, folded lines unfolded).
   public init(header: [UInt8]) {
     let text = String(decoding: header, as: UTF8.self)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
+    // "\r\n" is one Character in Swift: split at it and at a bare LF.
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\r\n" || $0 == "\n" }
     let fields = MIMEHeaders.read(lines[...])?.0.fields ?? []
     authenticationResults = fields.filter { $0.name == "authentication-results" }.map {
       AuthenticationResults.parse($0.value)
