@@ -32,9 +32,11 @@ extension CheckCommand {
   }
 
   /// The round trip's findings for the submission session in `record`, which ended at
-  /// `finished` (monotonic nanoseconds); skipped when no test message was accepted.
+  /// `finished` (monotonic nanoseconds); skipped when no test message was accepted. The IMAP
+  /// connection goes through `connector`, the target's (`--proxy` too).
   static func roundTrip(
-    _ plan: RoundTripPlan, after record: ProbeRecord, finished: UInt64, judgement: CheckJudgement
+    _ plan: RoundTripPlan, after record: ProbeRecord, finished: UInt64, judgement: CheckJudgement,
+    connector: any Connector
   ) -> [CheckFinding] {
     guard let session = record.sessions.last, session.messageAccepted,
       case .testMessage(let unixTime, let random) = session.plan.message,
@@ -48,7 +50,7 @@ extension CheckCommand {
     let after = UInt64(max(0, session.totalMilliseconds - accepted.atMilliseconds)) * 1_000_000
     let since = finished > after ? finished - after : 0
     let runner = RoundTripRunner(
-      connector: SocketConnector(),
+      connector: connector,
       tls: OpenSSLUpgrader(configuration: TLSConfiguration(caFile: plan.caFile)),
       clock: SystemClock(), pause: { PollPause.wait(seconds: $0) })
     return judgement.roundTripFindings(runner.run(request, since: since), limits: plan.limits)

@@ -21,6 +21,8 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
+    /// Direct unless `--proxy` names a SOCKS5 proxy.
+    var connector: any Connector = SocketConnector()
     /// `--roundtrip` on a submission target: the mailbox to wait in.
     var roundTrip: RoundTripPlan? = nil
   }
@@ -67,7 +69,7 @@ struct CheckCommand {
     let dns = request.dnsServer
     // Identity checks (PTR, FCrDNS) must never hold the check up: one short try.
     let runner = ProbeRunner(
-      connector: SocketConnector(),
+      connector: target.connector,
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: LibresolvResolver(
         configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
@@ -76,7 +78,8 @@ struct CheckCommand {
     var report = target.judgement.judge(record)
     if let plan = target.roundTrip {
       report.findings += roundTrip(
-        plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement)
+        plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement,
+        connector: target.connector)
     }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
@@ -135,9 +138,14 @@ struct CheckCommand {
     // The password is read once (it may come from standard input) and used for each
     // submission target.
     var auth: DialoguePlan.Authentication?
+    let proxy = options.connection.proxy
+    let credentials = try ProxySetup.checkedCredentials(proxy, environment: environment)
+    let connector = ProxySetup.connector(proxy, credentials: credentials, wakeDescriptor: nil)
     var prepared: [PreparedTarget] = []
     for target in targets {
-      prepared.append(try prepare(target, environment: environment, auth: &auth))
+      var ready = try prepare(target, environment: environment, auth: &auth)
+      ready.connector = connector
+      prepared.append(ready)
     }
     if let plan = try roundTripPlan(environment: environment) {
       for index in prepared.indices where prepared[index].judgement.profile == .submission {
