@@ -31,9 +31,10 @@ extension CheckCommand {
       request: request, limits: roundTrip.limits, caFile: options.connection.cafile)
   }
 
-  /// The round trip's findings for the submission session in `record`, which ended at
-  /// `finished` (monotonic nanoseconds); skipped when no test message was accepted. The IMAP
-  /// connection goes through `connector`, the target's (`--proxy` too).
+  /// The round trip's findings for the submission session in `record`.
+  ///
+  /// The session ended at `finished` (monotonic nanoseconds); skipped when no test message
+  /// was accepted. The IMAP connection goes through `connector`, the target's (`--proxy` too).
   static func roundTrip(
     _ plan: RoundTripPlan, after record: ProbeRecord, finished: UInt64, judgement: CheckJudgement,
     connector: any Connector
