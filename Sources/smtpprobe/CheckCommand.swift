@@ -25,7 +25,8 @@ struct CheckCommand {
       connector: SocketConnector(),
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    var target = judgement.judge(runner.collect(request))
+    let record = runner.collect(request)
+    var target = judgement.judge(record)
     if options.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
       var plain = request
@@ -33,6 +34,11 @@ struct CheckCommand {
       plain.plan.recipients = []
       plain.plan.quitAfter = .mail
       target = judgement.addingEnforcement(runner.collect(plain), to: target)
+    }
+    if let posture = options.posture, case .domain(let domain) = options.connection.target {
+      target = CheckJudgement.addingPosture(
+        readPosture(posture, domain: record.route?.domain ?? domain, route: record.route),
+        to: target)
     }
     let report = CheckReport(targets: [target])
     let format =

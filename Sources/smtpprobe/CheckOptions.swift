@@ -20,6 +20,8 @@ struct CheckOptions: Hashable, Sendable {
   var assertions: [RecipientAssertion] = []
   /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
   var requireStartTLS = false
+  /// The DNS posture to read; nil for `--server` and with `--no-posture`.
+  var posture: PostureOptions?
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -73,6 +75,7 @@ struct CheckOptions: Hashable, Sendable {
     } catch {
       throw .invalid(error.description)
     }
+    posture = try PostureOptions.bind(parsed, target: connection.target)
   }
 
   /// The domain whose postmaster is asked for: the DOMAIN target, nil for `--server`.

@@ -178,6 +178,9 @@ enum HelpText {
     Checks: connect, greeting, EHLO, STARTTLS offered / negotiated / verified, TLS
     version, days left of every certificate, MAIL FROM, postmaster@DOMAIN (RFC 5321
     4.5.1), --rcpt assertions, phase timings. The session stops after RCPT: no DATA.
+    A DOMAIN also gets its DNS posture: SPF (evaluated for --spf-ip), DMARC and its
+    report destinations, DKIM keys (--dkim-selector), TLS-RPT, null MX, and every MX
+    and given address in DNS blocklists (--dnsbl); --no-posture skips it.
 
     \(section(.check, for: .check))
 

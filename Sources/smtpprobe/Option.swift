@@ -13,6 +13,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case spfIP, clientIP, dkimSelector, dnsbl, noPosture
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -219,6 +220,26 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .spfIP:
+      return D(
+        "--spf-ip", .value(placeholder: "IP"), .check, for: [.check],
+        help: "evaluate the domain's SPF record for this sending address (also DNSBL-checked)")
+    case .clientIP:
+      return D(
+        "--client-ip", .repeatedValue(placeholder: "IP"), .check, for: [.check],
+        help: "a sending address to look up in the DNS blocklists; repeatable")
+    case .dkimSelector:
+      return D(
+        "--dkim-selector", .repeatedValue(placeholder: "SELECTOR"), .check, for: [.check],
+        help: "check the DKIM key at SELECTOR._domainkey.DOMAIN; repeatable")
+    case .dnsbl:
+      return D(
+        "--dnsbl", .repeatedValue(placeholder: "ZONE"), .check, for: [.check],
+        help: "look addresses up in ZONE instead of the default blocklists; repeatable")
+    case .noPosture:
+      return D(
+        "--no-posture", .check, for: [.check],
+        help: "skip the DNS posture of a DOMAIN (SPF, DMARC, DKIM, TLS-RPT, DNSBL, null MX)")
     }
   }
 
