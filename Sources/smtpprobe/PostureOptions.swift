@@ -12,7 +12,9 @@ struct PostureOptions: Hashable, Sendable {
   /// `--dnsbl`, or the default zones.
   var dnsblZones = DNSBLCode.defaultZones
 
-  /// Binds the posture options; nil when posture is not read (`--server`, `--no-posture`).
+  /// Binds the posture options; nil when posture is not read.
+  ///
+  /// Posture is not read for `--server` or with `--no-posture`.
   /// The options that only posture reads are refused without it, so none is silently ignored.
   static func bind(_ parsed: ParsedArguments, target: ProbeTarget) throws(UsageError)
     -> PostureOptions?

@@ -1,5 +1,7 @@
 extension CheckJudgement {
-  /// The `tls-rpt` finding (RFC 8460 3). A missing policy is OK with a note: TLS reporting is
+  /// The `tls-rpt` finding (RFC 8460 3).
+  ///
+  /// A missing policy is OK with a note: TLS reporting is
   /// optional and only useful with MTA-STS or DANE, so its absence breaks no mail; several
   /// records or an invalid one are WARNING (senders then act as if there were none).
   static func tlsRPTFinding(_ posture: TLSRPTPosture) -> CheckFinding {
@@ -36,7 +38,9 @@ extension CheckJudgement {
     }
   }
 
-  /// One `dnsbl` finding per address (RFC 5782): a severe listing is CRITICAL, a policy
+  /// One `dnsbl` finding per address (RFC 5782).
+  ///
+  /// A severe listing is CRITICAL, a policy
   /// listing (Spamhaus PBL) WARNING, an address a zone would not answer for UNKNOWN ("could not
   /// check": an error answer is never a listing), otherwise OK. Perfdata `dnsbl_listed`.
   static func dnsblFindings(_ lookups: [DNSBLLookup]) -> [CheckFinding] {
@@ -91,9 +95,11 @@ extension CheckJudgement {
     }
   }
 
-  /// The `no-mail` finding, when the domain says it handles no mail (a null MX, RFC 7505, or
-  /// an SPF record of only `-all`): it should publish all three of a null MX, `v=spf1 -all`
-  /// and DMARC `p=reject` (RFC 7505 4.3, RFC 7208 A, RFC 7489 6.3). Nil otherwise.
+  /// The `no-mail` finding, when the domain says it handles no mail.
+  ///
+  /// A null MX (RFC 7505) or an SPF record of only `-all` says so; such a domain should
+  /// publish all three of a null MX, `v=spf1 -all` and DMARC `p=reject` (RFC 7505 4.2: a
+  /// domain with a null MX sends no mail either; RFC 7208 5.1; RFC 7489 6.3). Nil otherwise.
   static func noMailFinding(_ posture: DomainPosture) -> CheckFinding? {
     let spfRejectsAll =
       posture.spf.record.map { record in
@@ -117,7 +123,7 @@ extension CheckJudgement {
       check: .noMail, state: .warning,
       summary: "the domain handles no mail but does not publish \(missing.joined(separator: ", "))",
       explanation: "A domain that sends and receives no mail should say so in all three places,"
-        + " so that forged mail in its name is refused (RFC 7505 4.3).",
+        + " so that forged mail in its name is refused (RFC 7505 4.2).",
       fix: "Publish \(missing.joined(separator: " and ")).")
   }
 }

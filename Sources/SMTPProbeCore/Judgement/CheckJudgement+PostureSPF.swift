@@ -1,5 +1,7 @@
 extension CheckJudgement {
-  /// The `spf` finding: exactly one record (RFC 7208 4.5), valid (4.6), its tree within 10
+  /// The `spf` finding.
+  ///
+  /// Exactly one record (RFC 7208 4.5), valid (4.6), its tree within 10
   /// DNS-querying terms (4.6.4), no `+all`/`?all` (which authorise or ignore everyone), an
   /// explicit `all` or redirect at the end, and no `ptr` (5.5). Perfdata `spf_lookups`.
   static func spfFinding(_ analysis: SPFAnalysis) -> CheckFinding {
@@ -118,7 +120,9 @@ extension CheckJudgement {
     return issues
   }
 
-  /// The `spf-ip` finding: check_host() for `--spf-ip` (RFC 7208 2.6, 4). pass is OK; fail and
+  /// The `spf-ip` finding: check_host() for `--spf-ip` (RFC 7208 2.6, 4).
+  ///
+  /// pass is OK; fail and
   /// permerror are CRITICAL; softfail, neutral, none and temperror are WARNING.
   static func spfIPFinding(_ evaluation: SPFEvaluation) -> CheckFinding {
     let ip = evaluation.ip.description

@@ -55,7 +55,9 @@ public struct DMARCPosture: Hashable, Sendable {
     return posture
   }
 
-  /// Whether one name is the other or under it: such a destination needs no authorisation.
+  /// Whether one name is the other or under it.
+  ///
+  /// Such a destination needs no authorisation.
   /// Without the Public Suffix List two organisational domains cannot be compared further.
   static func isSameDomain(_ destination: String, _ domain: String) -> Bool {
     PostureText.isSameOrSubdomain(destination, of: domain)

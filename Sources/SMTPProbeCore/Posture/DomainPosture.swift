@@ -1,5 +1,6 @@
-/// The facts of a domain's mail posture as the DNS publishes them: SPF, DMARC, DKIM keys,
-/// TLS-RPT, the blocklist answers and whether the MX is null. Judgements read it; the JSON
+/// The facts of a domain's mail posture as the DNS publishes them.
+///
+/// SPF, DMARC, DKIM keys, TLS-RPT, the blocklist answers and whether the MX is null. Judgements read it; the JSON
 /// report shows every record as parsed.
 public struct DomainPosture: Hashable, Sendable {
   public var domain: String

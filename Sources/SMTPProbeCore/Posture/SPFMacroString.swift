@@ -110,7 +110,9 @@ public struct SPFMacroString: Hashable, Sendable, CustomStringConvertible {
       delimiters: delimiters.isEmpty ? ["."] : delimiters)
   }
 
-  /// The expanded text for `context` (RFC 7208 7.3): parts split on the delimiters, reversed
+  /// The expanded text for `context` (RFC 7208 7.3).
+  ///
+  /// Parts are split on the delimiters, reversed
   /// when asked, the rightmost `keep` kept, joined with dots; URL-escaped for upper-case
   /// letters. A domain name longer than 253 characters loses labels from the left (7.3).
   public func expand(_ context: SPFMacroContext, domainName: Bool = true) -> String {
