@@ -18,9 +18,11 @@ public struct DomainPosture: Hashable, Sendable {
   public var nullMX: Bool?
 
   /// Reads the posture of `request.domain`; `route` is the MX lookup the SMTP checks made,
-  /// whose addresses are looked up in the blocklists.
+  /// whose addresses are looked up in the blocklists, through `blocklistResolver` when given
+  /// (a blocklist either answers at once or not at all, so it may get a shorter timeout).
   public static func read(
-    _ request: PostureRequest, route: MailRoute?, resolver: any Resolver
+    _ request: PostureRequest, route: MailRoute?, resolver: any Resolver,
+    blocklistResolver: (any Resolver)? = nil
   ) -> DomainPosture {
     let domain = request.domain
     let spfEvaluation = request.spfIP.map {
@@ -38,7 +40,9 @@ public struct DomainPosture: Hashable, Sendable {
       addresses.append(address)
     }
     let dnsbl = addresses.flatMap { address in
-      request.dnsblZones.map { DNSBLLookup.lookUp(address, zone: $0, resolver: resolver) }
+      request.dnsblZones.map {
+        DNSBLLookup.lookUp(address, zone: $0, resolver: blocklistResolver ?? resolver)
+      }
     }
     return DomainPosture(
       domain: domain, spf: SPFAnalysis.analyse(domain, resolver: resolver),

@@ -20,7 +20,7 @@ public struct SPFAnalysis: Hashable, Sendable {
   /// The domain whose record this is.
   public var domain: String
   /// What the DNS gave for the domain itself.
-  public var lookup: SPFRecordLookup
+  public var lookup: TXTRecordLookup
   /// The record, parsed; nil when none was found or it does not parse.
   public var record: SPFRecord?
   /// The top record's syntax error.
@@ -36,7 +36,7 @@ public struct SPFAnalysis: Hashable, Sendable {
 
   /// Reads the record of `domain` and the tree under it.
   public static func analyse(_ domain: String, resolver: any Resolver) -> SPFAnalysis {
-    let lookup = SPFRecordLookup.fetch(domain, resolver: resolver)
+    let lookup = SPFRecord.lookUp(domain, resolver: resolver)
     var analysis = SPFAnalysis(
       domain: domain, lookup: lookup, record: nil, syntaxError: nil, reached: [], lookups: 0,
       problems: [], unexpanded: [])
@@ -77,7 +77,7 @@ public struct SPFAnalysis: Hashable, Sendable {
       guard visited.insert(PostureText.normalized(target)).inserted,
         lookups <= 4 * SPFEvaluator.lookupLimit
       else { continue }
-      let lookup = SPFRecordLookup.fetch(target, resolver: resolver)
+      let lookup = SPFRecord.lookUp(target, resolver: resolver)
       var reached = Reached(domain: target, term: term.text, from: domain, text: nil)
       switch lookup {
       case .none: problems.append(.noRecord(domain: target))

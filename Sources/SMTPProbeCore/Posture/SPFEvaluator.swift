@@ -56,11 +56,11 @@ public struct SPFEvaluator: Sendable {
   }
 
   func checkHost(_ domain: String, context: SPFMacroContext, budget: inout Budget) -> Outcome {
-    guard SPFRecordLookup.isValidDomain(domain) else {
+    guard Self.isValidDomain(domain) else {
       return Outcome(result: .none, problem: .invalidDomain(domain))
     }
     let record: SPFRecord
-    switch SPFRecordLookup.fetch(domain, resolver: resolver) {
+    switch SPFRecord.lookUp(domain, resolver: resolver) {
     case .none: return Outcome(result: .none, problem: .noRecord(domain: domain))
     case .failed(let error):
       return Outcome(result: .temperror, problem: .dns(domain: domain, error))
@@ -133,5 +133,14 @@ public struct SPFEvaluator: Sendable {
     }
     inner.chain.insert(redirect.text, at: 0)
     return inner
+  }
+
+  /// Whether `name` may be evaluated: at least two labels, none empty but the last, none over
+  /// 63 octets, 253 octets in all (RFC 7208 4.3: otherwise the result is none).
+  static func isValidDomain(_ name: String) -> Bool {
+    var labels = name.split(separator: ".", omittingEmptySubsequences: false)
+    if labels.last == "" { labels.removeLast() }
+    return labels.count >= 2 && name.utf8.count <= 254
+      && labels.allSatisfy { !$0.isEmpty && $0.utf8.count <= 63 }
   }
 }

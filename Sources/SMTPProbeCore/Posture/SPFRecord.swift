@@ -12,6 +12,12 @@ public struct SPFRecord: Hashable, Sendable {
     return rest.isEmpty || rest.first == " "
   }
 
+  /// The SPF records of `domain` (RFC 7208 4.4, 4.5): NXDOMAIN, NODATA and no `v=spf1` TXT
+  /// record are none; a DNS failure is a temperror; more than one record a permerror.
+  public static func lookUp(_ domain: String, resolver: any Resolver) -> TXTRecordLookup {
+    TXTRecordLookup.fetch(domain, resolver: resolver, where: isSPF)
+  }
+
   /// The `redirect=` target, if any.
   public var redirect: SPFTerm? {
     terms.first { if case .modifier(.redirect) = $0.kind { true } else { false } }

@@ -31,15 +31,8 @@ extension TXTRecordLookup {
 
 extension SPFAnalysis {
   var jsonValue: JSONValue {
-    let status: TXTRecordLookup
-    switch lookup {
-    case .found(let text): status = .found(text)
-    case .none: status = .none
-    case .several(let texts): status = .several(texts)
-    case .failed(let error): status = .failed(error)
-    }
-    return [
-      "lookup": status.jsonValue,
+    [
+      "lookup": lookup.jsonValue,
       "terms": record.map { .array($0.terms.map(\.jsonValue)) } ?? .null,
       "syntax_error": syntaxError.map { .string($0.description) } ?? .null,
       "dns_lookups": .int(lookups),
