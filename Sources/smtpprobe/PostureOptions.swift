@@ -14,15 +14,18 @@ struct PostureOptions: Hashable, Sendable {
 
   /// Binds the posture options; nil when posture is not read.
   ///
-  /// Posture is not read for `--server` or with `--no-posture`.
-  /// The options that only posture reads are refused without it, so none is silently ignored.
-  static func bind(_ parsed: ParsedArguments, target: ProbeTarget) throws(UsageError)
+  /// Posture is read for DOMAIN targets (`domains`: a DOMAIN on the command line, or a
+  /// `--targets` file that may name some) unless `--no-posture` is given; the options only
+  /// posture reads are refused when it is not, so none is silently ignored.
+  static func bind(_ parsed: ParsedArguments, domains: Bool) throws(UsageError)
     -> PostureOptions?
   {
     let postureOnly: [Option] = [.spfIP, .clientIP, .dkimSelector, .dnsbl]
-    guard case .domain = target, !parsed.has(.noPosture) else {
+    guard domains, !parsed.has(.noPosture) else {
       if let given = postureOnly.first(where: parsed.has) {
-        let other = parsed.has(.noPosture) ? "--no-posture" : "--server"
+        let other =
+          parsed.has(.noPosture)
+          ? "--no-posture" : parsed.has(.server) ? "--server" : "--submission"
         throw .conflict(given.declaration.name, other)
       }
       return nil
