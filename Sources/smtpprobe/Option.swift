@@ -14,6 +14,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case csv, verbose
   case json, color, lang, help, version
   case submission, targets, concurrency
+  case proxy
   case spfIP, clientIP, dkimSelector, dnsbl, noPosture
 
   /// The option's names, value, help line and commands.
@@ -53,7 +54,7 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .data:
       return D(
         "--data", .value(placeholder: "FILE"), .dialogue, for: [.probe],
-        help: "send FILE as the message")
+        help: "send FILE as the message, streamed from disk (- is standard input)")
     case .sendTestMessage:
       return D(
         "--send-test-message", .dialogue, for: [.probe, .check], help: "send a small test message")
@@ -234,6 +235,12 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .check,
         for: [.check], help: "targets checked at the same time (default 8)")
+    case .proxy:
+      return D(
+        "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
+        for: [.probe, .check, .verify],
+        help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
+          + " SMTPPROBE_PROXY_PASSWORD")
     case .spfIP:
       return D(
         "--spf-ip", .value(placeholder: "IP"), .check, for: [.check],
