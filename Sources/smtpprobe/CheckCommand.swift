@@ -21,6 +21,8 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
+    /// The DNS posture to read after the sessions, for a DOMAIN target.
+    var posture: PostureRequest?
     /// Direct unless `--proxy` names a SOCKS5 proxy.
     var connector: any Connector = SocketConnector()
     /// `--roundtrip` on a submission target: the mailbox to wait in.
@@ -88,6 +90,11 @@ struct CheckCommand {
       plain.plan.recipients = []
       plain.plan.quitAfter = .mail
       report = target.judgement.addingEnforcement(runner.collect(plain), to: report)
+    }
+    if var posture = target.posture {
+      posture.domain = record.route?.domain ?? posture.domain
+      report = CheckJudgement.addingPosture(
+        readPosture(posture, dnsServer: dns, route: record.route), to: report)
     }
     return report
   }
@@ -213,12 +220,21 @@ struct CheckCommand {
         connection.authInsecure = false
       }
     }
+    var posture: PostureRequest?
+    if let options = options.posture, target.profile == .inbound,
+      case .domain(let domain) = target.target
+    {
+      posture = PostureRequest(
+        domain: domain, spfIP: options.spfIP, clientIPs: options.clientIPs,
+        sender: connection.from.flatMap { $0.isEmpty ? nil : $0 }, helo: connection.helo,
+        dkimSelectors: options.dkimSelectors, dnsblZones: options.dnsblZones)
+    }
     var request = try ProbeCommand(options: connection).makeRequest(environment: environment)
     if target.profile == .submission {
       if let auth { request.plan.auth = auth } else { auth = request.plan.auth }
     }
     return PreparedTarget(
       request: request, judgement: judgement,
-      requireStartTLS: options.requireStartTLS && target.profile == .inbound)
+      requireStartTLS: options.requireStartTLS && target.profile == .inbound, posture: posture)
   }
 }

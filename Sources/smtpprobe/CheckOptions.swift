@@ -29,6 +29,8 @@ struct CheckOptions: Hashable, Sendable {
   var concurrency = TargetConcurrency.standard
   /// `--roundtrip` and its IMAP mailbox, nil without it.
   var roundTrip: RoundTripOptions?
+  /// The DNS posture to read for each DOMAIN target; nil without one and with `--no-posture`.
+  var posture: PostureOptions?
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -112,6 +114,8 @@ struct CheckOptions: Hashable, Sendable {
     } catch {
       throw .invalid(error.description)
     }
+    posture = try PostureOptions.bind(
+      parsed, domains: !parsed.positionals.isEmpty || targetsFile != nil)
   }
 
   /// The domain whose postmaster is asked for: the first target when it is a DOMAIN, nil for

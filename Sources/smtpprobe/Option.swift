@@ -16,6 +16,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case submission, targets, concurrency
   case proxy
   case roundtrip, imap, imapPasswordFile, arrivalWarn, arrivalCrit, arrivalTimeout, expectAuth
+  case spfIP, clientIP, dkimSelector, dnsbl, noPosture
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -270,6 +271,26 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--expect-auth", .value(placeholder: "METHOD=RESULT,..."), .check, for: [.check],
         help: "the arrived message's Authentication-Results must say so (e.g. spf=pass,dkim=pass)")
+    case .spfIP:
+      return D(
+        "--spf-ip", .value(placeholder: "IP"), .check, for: [.check],
+        help: "evaluate the domain's SPF record for this sending address (also DNSBL-checked)")
+    case .clientIP:
+      return D(
+        "--client-ip", .repeatedValue(placeholder: "IP"), .check, for: [.check],
+        help: "a sending address to look up in the DNS blocklists; repeatable")
+    case .dkimSelector:
+      return D(
+        "--dkim-selector", .repeatedValue(placeholder: "SELECTOR"), .check, for: [.check],
+        help: "check the DKIM key at SELECTOR._domainkey.DOMAIN; repeatable")
+    case .dnsbl:
+      return D(
+        "--dnsbl", .repeatedValue(placeholder: "ZONE"), .check, for: [.check],
+        help: "look addresses up in ZONE instead of the default blocklists; repeatable")
+    case .noPosture:
+      return D(
+        "--no-posture", .check, for: [.check],
+        help: "skip the DNS posture of a DOMAIN (SPF, DMARC, DKIM, TLS-RPT, DNSBL, null MX)")
     }
   }
 
