@@ -21,8 +21,12 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
+    /// The DNS posture to read after the sessions, for a DOMAIN target.
+    var posture: PostureRequest?
     /// Direct unless `--proxy` names a SOCKS5 proxy.
     var connector: any Connector = SocketConnector()
+    /// `--roundtrip` on a submission target: the mailbox to wait in.
+    var roundTrip: RoundTripPlan? = nil
     /// The relay session of `--relay-test` (inbound targets), run after the checks.
     var relay: ProbeRequest? = nil
   }
@@ -74,7 +78,13 @@ struct CheckCommand {
       identityResolver: LibresolvResolver(
         configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    var report = target.judgement.judge(runner.collect(request))
+    let record = runner.collect(request)
+    var report = target.judgement.judge(record)
+    if let plan = target.roundTrip {
+      report.findings += roundTrip(
+        plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement,
+        connector: target.connector)
+    }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
       var plain = request
@@ -85,6 +95,11 @@ struct CheckCommand {
     }
     if let relay = target.relay {
       report = target.judgement.addingRelay(runner.collect(relay), to: report)
+    }
+    if var posture = target.posture {
+      posture.domain = record.route?.domain ?? posture.domain
+      report = CheckJudgement.addingPosture(
+        readPosture(posture, dnsServer: dns, route: record.route), to: report)
     }
     return report
   }
@@ -143,6 +158,11 @@ struct CheckCommand {
       var ready = try prepare(target, environment: environment, auth: &auth)
       ready.connector = connector
       prepared.append(ready)
+    }
+    if let plan = try roundTripPlan(environment: environment) {
+      for index in prepared.indices where prepared[index].judgement.profile == .submission {
+        prepared[index].roundTrip = plan
+      }
     }
     return prepared
   }
@@ -205,13 +225,22 @@ struct CheckCommand {
         connection.authInsecure = false
       }
     }
+    var posture: PostureRequest?
+    if let options = options.posture, target.profile == .inbound,
+      case .domain(let domain) = target.target
+    {
+      posture = PostureRequest(
+        domain: domain, spfIP: options.spfIP, clientIPs: options.clientIPs,
+        sender: connection.from.flatMap { $0.isEmpty ? nil : $0 }, helo: connection.helo,
+        dkimSelectors: options.dkimSelectors, dnsblZones: options.dnsblZones)
+    }
     var request = try ProbeCommand(options: connection).makeRequest(environment: environment)
     if target.profile == .submission {
       if let auth { request.plan.auth = auth } else { auth = request.plan.auth }
     }
     var prepared = PreparedTarget(
       request: request, judgement: judgement,
-      requireStartTLS: options.requireStartTLS && target.profile == .inbound)
+      requireStartTLS: options.requireStartTLS && target.profile == .inbound, posture: posture)
     if options.relayTest, target.profile == .inbound {
       prepared.relay = try relayRequest(from: request)
     }

@@ -1,0 +1,22 @@
+import SMTPProbeCore
+import SMTPProbePOSIX
+
+extension CheckCommand {
+  /// Seconds a blocklist query waits, once: a DNSBL answers from its own zone at once or not
+  /// at all (some drop queries from resolvers they do not know), so a slow one is "could not
+  /// check" within this bound instead of the resolver's full retry budget per address.
+  static let blocklistTimeoutSeconds = 3
+
+  /// Reads a domain's DNS posture through the resolver of its MX lookup (`--dns-server` or
+  /// the system's), with the MX addresses the SMTP checks found in `route`.
+  static func readPosture(
+    _ request: PostureRequest, dnsServer: DNSServerAddress?, route: MailRoute?
+  ) -> DomainPosture {
+    let resolver = LibresolvResolver(configuration: ResolverConfiguration(server: dnsServer))
+    let blocklists = LibresolvResolver(
+      configuration: ResolverConfiguration(
+        server: dnsServer, timeoutSeconds: blocklistTimeoutSeconds, tries: 1))
+    return DomainPosture.read(
+      request, route: route, resolver: resolver, blocklistResolver: blocklists)
+  }
+}
