@@ -33,6 +33,16 @@ public struct CheckJudgement: Sendable {
   public func judge(_ record: ProbeRecord) -> CheckTargetReport {
     let hosts = record.attempts.map(host)
     guard hosts.isEmpty else { return CheckTargetReport(target: record.target, hosts: hosts) }
+    if let route = record.route, route.kind == .nullMX {
+      // A declared policy, not a fault: the no-mail posture findings judge the rest.
+      let finding = CheckFinding(
+        check: "mx", state: .ok,
+        summary: "\(route.domain) publishes a null MX: it accepts no mail, no server to check",
+        explanation:
+          "A null MX (RFC 7505 3) says the domain receives no mail; senders bounce at once.",
+        fix: "If this domain should receive mail, replace the null MX with its mail servers' MX.")
+      return CheckTargetReport(target: record.target, findings: [finding], hosts: [])
+    }
     // Routing ended the run before any host: the verdict's sentence says why.
     let verdict = ProbeJudgement.judge(record, now: now).verdict
     let finding = CheckFinding(
