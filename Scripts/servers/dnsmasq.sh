@@ -14,8 +14,10 @@ repo=$(pwd)
 dir="$repo/.test-servers/dnsmasq"
 pidfile="$dir/dnsmasq.pid"
 dnsmasq=/usr/sbin/dnsmasq
-# The test zones, shared with the system-resolver tests.
-zones="$repo/Scripts/servers/dnsmasq-zones.conf"
+# The test zones: dnsmasq-zones.conf (shared with the system-resolver tests) and every other
+# Scripts/servers/dnsmasq-*.conf, one file per feature.
+confs=()
+for conf in "$repo"/Scripts/servers/dnsmasq-*.conf; do confs+=(--conf-file="$conf"); done
 
 stop() {
   if [ -s "$pidfile" ]; then
@@ -38,7 +40,7 @@ start() {
   first=${SMTPPROBE_TEST_DNS_PORT:-5354}
   for port in $(seq "$first" $((first + 40))); do
     # dnsmasq daemonizes only once its sockets are bound, so a zero exit means it is answering.
-    if "$dnsmasq" --conf-file="$zones" --port="$port" --listen-address=127.0.0.1 \
+    if "$dnsmasq" "${confs[@]}" --port="$port" --listen-address=127.0.0.1 \
       --bind-interfaces --no-resolv --no-hosts --no-poll --pid-file="$pidfile" "${user[@]}" \
       --log-facility="$dir/dnsmasq.log" --log-queries 2>"$dir/start.err"; then
       wait_until_answering "$port"

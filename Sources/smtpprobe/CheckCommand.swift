@@ -25,7 +25,11 @@ struct CheckCommand {
       connector: SocketConnector(),
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    var target = judgement.judge(runner.collect(request))
+    let record = runner.collect(request)
+    var target = judgement.judge(record)
+    if case .domain(let domain) = request.target {
+      target = posture(domain, record: record, request: request, judgement: judgement, to: target)
+    }
     if options.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
       var plain = request
@@ -57,6 +61,33 @@ struct CheckCommand {
     }
     if let number = SignalMonitor.caughtSignal { return .signal(number) }
     return status
+  }
+
+  /// The domain's TLS policies (MTA-STS, DANE) looked up through the same resolver, and
+  /// judged against the sessions of `record`.
+  func posture(
+    _ domain: String, record: ProbeRecord, request: ProbeRequest, judgement: CheckJudgement,
+    to target: CheckTargetReport
+  ) -> CheckTargetReport {
+    let resolver = LibresolvResolver(
+      configuration: ResolverConfiguration(server: request.dnsServer))
+    var tls = request.tls.configuration
+    tls.serverNameIndication = nil
+    let fetcher = HTTPSPolicyFetcher(
+      tls: tls, port: options.mtaSTSPort, timeout: options.connection.timeout.value)
+    let mtaSTS = MTASTSFacts.collect(
+      domain: domain, resolver: resolver, fetcher: fetcher, family: request.family)
+    var hosts: [String] = []
+    // An MX that is an address literal has no TLSA name.
+    for attempt in record.attempts
+    where IPAddress(unbracketing: attempt.host) == nil
+      && !hosts.contains(where: { $0.isSameDNSName(attempt.host) })
+    {
+      hosts.append(attempt.host)
+    }
+    let dane = hosts.map { DANEFacts.collect(host: $0, resolver: resolver) }
+    let withPolicy = judgement.addingMTASTS(mtaSTS, record: record, to: target)
+    return judgement.addingDANE(dane, record: record, to: withPolicy)
   }
 
   /// The report in `format`; text is coloured and wrapped for the terminal when given one.

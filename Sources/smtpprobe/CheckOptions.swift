@@ -20,6 +20,8 @@ struct CheckOptions: Hashable, Sendable {
   var assertions: [RecipientAssertion] = []
   /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
   var requireStartTLS = false
+  /// `--mta-sts-port`: where the MTA-STS policy is fetched; 443 except in tests.
+  var mtaSTSPort = 443
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -38,6 +40,7 @@ struct CheckOptions: Hashable, Sendable {
     if !parsed.has(.connectTimeout) { connection.connectTimeout = connection.timeout }
     if case .domain = connection.target { connection.allMX = true }
     requireStartTLS = parsed.has(.requireStartTLS)
+    mtaSTSPort = try parsed.value(.mtaSTSPort, as: PortNumber.self)?.value ?? mtaSTSPort
     if requireStartTLS, connection.tlsOnConnect {
       throw .conflict("--require-starttls", "--tls-on-connect")
     }

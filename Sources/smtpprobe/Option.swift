@@ -13,6 +13,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case mtaSTSPort
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -219,6 +220,10 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .mtaSTSPort:
+      return D(
+        "--mta-sts-port", .value(placeholder: PortNumber.placeholder), .check, for: [.check],
+        help: "for testing: the HTTPS port of mta-sts.DOMAIN (RFC 8461 fixes 443)")
     }
   }
 

@@ -31,7 +31,8 @@ extension CertificateInfo {
       issuerCommonName: Self.commonName(issuerName), issuer: Self.oneLine(issuerName),
       alternativeNames: Self.alternativeNames(cert), notBefore: notBefore, notAfter: notAfter,
       serialNumber: Self.serial(cert), keyType: keyType, keyBits: keyBits,
-      signatureAlgorithm: signature, isSelfSigned: selfSigned)
+      signatureAlgorithm: signature, isSelfSigned: selfSigned,
+      association: CertificateAssociation(x509: cert))
   }
 
   private static func oneLine(_ name: OpaquePointer?) -> String {
