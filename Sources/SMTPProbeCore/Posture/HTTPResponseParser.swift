@@ -61,7 +61,10 @@ public struct HTTPResponseParser: Sendable {
     let rest = Array(bytes[bodyStart...])
     // 1xx, 204 and 304 carry no body (RFC 9112 6.3 rule 1).
     if (100...199).contains(status) || status == 204 || status == 304 { return head }
-    guard let body = try body(of: head, rest, atEnd: atEnd, limit: bodyLimit) else { return nil }
+    guard let body = try body(of: head, rest, atEnd: atEnd, limit: bodyLimit) else {
+      if atEnd { throw .truncated(received: bytes.count) }
+      return nil
+    }
     var response = head
     response.body = body
     return response
@@ -99,7 +102,8 @@ public struct HTTPResponseParser: Sendable {
     return (status, parts.count > 2 ? String(parts[2]) : "")
   }
 
-  /// The body by the framing the header announces, or nil when more bytes are needed.
+  /// The body by the framing the header announces, or nil when more bytes are needed (at
+  /// the end of the connection, the caller's truncation).
   private static func body(
     of head: HTTPResponse, _ rest: [UInt8], atEnd: Bool, limit: Int
   ) throws(HTTPResponseError) -> [UInt8]? {
@@ -107,7 +111,7 @@ public struct HTTPResponseParser: Sendable {
       guard coding.trimmedSpaces.lowercased() == "chunked" else {
         throw .unsupportedTransferCoding(coding)
       }
-      return try chunked(rest, atEnd: atEnd, limit: limit)
+      return try chunked(rest, limit: limit)
     }
     let lengths = head.fields.filter { $0.name.lowercased() == "content-length" }.map(\.value)
     if let first = lengths.first {
@@ -116,9 +120,7 @@ public struct HTTPResponseParser: Sendable {
         let length = Int(first)
       else { throw .badContentLength(first) }
       guard length <= limit else { throw .bodyTooLarge(limit: limit) }
-      if rest.count >= length { return Array(rest.prefix(length)) }
-      if atEnd { throw .truncated(received: rest.count) }
-      return nil
+      return rest.count >= length ? Array(rest.prefix(length)) : nil
     }
     guard rest.count <= limit else { throw .bodyTooLarge(limit: limit) }
     return atEnd ? rest : nil
@@ -126,7 +128,7 @@ public struct HTTPResponseParser: Sendable {
 
   /// Removes chunked coding: `size[;ext] CRLF data CRLF` until a zero size, then trailer
   /// lines up to an empty line (RFC 9112 7.1).
-  private static func chunked(_ bytes: [UInt8], atEnd: Bool, limit: Int)
+  private static func chunked(_ bytes: [UInt8], limit: Int)
     throws(HTTPResponseError) -> [UInt8]?
   {
     var body: [UInt8] = []
@@ -139,12 +141,8 @@ public struct HTTPResponseParser: Sendable {
       position = newline + 1
       return text
     }
-    func needMore() throws(HTTPResponseError) -> [UInt8]? {
-      if atEnd { throw .truncated(received: bytes.count) }
-      return nil
-    }
     while true {
-      guard let sizeLine = line() else { return try needMore() }
+      guard let sizeLine = line() else { return nil }
       let digits = (sizeLine.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "")
         .trimmedSpaces
       guard !digits.isEmpty, digits.utf8.count <= 8, let size = Int(digits, radix: 16) else {
@@ -152,14 +150,14 @@ public struct HTTPResponseParser: Sendable {
       }
       if size == 0 { break }
       guard body.count + size <= limit else { throw .bodyTooLarge(limit: limit) }
-      guard position + size <= bytes.count else { return try needMore() }
+      guard position + size <= bytes.count else { return nil }
       body += bytes[position..<position + size]
       position += size
-      guard let end = line() else { return try needMore() }
+      guard let end = line() else { return nil }
       guard end.isEmpty else { throw .badChunk("a chunk is longer than its size") }
     }
     while true {
-      guard let trailer = line() else { return try needMore() }
+      guard let trailer = line() else { return nil }
       if trailer.isEmpty { return body }
     }
   }

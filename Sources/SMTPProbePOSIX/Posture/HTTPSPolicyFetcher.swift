@@ -36,6 +36,9 @@ public struct HTTPSPolicyFetcher: PolicyFetching {
     var configuration = tls
     configuration.serverNameIndication = host
     configuration.verifyRequired = true
+    // TLS 1.2 or later: RFC 8996 deprecates older versions, and this is an HTTPS fetch, not
+    // an MX whose old protocol we want to diagnose.
+    configuration.minimumVersion = .tls1_2
     let transport: TLSTransport
     do throws(TLSError) {
       (transport, _) = try TLSTransport.connect(
