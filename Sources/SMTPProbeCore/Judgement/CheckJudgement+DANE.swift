@@ -62,7 +62,8 @@ extension CheckJudgement {
     guard facts.validated else {
       return CheckFinding(
         check: .daneTLSA, state: .warning,
-        summary: "\(count), not DNSSEC-validated: they cannot be relied on",
+        summary: "\(count), not DNSSEC-validated: "
+          + "\(records.count == 1 ? "it" : "they") cannot be relied on",
         explanation:
           "The resolver did not set the AD bit, so these records were not validated; senders"
           + " use TLSA records only from a signed zone through a validating resolver (RFC 7672"

@@ -176,11 +176,12 @@ extension CheckJudgement {
   static let recommendedMaxAge = 604_800
 
   private func maxAgeFinding(_ policy: MTASTSPolicy) -> CheckFinding {
-    let days = DecimalText.text(Double(policy.maxAge) / 86_400, places: 1)
+    let number = DecimalText.text(Double(policy.maxAge) / 86_400, places: 1)
+    let days = number == "1" ? "1 day" : "\(number) days"
     guard policy.maxAge >= Self.recommendedMaxAge || policy.mode == .none else {
       return CheckFinding(
         check: .mtaSTSMaxAge, state: .warning,
-        summary: "max_age \(policy.maxAge) s (\(days) days) is shorter than a week",
+        summary: "max_age \(policy.maxAge) s (\(days)) is shorter than a week",
         explanation:
           "Senders forget the policy after max_age; RFC 8461 3.2 recommends weeks or more, so"
           + " that an attacker who blocks the fetch cannot strip it.",
@@ -188,7 +189,7 @@ extension CheckJudgement {
         value: Double(policy.maxAge), unit: .seconds)
     }
     return CheckFinding(
-      check: .mtaSTSMaxAge, state: .ok, summary: "max_age \(policy.maxAge) s (\(days) days)",
+      check: .mtaSTSMaxAge, state: .ok, summary: "max_age \(policy.maxAge) s (\(days))",
       value: Double(policy.maxAge), unit: .seconds)
   }
 
