@@ -27,7 +27,8 @@ struct CheckCommand {
       identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     let record = runner.collect(request)
     var target = judgement.judge(record)
-    if case .domain(let domain) = request.target {
+    // A run cut short (--max-time, a signal) looks nothing more up.
+    if case .domain(let domain) = request.target, record.stop == nil {
       target = posture(domain, record: record, request: request, judgement: judgement, to: target)
     }
     if options.requireStartTLS {
