@@ -108,6 +108,17 @@ private func bytes(_ hex: String) -> [UInt8] {
     #expect(DANEMatch.compare(record, with: Self.chain) == expected)
   }
 
+  @Test func daneTANeedsTheLinkFromTheServerCertificateToTheAnchor() throws {
+    #expect(Self.chain[0].association?.issuedByNext == true)
+    #expect(Self.chain[1].association?.issuedByNext == false)  // nothing follows the CA
+    // The self-signed certificate followed by the CA: the CA did not issue it.
+    let unrelated = CertificateInfo.certificates(
+      pem: TestCertificates.selfSigned + TestCertificates.ca)
+    #expect(unrelated.first?.association?.issuedByNext == false)
+    #expect(
+      DANEMatch.compare(Self.tlsa(2, 0, 1, Self.caCertSHA256), with: unrelated) == .notMatched)
+  }
+
   @Test func fullDataMatchesTheWholeSPKI() throws {
     let spki = try #require(Self.chain[0].association?.publicKey)
     let record = TLSARecord(usage: 3, selector: 1, matchingType: 0, data: spki)

@@ -12,11 +12,17 @@ public struct CertificateAssociation: Hashable, Sendable {
   public var certificateSHA512: [UInt8]
   public var publicKeySHA256: [UInt8]
   public var publicKeySHA512: [UInt8]
+  /// Whether the next certificate of the chain the server sent issued this one: its name is
+  /// this one's issuer and its key verifies this one's signature (RFC 5280 6.1.3). DANE-TA
+  /// trusts a CA only through such links (RFC 7671 5.2.2).
+  public var issuedByNext: Bool
 
   public init(
     certificate: [UInt8], publicKey: [UInt8], certificateSHA256: [UInt8],
-    certificateSHA512: [UInt8], publicKeySHA256: [UInt8], publicKeySHA512: [UInt8]
+    certificateSHA512: [UInt8], publicKeySHA256: [UInt8], publicKeySHA512: [UInt8],
+    issuedByNext: Bool = false
   ) {
+    self.issuedByNext = issuedByNext
     self.certificate = certificate
     self.publicKey = publicKey
     self.certificateSHA256 = certificateSHA256

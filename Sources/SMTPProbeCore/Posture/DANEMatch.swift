@@ -12,7 +12,8 @@ public enum DANEMatch: Hashable, Sendable {
   /// Compares `record` with `chain` (leaf first).
   ///
   /// DANE-EE looks only at the leaf; DANE-TA at the certificates above it, which the server
-  /// must send (RFC 7672 3.1.2). Names are not checked for DANE-EE (RFC 7672 3.1.1).
+  /// must send (RFC 7672 3.1.2), reached through links where each certificate was issued by
+  /// the next. Names are not checked for DANE-EE (RFC 7672 3.1.1).
   public static func compare(_ record: TLSARecord, with chain: [CertificateInfo]) -> DANEMatch {
     guard record.selector <= 1, record.matchingType <= 2 else { return .unusable }
     switch record.usage {
@@ -21,6 +22,8 @@ public enum DANEMatch: Hashable, Sendable {
       return leaf.matches(record) ? .matched(depth: 0) : .notMatched
     case TLSARecord.daneTA:
       for (depth, certificate) in chain.enumerated().dropFirst() {
+        // Every certificate below the anchor must be issued by the next one (RFC 7671 5.2.2).
+        guard chain[depth - 1].association?.issuedByNext == true else { return .notMatched }
         if let association = certificate.association, association.matches(record) {
           return .matched(depth: depth)
         }

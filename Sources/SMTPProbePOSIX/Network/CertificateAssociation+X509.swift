@@ -5,11 +5,17 @@ extension CertificateAssociation {
   /// The DER of `cert` and of its SubjectPublicKeyInfo with their SHA-256 and SHA-512 digests
   /// (RFC 6698 2.1.2, 2.1.3); nil when OpenSSL cannot encode it.
   ///
-  /// The corresponding C functions are `i2d_X509`, `i2d_X509_PUBKEY` and `EVP_Digest`.
-  init?(x509 cert: OpaquePointer) {
+  /// `issuer` is the next certificate of the chain the server sent, if any: whether it issued
+  /// this one is `X509_check_issued` (names, key identifiers) and `X509_verify` (the
+  /// signature). The other C functions are `i2d_X509`, `i2d_X509_PUBKEY` and `EVP_Digest`.
+  init?(x509 cert: OpaquePointer, issuer: OpaquePointer? = nil) {
     let certificate = Self.der { out in i2d_X509(cert, out) }
     let publicKey = X509_get_X509_PUBKEY(cert).flatMap { key in
       Self.der { out in i2d_X509_PUBKEY(key, out) }
+    }
+    let issued = issuer.map { issuer in
+      X509_check_issued(issuer, cert) == X509_V_OK
+        && X509_get0_pubkey(issuer).map { X509_verify(cert, $0) == 1 } == true
     }
     OpenSSLErrorQueue.clear()
     guard let certificate, let publicKey else { return nil }
@@ -18,7 +24,7 @@ extension CertificateAssociation {
       certificateSHA256: Self.digest(certificate, EVP_sha256()),
       certificateSHA512: Self.digest(certificate, EVP_sha512()),
       publicKeySHA256: Self.digest(publicKey, EVP_sha256()),
-      publicKeySHA512: Self.digest(publicKey, EVP_sha512()))
+      publicKeySHA512: Self.digest(publicKey, EVP_sha512()), issuedByNext: issued ?? false)
   }
 
   /// Runs an `i2d_*` function twice: once for the length, once into a buffer.
