@@ -12,9 +12,10 @@ public struct CertificateAssociation: Hashable, Sendable {
   public var certificateSHA512: [UInt8]
   public var publicKeySHA256: [UInt8]
   public var publicKeySHA512: [UInt8]
-  /// Whether the next certificate of the chain the server sent issued this one: its name is
-  /// this one's issuer and its key verifies this one's signature (RFC 5280 6.1.3). DANE-TA
-  /// trusts a CA only through such links (RFC 7671 5.2.2).
+  /// Whether the next certificate of the chain the server sent issued this one.
+  ///
+  /// Its name is this one's issuer and its key verifies this one's signature (RFC 5280
+  /// 6.1.3); DANE-TA trusts a CA only through such links (RFC 7671 5.2.2).
   public var issuedByNext: Bool
 
   public init(
