@@ -26,8 +26,11 @@ struct ProbeCommand {
   func run(_ console: Console) throws(OutputFailure) -> ExitCode {
     ProcessSetup.ignoreSIGPIPE()
     let request: ProbeRequest
+    let proxyCredentials: SOCKS5Handshake.Credentials?
     do {
       request = try makeRequest(environment: console.environment)
+      proxyCredentials = try ProxySetup.checkedCredentials(
+        options.proxy, environment: console.environment)
     } catch {
       console.fail(error.message)
       return .usage
@@ -45,7 +48,9 @@ struct ProbeCommand {
     SignalMonitor.install(listening: true)
     let cancellation = SignalMonitor.cancellation
     let runner = ProbeRunner(
-      connector: SocketConnector(wakeDescriptor: cancellation.wakeDescriptor),
+      connector: ProxySetup.connector(
+        options.proxy, credentials: proxyCredentials,
+        wakeDescriptor: cancellation.wakeDescriptor),
       resolver: resolver, identityResolver: identityResolver,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration),
       cancellation: cancellation)
@@ -117,6 +122,7 @@ struct ProbeCommand {
             + "\(flag) cannot be used with it")
       }
     }
+    if let proxy = options.proxy { notes.append(ProxySetup.note(proxy)) }
     let target: ProbeRequest.Target
     switch options.target {
     case .domain(let domain): target = .domain(domain)

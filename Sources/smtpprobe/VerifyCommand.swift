@@ -18,7 +18,10 @@ struct VerifyCommand {
     let entries: [AddressList.Entry]
     let disposable: DisposableDomains
     let request: ProbeRequest
+    let proxyCredentials: SOCKS5Handshake.Credentials?
     do throws(ProbeCommand.InputProblem) {
+      proxyCredentials = try ProxySetup.checkedCredentials(
+        options.proxy, environment: console.environment)
       entries = try readEntries(console)
       disposable = try readDisposable(console)
       request = try makeTemplate()
@@ -29,7 +32,9 @@ struct VerifyCommand {
     let resolver = LibresolvResolver(
       configuration: ResolverConfiguration(server: options.dnsServer))
     let probeRunner = ProbeRunner(
-      connector: SocketConnector(), resolver: resolver, identityResolver: nil,
+      connector: ProxySetup.connector(
+        options.proxy, credentials: proxyCredentials, wakeDescriptor: nil),
+      resolver: resolver, identityResolver: nil,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     let server: ProbeRequest.Target? = options.server.map { target in
       switch target {

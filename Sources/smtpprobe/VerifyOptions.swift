@@ -30,6 +30,8 @@ struct VerifyOptions: Hashable, Sendable {
   var csv = false
   var verbose = false
   var output = OutputOptions()
+  /// `--proxy socks5://[USER@]HOST:PORT`; nil connects directly.
+  var proxy: ProxyAddress? = nil
 
   init() {}
 
@@ -86,5 +88,6 @@ struct VerifyOptions: Hashable, Sendable {
     verbose = parsed.has(.verbose)
     if csv, output.json { throw .conflict("--csv", "--json") }
     self.output = output
+    proxy = try ProxySetup.address(parsed)
   }
 }

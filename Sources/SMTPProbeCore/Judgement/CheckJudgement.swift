@@ -17,6 +17,8 @@ public struct CheckJudgement: Sendable {
   public var assertions: [RecipientAssertion]
   /// The wall clock at judgement time, for certificate lifetimes.
   public var now: UnixTime
+  /// Which checks apply: the inbound MX's, or a submission server's.
+  public var profile = CheckProfile.inbound
 
   public init(
     limits: CheckLimits, postmaster: Address?, assertions: [RecipientAssertion], now: UnixTime
@@ -44,6 +46,18 @@ public struct CheckJudgement: Sendable {
   public func host(_ attempt: HostAttempt) -> CheckHostReport {
     var findings = CheckFindingList()
     let address = attempt.session?.address ?? attempt.failedConnects.last?.address.host
+    if let failure = attempt.connectFailure, let proxy = failure.proxyFailure,
+      proxy.hop != .destination
+    {
+      // The check could not run: the proxy failed before the server was asked (Nagios UNKNOWN).
+      findings.append(
+        CheckFinding(
+          check: .connect, state: .unknown, summary: failure.description,
+          explanation: "The SOCKS5 proxy (--proxy, RFC 1928) failed before the server was tried.",
+          fix: "Check the proxy's address and port, that it runs, and the user and password."))
+      return CheckHostReport(
+        host: attempt.host, address: address, port: attempt.port, findings: findings.items)
+    }
     if let failure = attempt.connectFailure {
       findings.append(
         CheckFinding(
@@ -72,6 +86,7 @@ public struct CheckJudgement: Sendable {
     } else {
       dialogue(session, into: &findings)
     }
+    if profile == .inbound { findings.append(contentsOf: identityFindings(attempt)) }
     findings.append(phaseFinding(session))
     return CheckHostReport(
       host: attempt.host, address: address, port: attempt.port, findings: findings.items,
@@ -92,4 +107,5 @@ struct CheckFindingList {
   var problemReported = false
 
   mutating func append(_ finding: CheckFinding) { items.append(finding) }
+  mutating func append(contentsOf more: [CheckFinding]) { items.append(contentsOf: more) }
 }

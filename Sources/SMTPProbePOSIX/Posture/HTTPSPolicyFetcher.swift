@@ -5,8 +5,10 @@ import SMTPProbeCore
 ///
 /// The certificate must chain to a trusted CA (`--cafile` or the system store) and carry the
 /// host's name (RFC 8461 3.3, RFC 6125); SNI is the host name, the connection goes to the
-/// address our resolver found. The whole fetch is bounded by `timeout` seconds.
+/// address our resolver found (through the connector, so `--proxy` applies). The whole fetch is bounded by `timeout` seconds.
 public struct HTTPSPolicyFetcher: PolicyFetching {
+  /// How the TCP connection is made: direct, or through the `--proxy` tunnel.
+  public var connector: any Connector
   /// The trust anchors; the verification is always required here.
   public var tls: TLSConfiguration
   /// 443 (RFC 8461 3.3); another port only for tests.
@@ -14,7 +16,11 @@ public struct HTTPSPolicyFetcher: PolicyFetching {
   /// Seconds for the connect, the handshake and the whole response.
   public var timeout: Double
 
-  public init(tls: TLSConfiguration, port: Int = 443, timeout: Double) {
+  public init(
+    connector: any Connector = SocketConnector(), tls: TLSConfiguration, port: Int = 443,
+    timeout: Double
+  ) {
+    self.connector = connector
     self.tls = tls
     self.port = port
     self.timeout = timeout
@@ -22,17 +28,21 @@ public struct HTTPSPolicyFetcher: PolicyFetching {
 
   public func fetch(host: String, path: String, addresses: [String]) -> MTASTSFetch {
     let url = "https://\(host)\(port == 443 ? "" : ":\(port)")\(path)"
-    let sockets = addresses.compactMap { SocketAddress(numericHost: $0, port: port) }
-    let clock = SystemClock()
-    let deadline = Deadline.after(seconds: timeout, on: clock)
-    let plain: SocketTransport
+    let deadline = Deadline.after(seconds: timeout, on: SystemClock())
+    let plain: any Transport
+    let connected: ConnectReport
     do throws(ConnectFailure) {
-      (plain, _) = try SocketTransport.connect(
-        host: host, addresses: sockets, connectTimeout: timeout)
+      (plain, connected) = try connector.connect(
+        host: host, port: port, addresses: addresses, family: .any, timeout: timeout)
     } catch {
       return MTASTSFetch(url: url, address: nil, outcome: .failure(.connect(error)))
     }
-    let address = plain.peerAddress
+    let address = connected.address.host
+    guard let socket = plain as? any FileDescriptorTransport else {
+      plain.close()
+      return MTASTSFetch(
+        url: url, address: address, outcome: .failure(.tls(.transportNotUpgradable)))
+    }
     var configuration = tls
     configuration.serverNameIndication = host
     configuration.verifyRequired = true
@@ -42,7 +52,7 @@ public struct HTTPSPolicyFetcher: PolicyFetching {
     let transport: TLSTransport
     do throws(TLSError) {
       (transport, _) = try TLSTransport.connect(
-        fd: plain.releaseDescriptor(), serverName: host, configuration: configuration,
+        fd: socket.releaseDescriptor(), serverName: host, configuration: configuration,
         deadline: deadline)
     } catch {
       return MTASTSFetch(url: url, address: address, outcome: .failure(.tls(error)))

@@ -154,6 +154,8 @@ public struct ProbeRunner: Sendable {
       {
         break
       }
+      // A proxy that is unreachable or refuses us would fail every other host the same way.
+      if attempt.connectFailure?.proxyFailure?.precedesConnect == true { break }
       let outcomes = attempt.connectOutcomes
       if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) { silentHosts += 1 }
       guard !attempt.answered || request.nextMXOnTransient, !request.allMX,
