@@ -54,7 +54,7 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .data:
       return D(
         "--data", .value(placeholder: "FILE"), .dialogue, for: [.probe],
-        help: "send FILE as the message")
+        help: "send FILE as the message, streamed from disk (- is standard input)")
     case .sendTestMessage:
       return D(
         "--send-test-message", .dialogue, for: [.probe, .check], help: "send a small test message")

@@ -29,6 +29,8 @@ public struct DialogueFacts: Hashable, Sendable {
   public var problem: SessionProblem?
   /// The server announced it was closing the channel with 421 (RFC 5321 3.8).
   public var serverShutdown = false
+  /// What went out as the message content, when it was sent (in full or in part).
+  public var content: ContentReport?
 
   public init() {}
 }

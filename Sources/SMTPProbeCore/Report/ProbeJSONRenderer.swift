@@ -143,6 +143,19 @@ public struct ProbeJSONRenderer: Sendable {
       "notes": JSONValue(session.notes.map(\.description)),
       "identity": attempt.identity.map(identity) ?? .null,
       "verdict": self.verdict(verdict),
+      "message": session.facts.content.map(message) ?? .null,
+    ]
+  }
+
+  /// What went out as the message content: RFC 1870 octets, lines, and its faults.
+  private func message(_ report: ContentReport) -> JSONValue {
+    func fault(_ fault: LineFault) -> JSONValue {
+      ["count": .int(fault.count), "first_line": JSONValue(fault.firstLine)]
+    }
+    return [
+      "octets": .int(report.octets), "lines": .int(report.lines),
+      "eight_bit": .bool(report.has8BitOctets), "long_lines": fault(report.longLines),
+      "nul_octets": fault(report.nulOctets),
     ]
   }
 
