@@ -3,7 +3,8 @@
 # Usage: Scripts/servers/dnsmasq.sh start|stop
 #
 # Only the local test zones are served: --no-resolv and --no-hosts give dnsmasq no upstream
-# server and no /etc/hosts; the zones are in Scripts/servers/dnsmasq-zones.conf, where
+# server and no /etc/hosts; the zones are in Scripts/servers/dnsmasq-zones.conf (and every
+# other Scripts/servers/dnsmasq-*.conf), where
 # local=/test/ makes it answer NXDOMAIN itself for any unknown name under .test. Nothing is
 # ever forwarded. Other names get REFUSED (no upstream).
 # Port: SMTPPROBE_TEST_DNS_PORT (default 5354); if taken, the next free one up to +40.
@@ -14,10 +15,13 @@ repo=$(pwd)
 dir="$repo/.test-servers/dnsmasq"
 pidfile="$dir/dnsmasq.pid"
 dnsmasq=/usr/sbin/dnsmasq
-# The test zones: dnsmasq-zones.conf (shared with the system-resolver tests) and every other
-# Scripts/servers/dnsmasq-*.conf, one file per feature.
-confs=()
-for conf in "$repo"/Scripts/servers/dnsmasq-*.conf; do confs+=(--conf-file="$conf"); done
+# The test zones, shared with the system-resolver tests, and every other dnsmasq-*.conf
+# (more zones, such as the posture records), each loaded with its own --conf-file.
+zones="$repo/Scripts/servers/dnsmasq-zones.conf"
+extra=()
+for conf in "$repo"/Scripts/servers/dnsmasq-*.conf; do
+  [ "$conf" = "$zones" ] || extra+=(--conf-file="$conf")
+done
 
 stop() {
   if [ -s "$pidfile" ]; then
@@ -40,7 +44,7 @@ start() {
   first=${SMTPPROBE_TEST_DNS_PORT:-5354}
   for port in $(seq "$first" $((first + 40))); do
     # dnsmasq daemonizes only once its sockets are bound, so a zero exit means it is answering.
-    if "$dnsmasq" "${confs[@]}" --port="$port" --listen-address=127.0.0.1 \
+    if "$dnsmasq" --conf-file="$zones" "${extra[@]}" --port="$port" --listen-address=127.0.0.1 \
       --bind-interfaces --no-resolv --no-hosts --no-poll --pid-file="$pidfile" "${user[@]}" \
       --log-facility="$dir/dnsmasq.log" --log-queries 2>"$dir/start.err"; then
       wait_until_answering "$port"

@@ -2,34 +2,21 @@ import SMTPProbeCore
 import SMTPProbePOSIX
 
 extension CheckCommand {
-  /// The domain's TLS policies (MTA-STS, DANE), looked up through the target's resolver and
-  /// judged against the sessions of `record`.
-  ///
-  /// The policy is fetched through the target's connector (`--proxy`) with its trust anchors
-  /// (`--cafile`); each MX host name (not an address literal, which has no TLSA name) gets
-  /// one TLSA lookup.
-  static func posture(
-    _ domain: String, record: ProbeRecord, target: PreparedTarget, to report: CheckTargetReport
-  ) -> CheckTargetReport {
-    let request = target.request
-    let resolver = LibresolvResolver(
-      configuration: ResolverConfiguration(server: request.dnsServer))
-    var tls = request.tls.configuration
-    tls.serverNameIndication = nil
-    let fetcher = HTTPSPolicyFetcher(
-      connector: target.connector, tls: tls, port: target.mtaSTSPort,
-      timeout: target.policyTimeout)
-    let mtaSTS = MTASTSFacts.collect(
-      domain: domain, resolver: resolver, fetcher: fetcher, family: request.family)
-    var hosts: [String] = []
-    for attempt in record.attempts
-    where IPAddress(unbracketing: attempt.host) == nil
-      && !hosts.contains(where: { $0.isSameDNSName(attempt.host) })
-    {
-      hosts.append(attempt.host)
-    }
-    let dane = hosts.map { DANEFacts.collect(host: $0, resolver: resolver) }
-    let withPolicy = target.judgement.addingMTASTS(mtaSTS, record: record, to: report)
-    return target.judgement.addingDANE(dane, record: record, to: withPolicy)
+  /// Seconds a blocklist query waits, once: a DNSBL answers from its own zone at once or not
+  /// at all (some drop queries from resolvers they do not know), so a slow one is "could not
+  /// check" within this bound instead of the resolver's full retry budget per address.
+  static let blocklistTimeoutSeconds = 3
+
+  /// Reads a domain's DNS posture through the resolver of its MX lookup (`--dns-server` or
+  /// the system's), with the MX addresses the SMTP checks found in `route`.
+  static func readPosture(
+    _ request: PostureRequest, dnsServer: DNSServerAddress?, route: MailRoute?
+  ) -> DomainPosture {
+    let resolver = LibresolvResolver(configuration: ResolverConfiguration(server: dnsServer))
+    let blocklists = LibresolvResolver(
+      configuration: ResolverConfiguration(
+        server: dnsServer, timeoutSeconds: blocklistTimeoutSeconds, tries: 1))
+    return DomainPosture.read(
+      request, route: route, resolver: resolver, blocklistResolver: blocklists)
   }
 }

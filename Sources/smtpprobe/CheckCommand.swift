@@ -21,8 +21,12 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
+    /// The DNS posture to read after the sessions, for a DOMAIN target.
+    var posture: PostureRequest?
     /// Direct unless `--proxy` names a SOCKS5 proxy.
     var connector: any Connector = SocketConnector()
+    /// `--roundtrip` on a submission target: the mailbox to wait in.
+    var roundTrip: RoundTripPlan? = nil
     /// Where the MTA-STS policy is fetched (`--mta-sts-port`, 443 but in tests).
     var mtaSTSPort = 443
     /// Seconds for the policy fetch (`--timeout`).
@@ -78,11 +82,15 @@ struct CheckCommand {
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
     let record = runner.collect(request)
     var report = target.judgement.judge(record)
-    // A domain's TLS policies, unless the run was cut short (--max-time, a signal).
-    if target.judgement.profile == .inbound, case .domain(let domain) = request.target,
-      record.stop == nil
-    {
-      report = posture(domain, record: record, target: target, to: report)
+    if let plan = target.roundTrip {
+      report.findings += roundTrip(
+        plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement,
+        connector: target.connector)
+    }
+    // A domain's TLS policies (not with --no-posture), unless the run was cut short (--max-time,
+    // a signal).
+    if target.posture != nil, case .domain(let domain) = request.target, record.stop == nil {
+      report = addingTLSPolicies(domain, record: record, target: target, to: report)
     }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
@@ -91,6 +99,11 @@ struct CheckCommand {
       plain.plan.recipients = []
       plain.plan.quitAfter = .mail
       report = target.judgement.addingEnforcement(runner.collect(plain), to: report)
+    }
+    if var posture = target.posture {
+      posture.domain = record.route?.domain ?? posture.domain
+      report = CheckJudgement.addingPosture(
+        readPosture(posture, dnsServer: dns, route: record.route), to: report)
     }
     return report
   }
@@ -151,6 +164,11 @@ struct CheckCommand {
       ready.mtaSTSPort = options.mtaSTSPort
       ready.policyTimeout = options.connection.timeout.value
       prepared.append(ready)
+    }
+    if let plan = try roundTripPlan(environment: environment) {
+      for index in prepared.indices where prepared[index].judgement.profile == .submission {
+        prepared[index].roundTrip = plan
+      }
     }
     return prepared
   }
@@ -213,12 +231,21 @@ struct CheckCommand {
         connection.authInsecure = false
       }
     }
+    var posture: PostureRequest?
+    if let options = options.posture, target.profile == .inbound,
+      case .domain(let domain) = target.target
+    {
+      posture = PostureRequest(
+        domain: domain, spfIP: options.spfIP, clientIPs: options.clientIPs,
+        sender: connection.from.flatMap { $0.isEmpty ? nil : $0 }, helo: connection.helo,
+        dkimSelectors: options.dkimSelectors, dnsblZones: options.dnsblZones)
+    }
     var request = try ProbeCommand(options: connection).makeRequest(environment: environment)
     if target.profile == .submission {
       if let auth { request.plan.auth = auth } else { auth = request.plan.auth }
     }
     return PreparedTarget(
       request: request, judgement: judgement,
-      requireStartTLS: options.requireStartTLS && target.profile == .inbound)
+      requireStartTLS: options.requireStartTLS && target.profile == .inbound, posture: posture)
   }
 }

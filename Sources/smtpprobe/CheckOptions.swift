@@ -27,6 +27,10 @@ struct CheckOptions: Hashable, Sendable {
   var targetsFile: String?
   /// `--concurrency N`: targets checked at the same time.
   var concurrency = TargetConcurrency.standard
+  /// `--roundtrip` and its IMAP mailbox, nil without it.
+  var roundTrip: RoundTripOptions?
+  /// The DNS posture to read for each DOMAIN target; nil without one and with `--no-posture`.
+  var posture: PostureOptions?
   /// `--mta-sts-port`: where the MTA-STS policy is fetched; 443 except in tests.
   var mtaSTSPort = 443
 
@@ -51,6 +55,19 @@ struct CheckOptions: Hashable, Sendable {
     // The options shared by every target; each target replaces `target` with its own.
     connection = try ProbeOptions(parsed, output: output, target: first)
     concurrency = try parsed.value(.concurrency, as: TargetConcurrency.self) ?? concurrency
+    roundTrip = try RoundTripOptions.bind(parsed)
+    if roundTrip != nil {
+      guard !connection.to.isEmpty else {
+        throw .invalid("--roundtrip needs --to ADDR: the address of the --imap mailbox")
+      }
+      connection.sendTestMessage = true
+      if roundTrip?.passwordFile == "-", connection.authPasswordFile == "-" || targetsFile == "-" {
+        throw .conflict(
+          "--imap-password-file -",
+          connection.authPasswordFile == "-"
+            ? "--auth-password-file -" : "--targets -")
+      }
+    }
     if targetsFile == "-", connection.authPasswordFile == "-" {
       throw .conflict("--targets -", "--auth-password-file -")
     }
@@ -100,6 +117,8 @@ struct CheckOptions: Hashable, Sendable {
     } catch {
       throw .invalid(error.description)
     }
+    posture = try PostureOptions.bind(
+      parsed, domains: !parsed.positionals.isEmpty || targetsFile != nil)
   }
 
   /// The domain whose postmaster is asked for: the first target when it is a DOMAIN, nil for

@@ -182,6 +182,9 @@ enum HelpText {
     (RFC 5321 4.5.1), --rcpt assertions, PTR, phase timings. The session stops after
     RCPT: no DATA. Submission: AUTH not offered before TLS, --auth-user, MAIL FROM,
     and a real message with --send-test-message --to ADDR.
+    A DOMAIN also gets its DNS posture: SPF (evaluated for --spf-ip), DMARC and its
+    report destinations, DKIM keys (--dkim-selector), TLS-RPT, null MX, and every MX
+    and given address in DNS blocklists (--dnsbl); --no-posture skips it.
 
     \(section(.check, for: .check))
 

@@ -15,6 +15,8 @@ enum Option: CaseIterable, Hashable, Sendable {
   case json, color, lang, help, version
   case submission, targets, concurrency
   case proxy
+  case roundtrip, imap, imapPasswordFile, arrivalWarn, arrivalCrit, arrivalTimeout, expectAuth
+  case spfIP, clientIP, dkimSelector, dnsbl, noPosture
   case mtaSTSPort
 
   /// The option's names, value, help line and commands.
@@ -241,6 +243,56 @@ enum Option: CaseIterable, Hashable, Sendable {
         for: [.probe, .check, .verify],
         help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
           + " SMTPPROBE_PROXY_PASSWORD")
+    case .roundtrip:
+      return D(
+        "--roundtrip", .check, for: [.check],
+        help: "send the test message through --submission and wait for it in --imap's mailbox")
+    case .imap:
+      return D(
+        "--imap", .value(placeholder: "imaps://USER@HOST[:PORT]/MAILBOX"), .check, for: [.check],
+        help: "the mailbox --roundtrip reads (imap:// requires STARTTLS)")
+    case .imapPasswordFile:
+      return D(
+        "--imap-password-file", .value(placeholder: "PATH|-"), .check, for: [.check],
+        help: "read the IMAP password from PATH or - (standard input); else"
+          + " SMTPPROBE_IMAP_PASSWORD")
+    case .arrivalWarn:
+      return D(
+        "--arrival-warn", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "WARNING when the round trip's seconds are outside RANGE (e.g. 30)")
+    case .arrivalCrit:
+      return D(
+        "--arrival-crit", .value(placeholder: "RANGE"), .check, for: [.check],
+        help: "CRITICAL when the round trip's seconds are outside RANGE (e.g. 120)")
+    case .arrivalTimeout:
+      return D(
+        "--arrival-timeout", .value(placeholder: Seconds.placeholder), .check, for: [.check],
+        help: "stop waiting for the test message (default 120): CRITICAL")
+    case .expectAuth:
+      return D(
+        "--expect-auth", .value(placeholder: "METHOD=RESULT,..."), .check, for: [.check],
+        help: "the arrived message's Authentication-Results must say so (e.g. spf=pass,dkim=pass)")
+    case .spfIP:
+      return D(
+        "--spf-ip", .value(placeholder: "IP"), .check, for: [.check],
+        help: "evaluate the domain's SPF record for this sending address (also DNSBL-checked)")
+    case .clientIP:
+      return D(
+        "--client-ip", .repeatedValue(placeholder: "IP"), .check, for: [.check],
+        help: "a sending address to look up in the DNS blocklists; repeatable")
+    case .dkimSelector:
+      return D(
+        "--dkim-selector", .repeatedValue(placeholder: "SELECTOR"), .check, for: [.check],
+        help: "check the DKIM key at SELECTOR._domainkey.DOMAIN; repeatable")
+    case .dnsbl:
+      return D(
+        "--dnsbl", .repeatedValue(placeholder: "ZONE"), .check, for: [.check],
+        help: "look addresses up in ZONE instead of the default blocklists; repeatable")
+    case .noPosture:
+      return D(
+        "--no-posture", .check, for: [.check],
+        help: "skip the DNS posture of a DOMAIN (SPF, DMARC, DKIM, TLS-RPT, DNSBL, null MX,"
+          + " MTA-STS, DANE)")
     case .mtaSTSPort:
       return D(
         "--mta-sts-port", .value(placeholder: PortNumber.placeholder), .check, for: [.check],

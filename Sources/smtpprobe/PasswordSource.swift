@@ -24,6 +24,8 @@ enum PasswordSource {
     case tooLong(source: String)
     case authLineTooLong(octets: Int)
     case missing
+    /// `--roundtrip` without an IMAP password.
+    case missingIMAP
 
     var description: String {
       switch self {
@@ -43,6 +45,9 @@ enum PasswordSource {
           + "\(PasswordSource.maximumAuthLine) octets RFC 4954 4 allows"
       case .missing:
         "--auth-user needs a password: --auth-password-file PATH|- or SMTPPROBE_PASSWORD"
+      case .missingIMAP:
+        "--roundtrip needs the IMAP password: --imap-password-file PATH|- or"
+          + " SMTPPROBE_IMAP_PASSWORD"
       }
     }
   }

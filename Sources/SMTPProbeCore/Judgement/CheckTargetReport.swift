@@ -6,6 +6,8 @@ public struct CheckTargetReport: Hashable, Sendable {
   public var findings: [CheckFinding]
   /// One report per host and address checked.
   public var hosts: [CheckHostReport]
+  /// The domain's published posture (SPF, DMARC, DKIM, TLS-RPT, blocklists), when read.
+  public var posture: DomainPosture?
 
   public init(target: String, findings: [CheckFinding] = [], hosts: [CheckHostReport]) {
     self.target = target

@@ -25,6 +25,7 @@ public enum CheckJSONRenderer {
       "state": .string(target.state.rawValue),
       "findings": .array(target.findings.map(finding)),
       "hosts": .array(target.hosts.map(host)),
+      "posture": target.posture?.jsonValue ?? .null,
     ]
   }
 
