@@ -27,6 +27,8 @@ struct CheckCommand {
     var connector: any Connector = SocketConnector()
     /// `--roundtrip` on a submission target: the mailbox to wait in.
     var roundTrip: RoundTripPlan? = nil
+    /// The relay session of `--relay-test` (inbound targets), run after the checks.
+    var relay: ProbeRequest? = nil
     /// Where the MTA-STS policy is fetched (`--mta-sts-port`, 443 but in tests).
     var mtaSTSPort = 443
     /// Seconds for the policy fetch (`--timeout`).
@@ -99,6 +101,9 @@ struct CheckCommand {
       plain.plan.recipients = []
       plain.plan.quitAfter = .mail
       report = target.judgement.addingEnforcement(runner.collect(plain), to: report)
+    }
+    if let relay = target.relay {
+      report = target.judgement.addingRelay(runner.collect(relay), to: report)
     }
     if var posture = target.posture {
       posture.domain = record.route?.domain ?? posture.domain
@@ -244,8 +249,12 @@ struct CheckCommand {
     if target.profile == .submission {
       if let auth { request.plan.auth = auth } else { auth = request.plan.auth }
     }
-    return PreparedTarget(
+    var prepared = PreparedTarget(
       request: request, judgement: judgement,
       requireStartTLS: options.requireStartTLS && target.profile == .inbound, posture: posture)
+    if options.relayTest, target.profile == .inbound {
+      prepared.relay = try relayRequest(from: request)
+    }
+    return prepared
   }
 }

@@ -31,6 +31,8 @@ struct CheckOptions: Hashable, Sendable {
   var roundTrip: RoundTripOptions?
   /// The DNS posture to read for each DOMAIN target; nil without one and with `--no-posture`.
   var posture: PostureOptions?
+  /// `--relay-test`: a session of its own tries every form of the open-relay matrix.
+  var relayTest = false
   /// `--mta-sts-port`: where the MTA-STS policy is fetched; 443 except in tests.
   var mtaSTSPort = 443
 
@@ -81,6 +83,7 @@ struct CheckOptions: Hashable, Sendable {
     if !parsed.has(.connectTimeout) { connection.connectTimeout = connection.timeout }
     if case .domain = connection.target { connection.allMX = true }
     requireStartTLS = parsed.has(.requireStartTLS)
+    relayTest = parsed.has(.relayTest)
     mtaSTSPort = try parsed.value(.mtaSTSPort, as: PortNumber.self)?.value ?? mtaSTSPort
     if requireStartTLS, connection.tlsOnConnect {
       throw .conflict("--require-starttls", "--tls-on-connect")

@@ -98,7 +98,9 @@ public struct SessionDriver {
   ) -> SessionRecord {
     var run = Run(start: clock.nowNanoseconds(), observer: observer)
     observer?.event(.started(connection, implicitTLS: implicitTLS))
-    var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
+    var state = DialogueState(
+      plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS,
+      serverAddress: connection?.address)
     do {
       try plan.validate()
     } catch {
