@@ -29,6 +29,10 @@ struct CheckCommand {
     var roundTrip: RoundTripPlan? = nil
     /// The relay session of `--relay-test` (inbound targets), run after the checks.
     var relay: ProbeRequest? = nil
+    /// Where the MTA-STS policy is fetched (`--mta-sts-port`, 443 but in tests).
+    var mtaSTSPort = 443
+    /// Seconds for the policy fetch (`--timeout`).
+    var policyTimeout: Double = 10
   }
 
   /// Runs the checks and returns the report's exit code.
@@ -84,6 +88,11 @@ struct CheckCommand {
       report.findings += roundTrip(
         plan, after: record, finished: SystemClock().nowNanoseconds(), judgement: target.judgement,
         connector: target.connector)
+    }
+    // A domain's TLS policies (not with --no-posture), unless the run was cut short (--max-time,
+    // a signal).
+    if target.posture != nil, case .domain(let domain) = request.target, record.stop == nil {
+      report = addingTLSPolicies(domain, record: record, target: target, to: report)
     }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
@@ -157,6 +166,8 @@ struct CheckCommand {
     for target in targets {
       var ready = try prepare(target, environment: environment, auth: &auth)
       ready.connector = connector
+      ready.mtaSTSPort = options.mtaSTSPort
+      ready.policyTimeout = options.connection.timeout.value
       prepared.append(ready)
     }
     if let plan = try roundTripPlan(environment: environment) {

@@ -33,6 +33,8 @@ struct CheckOptions: Hashable, Sendable {
   var posture: PostureOptions?
   /// `--relay-test`: a session of its own tries every form of the open-relay matrix.
   var relayTest = false
+  /// `--mta-sts-port`: where the MTA-STS policy is fetched; 443 except in tests.
+  var mtaSTSPort = 443
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -82,6 +84,7 @@ struct CheckOptions: Hashable, Sendable {
     if case .domain = connection.target { connection.allMX = true }
     requireStartTLS = parsed.has(.requireStartTLS)
     relayTest = parsed.has(.relayTest)
+    mtaSTSPort = try parsed.value(.mtaSTSPort, as: PortNumber.self)?.value ?? mtaSTSPort
     if requireStartTLS, connection.tlsOnConnect {
       throw .conflict("--require-starttls", "--tls-on-connect")
     }

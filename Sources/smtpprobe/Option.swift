@@ -18,6 +18,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case roundtrip, imap, imapPasswordFile, arrivalWarn, arrivalCrit, arrivalTimeout, expectAuth
   case spfIP, clientIP, dkimSelector, dnsbl, noPosture
   case relayTest
+  case mtaSTSPort
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -291,12 +292,17 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .noPosture:
       return D(
         "--no-posture", .check, for: [.check],
-        help: "skip the DNS posture of a DOMAIN (SPF, DMARC, DKIM, TLS-RPT, DNSBL, null MX)")
+        help: "skip the DNS posture of a DOMAIN (SPF, DMARC, DKIM, TLS-RPT, DNSBL, null MX,"
+          + " MTA-STS, DANE)")
     case .relayTest:
       return D(
         "--relay-test", .check, for: [.check],
         help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
           + "CRITICAL")
+    case .mtaSTSPort:
+      return D(
+        "--mta-sts-port", .value(placeholder: PortNumber.placeholder), .check, for: [.check],
+        help: "for testing: the HTTPS port of mta-sts.DOMAIN (RFC 8461 fixes 443)")
     }
   }
 

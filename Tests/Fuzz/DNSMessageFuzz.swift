@@ -3,7 +3,7 @@
 // parse or throw), compression loops end (4.1.4), names stay within 255 octets (2.3.4).
 
 /// The record types asked of every parsed message.
-private let askedTypes: [DNSRecordType] = [.a, .aaaa, .mx, .cname, .ptr, .txt]
+private let askedTypes: [DNSRecordType] = [.a, .aaaa, .mx, .cname, .ptr, .txt, .tlsa]
 
 func fuzzDNSMessage(_ input: [UInt8]) {
   // Also parse a prefix: a message cut short (a truncated UDP answer) must throw, not trap.

@@ -1,5 +1,5 @@
-// The libFuzzer entry point of `Scripts/fuzz`: one binary, five targets, chosen by the
-// SMTPPROBE_FUZZ_TARGET environment variable (`replies`, `dns`, `address`, `ehlo`, `bounce`), each with its
+// The libFuzzer entry point of `Scripts/fuzz`: one binary, six targets, chosen by the
+// SMTPPROBE_FUZZ_TARGET environment variable (`replies`, `dns`, `address`, `ehlo`, `bounce`, `http`), each with its
 // own corpus. Compiled into the same module as the library sources (see ReplyParserFuzz.swift).
 
 #if canImport(Glibc)
@@ -18,6 +18,8 @@ enum FuzzTarget: String, CaseIterable {
   case ehlo
   /// The bounce reader and explain over a pasted message (BounceTextFuzz.swift).
   case bounce
+  /// HTTPResponseParser and the MTA-STS policy parser (HTTPResponseFuzz.swift).
+  case http
 
   /// The target named by SMTPPROBE_FUZZ_TARGET; `replies` when unset.
   static let selected: FuzzTarget = {
@@ -43,6 +45,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .address: fuzzAddress(input)
   case .ehlo: fuzzCapabilities(input)
   case .bounce: fuzzBounce(input)
+  case .http: fuzzHTTPResponse(input)
   }
   return 0
 }

@@ -27,12 +27,16 @@ public struct CheckFinding: Hashable, Sendable {
   public var unit: PerfUnit?
   /// The performance data this finding contributes.
   public var perfdata: [PerfDatum]
+  /// The record or policy the finding is about, field by field as parsed; empty for most.
+  public var record: [CheckRecordField]
 
   public init(
     check: CheckID, subject: String? = nil, state: CheckState, applicable: Bool = true,
     summary: String, explanation: String = "", fix: String = "", evidence: CheckEvidence? = nil,
-    value: Double? = nil, unit: PerfUnit? = nil, perfdata: [PerfDatum] = []
+    value: Double? = nil, unit: PerfUnit? = nil, perfdata: [PerfDatum] = [],
+    record: [CheckRecordField] = []
   ) {
+    self.record = record
     self.check = check
     self.subject = subject
     self.state = state

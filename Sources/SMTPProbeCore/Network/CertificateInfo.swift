@@ -40,13 +40,17 @@ public struct CertificateInfo: Hashable, Sendable {
   public var signatureAlgorithm: String
   /// Whether subject and issuer are the same and the certificate verifies with its own key.
   public var isSelfSigned: Bool
+  /// The DER and digests DANE compares with TLSA records; nil when not computed.
+  public var association: CertificateAssociation?
 
   public init(
     commonName: String?, subject: String, issuerCommonName: String?, issuer: String,
     alternativeNames: [AlternativeName], notBefore: UnixTime, notAfter: UnixTime,
     serialNumber: String,
-    keyType: String, keyBits: Int, signatureAlgorithm: String, isSelfSigned: Bool
+    keyType: String, keyBits: Int, signatureAlgorithm: String, isSelfSigned: Bool,
+    association: CertificateAssociation? = nil
   ) {
+    self.association = association
     self.commonName = commonName
     self.subject = subject
     self.issuerCommonName = issuerCommonName

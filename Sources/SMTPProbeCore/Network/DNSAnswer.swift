@@ -9,11 +9,14 @@ public struct DNSAnswer: Hashable, Sendable {
   public var aliases: [String]
   /// The name the records belong to (`name` unless it is an alias).
   public var canonicalName: String
+  /// Whether the resolver set AD: it validated the answer with DNSSEC (RFC 4035 3.2.3).
+  public var authenticated: Bool
 
   public init(
     name: String, type: DNSRecordType, records: [DNSRecord], aliases: [String] = [],
-    canonicalName: String? = nil
+    canonicalName: String? = nil, authenticated: Bool = false
   ) {
+    self.authenticated = authenticated
     self.name = name
     self.type = type
     self.records = records
@@ -53,7 +56,8 @@ public struct DNSAnswer: Hashable, Sendable {
     let records = message.answers.filter { $0.type == type && $0.name.isSameDNSName(current) }
     guard !records.isEmpty else { throw .noData(name: trimmed(name), type: type) }
     return DNSAnswer(
-      name: trimmed(name), type: type, records: records, aliases: aliases, canonicalName: current)
+      name: trimmed(name), type: type, records: records, aliases: aliases, canonicalName: current,
+      authenticated: message.authenticData)
   }
 
   /// How many aliases are followed before the chain counts as not followed (BIND and glibc
@@ -95,7 +99,7 @@ public struct DNSAnswer: Hashable, Sendable {
 
 extension String {
   /// DNS names compare case-insensitively in ASCII (RFC 4343).
-  func isSameDNSName(_ other: String) -> Bool {
+  package func isSameDNSName(_ other: String) -> Bool {
     self.utf8.count == other.utf8.count
       && zip(self.utf8, other.utf8).allSatisfy { Self.lower($0) == Self.lower($1) }
   }

@@ -15,6 +15,9 @@ public struct DNSMessage: Hashable, Sendable {
   public var isTruncated: Bool
   public var recursionDesired: Bool
   public var recursionAvailable: Bool
+  /// AD: the answering resolver validated the answer with DNSSEC (RFC 4035 3.2.3, RFC 6840
+  /// 5.8); meaningful only when the path to that resolver is trusted.
+  public var authenticData: Bool
   public var responseCode: DNSResponseCode
   public var questions: [DNSQuestion]
   public var answers: [DNSRecord]
@@ -32,6 +35,7 @@ public struct DNSMessage: Hashable, Sendable {
     isTruncated = flags & 0x0200 != 0
     recursionDesired = flags & 0x0100 != 0
     recursionAvailable = flags & 0x0080 != 0
+    authenticData = flags & 0x0020 != 0
     responseCode = DNSResponseCode(rawValue: UInt8(flags & 0xF))
     let questionCount = try reader.readUInt16(what: "the header")
     let answerCount = try reader.readUInt16(what: "the header")
@@ -241,6 +245,12 @@ private struct DNSMessageReader {
         return bytes[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) }
       }
       return .soa(primary: primary, mailbox: mailbox, serial: counter(0), minimum: counter(4))
+    case .tlsa:
+      do throws(TLSARecord.DecodingError) {
+        return .tlsa(try TLSARecord(rdata: rdata))
+      } catch {
+        throw .badRecordData(type: type, offset: start, reason: error.description)
+      }
     default:
       return .other(rdata)
     }

@@ -6,8 +6,15 @@ public struct DNSQuery: Hashable, Sendable {
   public var id: UInt16
   /// RD: ask the server to recurse for us (what a stub resolver does).
   public var recursionDesired: Bool
+  /// AD in a query: asks a validating resolver to say whether it validated the answer
+  /// (RFC 6840 5.7).
+  public var authenticDataRequested: Bool
 
-  public init(name: String, type: DNSRecordType, id: UInt16, recursionDesired: Bool = true) {
+  public init(
+    name: String, type: DNSRecordType, id: UInt16, recursionDesired: Bool = true,
+    authenticDataRequested: Bool = false
+  ) {
+    self.authenticDataRequested = authenticDataRequested
     self.name = name
     self.type = type
     self.id = id
@@ -20,7 +27,8 @@ public struct DNSQuery: Hashable, Sendable {
   /// 1 to 63 octets and at most 255 octets in all (RFC 1035 2.3.4).
   public func encoded() throws(DNSError) -> [UInt8] {
     var bytes: [UInt8] = [
-      UInt8(id >> 8), UInt8(id & 0xFF), recursionDesired ? 0x01 : 0x00, 0x00,
+      UInt8(id >> 8), UInt8(id & 0xFF), recursionDesired ? 0x01 : 0x00,
+      authenticDataRequested ? 0x20 : 0x00,
       0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     ]
     bytes += try Self.encodedName(name)

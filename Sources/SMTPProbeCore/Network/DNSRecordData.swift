@@ -18,6 +18,8 @@ public enum DNSRecordData: Hashable, Sendable {
   case txt([String])
   /// The zone's SOA: in negative answers its `minimum` bounds how long they are cached.
   case soa(primary: String, mailbox: String, serial: UInt32, minimum: UInt32)
+  /// A certificate association for DANE (RFC 6698 2.1).
+  case tlsa(TLSARecord)
   /// A type we do not decode, kept as bytes.
   case other([UInt8])
 }

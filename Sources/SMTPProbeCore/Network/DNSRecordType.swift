@@ -22,6 +22,8 @@ public struct DNSRecordType: RawRepresentable, Hashable, Sendable, CustomStringC
   public static let txt = DNSRecordType(rawValue: 16)
   /// An IPv6 host address (RFC 3596).
   public static let aaaa = DNSRecordType(rawValue: 28)
+  /// A TLS certificate association for DANE (RFC 6698 7.1).
+  public static let tlsa = DNSRecordType(rawValue: 52)
 
   public var description: String {
     switch self {
@@ -33,6 +35,7 @@ public struct DNSRecordType: RawRepresentable, Hashable, Sendable, CustomStringC
     case .mx: "MX"
     case .txt: "TXT"
     case .aaaa: "AAAA"
+    case .tlsa: "TLSA"
     default: "TYPE\(rawValue)"
     }
   }

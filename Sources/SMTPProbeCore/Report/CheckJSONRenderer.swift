@@ -3,7 +3,7 @@
 /// `{"targets": [{"target", "state", "findings", "hosts": [{"host", "address", "port",
 /// "state", "timings", "certificates", "findings"}]}], "state", "exit_code"}`; each finding is
 /// `{"check", "subject", "state", "applicable", "summary", "explanation", "fix", "evidence",
-/// "value", "unit"}` with the evidence as `{"command", "answered", "reply", "diagnosis"}` in
+/// "value", "unit"}` (and `"record"`, the record or policy as parsed, when there is one) with the evidence as `{"command", "answered", "reply", "diagnosis"}` in
 /// the Reply and Diagnosis shapes the other commands use. The target's own findings (not tied to one host)
 /// are its `findings`; every host carries its own.
 public enum CheckJSONRenderer {
@@ -50,7 +50,7 @@ public enum CheckJSONRenderer {
   }
 
   static func finding(_ finding: CheckFinding) -> JSONValue {
-    [
+    let object: JSONValue = [
       "check": .string(finding.check.rawValue),
       "subject": JSONValue(finding.subject),
       "state": .string(finding.state.rawValue),
@@ -62,6 +62,21 @@ public enum CheckJSONRenderer {
       "value": finding.value.map { .double($0) } ?? .null,
       "unit": finding.value == nil ? .null : .string(finding.unit?.rawValue ?? ""),
     ]
+    guard !finding.record.isEmpty, case .object(let members) = object else { return object }
+    return .object(members + [(key: "record", value: record(finding.record))])
+  }
+
+  /// A parsed record as an object in field order: text as strings, numbers, lists as arrays.
+  static func record(_ fields: [CheckRecordField]) -> JSONValue {
+    .object(
+      fields.map { field in
+        switch field.value {
+        case .text(let text): (key: field.name, value: .string(text))
+        case .number(let number): (key: field.name, value: .int(number))
+        case .list(let items): (key: field.name, value: .array(items.map { .string($0) }))
+        case .flag(let flag): (key: field.name, value: .bool(flag))
+        }
+      })
   }
 
   static func evidence(_ evidence: CheckEvidence) -> JSONValue {

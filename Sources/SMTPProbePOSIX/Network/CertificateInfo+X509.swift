@@ -7,7 +7,10 @@ import SMTPProbeCore
 
 extension CertificateInfo {
   /// Reads the fields of an OpenSSL certificate; the caller keeps ownership of `cert`.
-  init(x509 cert: OpaquePointer) {
+  ///
+  /// `issuer` is the certificate that follows it in the chain, if any (see
+  /// `CertificateAssociation.issuedByNext`).
+  init(x509 cert: OpaquePointer, issuer: OpaquePointer? = nil) {
     let subjectName = X509_get_subject_name(cert)
     let issuerName = X509_get_issuer_name(cert)
     var notBefore = UnixTime(seconds: 0)
@@ -31,7 +34,8 @@ extension CertificateInfo {
       issuerCommonName: Self.commonName(issuerName), issuer: Self.oneLine(issuerName),
       alternativeNames: Self.alternativeNames(cert), notBefore: notBefore, notAfter: notAfter,
       serialNumber: Self.serial(cert), keyType: keyType, keyBits: keyBits,
-      signatureAlgorithm: signature, isSelfSigned: selfSigned)
+      signatureAlgorithm: signature, isSelfSigned: selfSigned,
+      association: CertificateAssociation(x509: cert, issuer: issuer))
   }
 
   private static func oneLine(_ name: OpaquePointer?) -> String {
@@ -119,7 +123,14 @@ extension CertificateInfo {
   /// block that does not parse.
   public static func certificates(pem: String) -> [CertificateInfo] {
     let list = X509List(pem: pem)
-    return withExtendedLifetime(list) { list.certificates.map { CertificateInfo(x509: $0) } }
+    return withExtendedLifetime(list) {
+      let certificates = list.certificates
+      return certificates.indices.map { index in
+        CertificateInfo(
+          x509: certificates[index],
+          issuer: index + 1 < certificates.count ? certificates[index + 1] : nil)
+      }
+    }
   }
 }
 

@@ -52,10 +52,13 @@ public struct LibresolvResolver: Resolver {
     code == .serverFailure || code == .notImplemented || code == .refused
   }
 
-  /// The query for `name` exactly as given: one question, recursion desired, no search-list
-  /// or `ndots` expansion (those belong to res_nquery/res_nsearch, which we do not call).
+  /// The query for `name` exactly as given: one question, recursion desired.
+  ///
+  /// No search-list or `ndots` expansion (those belong to res_nquery/res_nsearch, which we do
+  /// not call). TLSA questions set AD, so a validating resolver says whether DANE records can be relied
+  /// on (RFC 6840 5.7, RFC 7672 2.2).
   static func makeQuery(_ name: String, _ type: DNSRecordType, id: UInt16) -> DNSQuery {
-    DNSQuery(name: name, type: type, id: id)
+    DNSQuery(name: name, type: type, id: id, authenticDataRequested: type == .tlsa)
   }
 
   /// The servers to ask and how patiently: the configuration over resolv.conf.

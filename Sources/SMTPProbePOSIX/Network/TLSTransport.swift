@@ -162,9 +162,11 @@ public final class TLSTransport: Transport {
     // On the client side the peer chain includes the leaf, in the order the server sent it.
     let chain = SSL_get_peer_cert_chain(ssl)
     var certificates: [CertificateInfo] = []
-    for index in 0..<smtpprobe_sk_X509_num(chain) {
+    let count = smtpprobe_sk_X509_num(chain)
+    for index in 0..<count {
       if let cert = smtpprobe_sk_X509_value(chain, index) {
-        certificates.append(CertificateInfo(x509: cert))
+        let next = index + 1 < count ? smtpprobe_sk_X509_value(chain, index + 1) : nil
+        certificates.append(CertificateInfo(x509: cert, issuer: next))
       }
     }
     let leaf = SSL_get1_peer_certificate(ssl)
