@@ -13,6 +13,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case concurrency, perHost, rate, state, forceIdentity
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -219,6 +220,26 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .concurrency:
+      return D(
+        "--concurrency", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],
+        help: "MX hosts verified at once (default 16)")
+    case .perHost:
+      return D(
+        "--per-host", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],
+        help: "sessions at once on one MX host (default 1)")
+    case .rate:
+      return D(
+        "--rate", .value(placeholder: RecipientRate.placeholder), .verify, for: [.verify],
+        help: "RCPT commands per second per MX host (default: no limit)")
+    case .state:
+      return D(
+        "--state", .value(placeholder: "FILE"), .verify, for: [.verify],
+        help: "record finished addresses here; a rerun skips them")
+    case .forceIdentity:
+      return D(
+        "--force-identity", .verify, for: [.verify],
+        help: "allow a big mail provider's domain as --helo or --from domain")
     }
   }
 

@@ -30,6 +30,13 @@ struct VerifyOptions: Hashable, Sendable {
   var csv = false
   var verbose = false
   var output = OutputOptions()
+  /// `--concurrency`, `--per-host`, `--rate` (nil: no limit).
+  var concurrency = SessionLimit(16)
+  var perHost = SessionLimit(1)
+  var rate: RecipientRate? = nil
+  /// `--state FILE`: finished addresses are recorded there, and skipped when it is reused.
+  var state: String? = nil
+  var forceIdentity = false
 
   init() {}
 
@@ -84,6 +91,11 @@ struct VerifyOptions: Hashable, Sendable {
     }
     csv = parsed.has(.csv)
     verbose = parsed.has(.verbose)
+    concurrency = try parsed.value(.concurrency, as: SessionLimit.self) ?? concurrency
+    perHost = try parsed.value(.perHost, as: SessionLimit.self) ?? perHost
+    rate = try parsed.value(.rate, as: RecipientRate.self)
+    state = parsed.text(.state)
+    forceIdentity = parsed.has(.forceIdentity)
     if csv, output.json { throw .conflict("--csv", "--json") }
     self.output = output
   }

@@ -20,6 +20,8 @@ public struct VerifyResult: Hashable, Sendable {
   public var elapsedMilliseconds: Int
   /// Why the address is not valid, for `address-syntax` found before any network.
   public var syntaxError: MailboxSyntaxError?
+  /// Why the sessions for this address were unusual (one recipient per session), if they were.
+  public var sessionNote: VerifySessionNote?
 
   public init(
     address: String, verdict: VerifyVerdict, reason: VerifyReason,
@@ -27,7 +29,7 @@ public struct VerifyResult: Hashable, Sendable {
     mxHost: String? = nil, tls: Bool = false, reply: Reply? = nil, diagnosis: Diagnosis? = nil,
     attempts: Int = 0, roleAccount: Bool = false, disposable: Bool = false,
     retryAfter: UnixTime? = nil, elapsedMilliseconds: Int = 0,
-    syntaxError: MailboxSyntaxError? = nil
+    syntaxError: MailboxSyntaxError? = nil, sessionNote: VerifySessionNote? = nil
   ) {
     self.address = address
     self.verdict = verdict
@@ -44,5 +46,6 @@ public struct VerifyResult: Hashable, Sendable {
     self.retryAfter = retryAfter
     self.elapsedMilliseconds = elapsedMilliseconds
     self.syntaxError = syntaxError
+    self.sessionNote = sessionNote
   }
 }
