@@ -109,7 +109,9 @@ final class AnsweringServer {
     let verb = line.prefix(while: { $0 != " " && $0 != ":" }).uppercased()
     switch verb {
     case "EHLO":
-      return ("250-scripted-smtpd\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES\r\n", false)
+      return (
+        "250-scripted-smtpd\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES\r\n", false
+      )
     case "HELO": return ("250 scripted-smtpd\r\n", false)
     case "MAIL": return ("250 2.1.0 Ok\r\n", false)
     case "RCPT":

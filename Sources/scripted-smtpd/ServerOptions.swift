@@ -77,6 +77,8 @@ struct ServerOptions {
       default: throw ScriptError(line: 0, message: "unknown option \(option)")
       }
     }
-    if scriptPath.isEmpty, !answerAny { throw ScriptError(line: 0, message: "--script is required") }
+    if scriptPath.isEmpty, !answerAny {
+      throw ScriptError(line: 0, message: "--script is required")
+    }
   }
 }

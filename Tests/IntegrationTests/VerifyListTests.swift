@@ -69,7 +69,8 @@ import Testing
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let lines = try VerifyTests.lines(result)
     #expect(lines.map { $0["address"] as? String } == Self.addresses(3))
-    #expect(lines.map { $0["verdict"] as? String } == ["deliverable", "deliverable", "deliverable"])
+    #expect(
+      lines.map { $0["verdict"] as? String } == ["deliverable", "deliverable", "deliverable"])
     #expect(lines.map { $0["attempts"] as? Int } == [1, 2, 2])
   }
 
@@ -84,7 +85,9 @@ import Testing
       connections: 2, laterScripts: [Self.session(["250 2.1.5 ok"])])
     let result = try Self.run(server, Self.addresses(2))
     let lines = try VerifyTests.lines(result)
-    #expect(lines.map { $0["verdict"] as? String } == ["undeliverable", "deliverable"], "\(result.stderr)")
+    #expect(
+      lines.map { $0["verdict"] as? String } == ["undeliverable", "deliverable"], "\(result.stderr)"
+    )
   }
 
   @Test func oneRecipientForTheNullSenderGetsASessionPerAddress() throws {
@@ -152,7 +155,8 @@ import Testing
     #expect(run2.status == 0, "\(run2.stderr)")
     let lines = try VerifyTests.lines(run2)
     #expect(lines.map { $0["address"] as? String } == Self.addresses(3))
-    #expect(lines.map { $0["verdict"] as? String } == ["deliverable", "undeliverable", "deliverable"])
+    #expect(
+      lines.map { $0["verdict"] as? String } == ["deliverable", "undeliverable", "deliverable"])
     #expect(lines[1]["reason"] as? String == "mailbox-unknown")
     #expect(second.clientLines().filter { $0.hasPrefix("RCPT") } == ["RCPT TO:<user3@probe.test>"])
     let recorded = try String(contentsOf: state, encoding: .utf8).split(separator: "\n")

@@ -19,8 +19,7 @@ import Testing
   }
 
   /// Every session `next` starts at `now`, until it says to wait.
-  static func starts(_ scheduler: inout VerifyScheduler, now: Int64) -> [VerifyScheduler.Session]
-  {
+  static func starts(_ scheduler: inout VerifyScheduler, now: Int64) -> [VerifyScheduler.Session] {
     var out: [VerifyScheduler.Session] = []
     while case .start(let session) = scheduler.next(now: now) { out.append(session) }
     return out
@@ -82,7 +81,8 @@ import Testing
       [("mx.a", "a.test", 6)])
     let first = Self.starts(&scheduler, now: 0)
     #expect(first[0].addresses == [0, 1, 2, 3, 4, 5])
-    let retry = Dictionary(uniqueKeysWithValues: (2...5).map { ($0, VerifyRetry.Reason.tooManyRecipients) })
+    let retry = Dictionary(
+      uniqueKeysWithValues: (2...5).map { ($0, VerifyRetry.Reason.tooManyRecipients) })
     #expect(scheduler.finished(first[0], retry: retry, now: 5).isEmpty)
     #expect(scheduler.recipientLimit(of: "mx.a") == 2)
     // No back-off: the rest go at once, two at a time, in input order.

@@ -13,13 +13,15 @@ import Testing
       elapsedMilliseconds: 40)
     result.retryAfter = UnixTime(seconds: 1_700_000_000)
     result.sessionNote = .oneRecipientForNullSender
-    let text = VerifyStateFile.header + VerifyStateFile.line(mailbox: "bob@example.org", result: result)
+    let text =
+      VerifyStateFile.header + VerifyStateFile.line(mailbox: "bob@example.org", result: result)
     let recorded = try VerifyStateFile.parse(text)
     #expect(recorded["bob@example.org"] == result)
   }
 
   @Test func aProberRefusalKeepsItsCategoryAndStep() throws {
-    let reply = Reply(554, "5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org")
+    let reply = Reply(
+      554, "5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org")
     let result = VerifyResult(
       address: "c@example.org", verdict: .unknown, reason: .proberRefused,
       refusalCategory: .blocklistedIP, reply: reply,
@@ -31,7 +33,8 @@ import Testing
 
   @Test func aCutLastLineIsSkippedAndForeignFilesRefused() throws {
     let line = VerifyStateFile.line(
-      mailbox: "a@b.test", result: VerifyResult(address: "a@b.test", verdict: .deliverable, reason: .category(.ok)))
+      mailbox: "a@b.test",
+      result: VerifyResult(address: "a@b.test", verdict: .deliverable, reason: .category(.ok)))
     let cut = VerifyStateFile.header + line + String(line.prefix(20))
     #expect(try VerifyStateFile.parse(cut).keys.sorted() == ["a@b.test"])
     #expect(try VerifyStateFile.parse("").isEmpty)

@@ -22,36 +22,64 @@ public enum ProviderDomains {
   // One row per domain: pattern, provider and the page that lists it as theirs.
   public static let rows: [Row] = [
     Row(pattern: "gmail.com", provider: "Gmail (Google)", source: "Gmail help, 'Gmail addresses'"),
-    Row(pattern: "googlemail.com", provider: "Gmail (Google)", source: "the UK and German Gmail domain"),
+    Row(
+      pattern: "googlemail.com", provider: "Gmail (Google)",
+      source: "the UK and German Gmail domain"),
     Row(pattern: "google.com", provider: "Google", source: "its own corporate mail domain"),
-    Row(pattern: "outlook.com", provider: "Outlook.com (Microsoft)", source: "Microsoft account help"),
-    Row(pattern: "hotmail.com", provider: "Outlook.com (Microsoft)", source: "legacy Hotmail domain"),
-    Row(pattern: "hotmail.co.uk", provider: "Outlook.com (Microsoft)", source: "legacy Hotmail domain"),
-    Row(pattern: "live.com", provider: "Outlook.com (Microsoft)", source: "legacy Windows Live domain"),
+    Row(
+      pattern: "outlook.com", provider: "Outlook.com (Microsoft)", source: "Microsoft account help"),
+    Row(
+      pattern: "hotmail.com", provider: "Outlook.com (Microsoft)", source: "legacy Hotmail domain"),
+    Row(
+      pattern: "hotmail.co.uk", provider: "Outlook.com (Microsoft)", source: "legacy Hotmail domain"
+    ),
+    Row(
+      pattern: "live.com", provider: "Outlook.com (Microsoft)", source: "legacy Windows Live domain"
+    ),
     Row(pattern: "msn.com", provider: "Outlook.com (Microsoft)", source: "legacy MSN domain"),
     Row(pattern: "yahoo.com", provider: "Yahoo Mail", source: "Yahoo help, 'Yahoo Mail addresses'"),
     Row(pattern: "yahoo.co.uk", provider: "Yahoo Mail", source: "the UK Yahoo Mail domain"),
     Row(pattern: "ymail.com", provider: "Yahoo Mail", source: "alternative Yahoo Mail domain"),
     Row(pattern: "aol.com", provider: "AOL Mail (Yahoo Inc.)", source: "AOL help"),
-    Row(pattern: "icloud.com", provider: "iCloud Mail (Apple)", source: "Apple support, 'iCloud Mail'"),
+    Row(
+      pattern: "icloud.com", provider: "iCloud Mail (Apple)", source: "Apple support, 'iCloud Mail'"
+    ),
     Row(pattern: "me.com", provider: "iCloud Mail (Apple)", source: "legacy MobileMe domain"),
     Row(pattern: "mac.com", provider: "iCloud Mail (Apple)", source: "legacy .Mac domain"),
-    Row(pattern: "gmx.*", provider: "GMX (United Internet)", source: "gmx.de, gmx.net, gmx.com, ..."),
-    Row(pattern: "web.de", provider: "WEB.DE FreeMail (United Internet)", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "gmx.*", provider: "GMX (United Internet)", source: "gmx.de, gmx.net, gmx.com, ..."),
+    Row(
+      pattern: "web.de", provider: "WEB.DE FreeMail (United Internet)",
+      source: "the provider's consumer mail domain"),
     Row(pattern: "yandex.*", provider: "Yandex Mail", source: "yandex.ru, yandex.com, ..."),
     Row(pattern: "ya.ru", provider: "Yandex Mail", source: "the short Yandex domain"),
-    Row(pattern: "mail.ru", provider: "Mail.ru (VK)", source: "the provider's consumer mail domain"),
-    Row(pattern: "proton.me", provider: "Proton Mail", source: "Proton support, 'proton.me addresses'"),
-    Row(pattern: "protonmail.com", provider: "Proton Mail", source: "the original Proton Mail domain"),
+    Row(
+      pattern: "mail.ru", provider: "Mail.ru (VK)", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "proton.me", provider: "Proton Mail", source: "Proton support, 'proton.me addresses'"
+    ),
+    Row(
+      pattern: "protonmail.com", provider: "Proton Mail", source: "the original Proton Mail domain"),
     Row(pattern: "pm.me", provider: "Proton Mail", source: "the short Proton Mail domain"),
     Row(pattern: "zoho.com", provider: "Zoho Mail", source: "the provider's consumer mail domain"),
-    Row(pattern: "qq.com", provider: "QQ Mail (Tencent)", source: "the provider's consumer mail domain"),
-    Row(pattern: "163.com", provider: "NetEase Mail", source: "the provider's consumer mail domain"),
-    Row(pattern: "126.com", provider: "NetEase Mail", source: "the provider's consumer mail domain"),
-    Row(pattern: "naver.com", provider: "Naver Mail", source: "the provider's consumer mail domain"),
-    Row(pattern: "t-online.de", provider: "Telekom Mail (Deutsche Telekom)", source: "the provider's consumer mail domain"),
-    Row(pattern: "orange.fr", provider: "Mail Orange (Orange)", source: "the provider's consumer mail domain"),
-    Row(pattern: "comcast.net", provider: "Xfinity Connect (Comcast)", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "qq.com", provider: "QQ Mail (Tencent)",
+      source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "163.com", provider: "NetEase Mail", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "126.com", provider: "NetEase Mail", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "naver.com", provider: "Naver Mail", source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "t-online.de", provider: "Telekom Mail (Deutsche Telekom)",
+      source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "orange.fr", provider: "Mail Orange (Orange)",
+      source: "the provider's consumer mail domain"),
+    Row(
+      pattern: "comcast.net", provider: "Xfinity Connect (Comcast)",
+      source: "the provider's consumer mail domain"),
   ]
 
   /// The row `domain` falls under (the domain itself or a parent of it), or nil.

@@ -183,9 +183,10 @@ public struct VerifyScheduler: Sendable {
     return (size, probe)
   }
 
-  /// Records that `session` ended at `now`; `retry` names the addresses it left unanswered
-  /// and why, `probeTooMany` whether the catch-all probe alone got "too many recipients".
-  /// Returns the addresses that will not be tried again although they were unanswered (their
+  /// Records that `session` ended at `now`.
+  ///
+  /// `retry` names the addresses it left unanswered and why, `probeTooMany` whether the
+  /// catch-all probe alone got "too many recipients". Returns the addresses that will not be tried again although they were unanswered (their
   /// last facts stand); the others are queued again.
   public mutating func finished(
     _ session: Session, retry: [Int: VerifyRetry.Reason], probeTooMany: Bool = false,
@@ -202,7 +203,8 @@ public struct VerifyScheduler: Sendable {
     {
       host.recipientLimit = min(host.recipientLimit ?? first, first)
     } else if probeTooMany, retry.isEmpty {
-      host.recipientLimit = min(host.recipientLimit ?? session.addresses.count,
+      host.recipientLimit = min(
+        host.recipientLimit ?? session.addresses.count,
         session.addresses.count)
     }
     let unanswered = session.addresses.filter { retry[$0] != nil }

@@ -10,8 +10,9 @@ import SMTPProbeCore
 /// `O_APPEND` makes every `write` land at the current end of the file (POSIX `open`), so
 /// what another step wrote is kept.
 public enum FileAppender {
-  /// Appends `text` as UTF-8 to `path` (mode 0644 if new); the C functions are `open`,
-  /// `write` and `close`. `durable` also waits for the data to reach the disk (`fsync`), so a
+  /// Appends `text` as UTF-8 to `path` (mode 0644 if new).
+  ///
+  /// The C functions are `open`, `write` and `close`. `durable` also waits for the data to reach the disk (`fsync`), so a
   /// line appended survives a crash or a power cut that comes after.
   public static func append(_ text: String, to path: String, durable: Bool = false)
     throws(AtomicFileWriter.Failure)

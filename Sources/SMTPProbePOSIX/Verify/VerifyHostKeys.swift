@@ -52,10 +52,13 @@ struct VerifyHostKeys {
         let (key, domain) = lookups[next]
         next += 1
         running += 1
-        let work: @Sendable () -> Void = { queue.push((key, routeResolver.resolve(domain: domain))) }
+        let work: @Sendable () -> Void = {
+          queue.push((key, routeResolver.resolve(domain: domain)))
+        }
         if !WorkerThread.start(work) { work() }
       }
-      PollWait.wait(for: queue.descriptor, cancellation: nil, untilMilliseconds: nil, clock: runner.clock)
+      PollWait.wait(
+        for: queue.descriptor, cancellation: nil, untilMilliseconds: nil, clock: runner.clock)
       for (key, route) in queue.drain() {
         running -= 1
         out[key] = destination(route, domain: lookups.first { $0.key == key }?.domain ?? key)

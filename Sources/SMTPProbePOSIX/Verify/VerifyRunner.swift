@@ -221,8 +221,7 @@ public struct VerifyRunner {
       }
     }
     var probeTooMany = false
-    if let first = session.addresses.first, case .reply(let reply)? = done.facts[first]?.catchAll
-    {
+    if let first = session.addresses.first, case .reply(let reply)? = done.facts[first]?.catchAll {
       probeTooMany = Classifier.diagnose(reply, after: .rcpt).category == .tooManyRecipients
     }
     let interrupted = done.record.stop?.isInterruption ?? false
@@ -285,7 +284,8 @@ public struct VerifyRunner {
         found = state.results[index]
         if found == nil, !state.interrupted {
           // Not reached: every address ends in some session's result.
-          found = state.provisional[index]
+          found =
+            state.provisional[index]
             ?? VerifyResult(address: entry.text, verdict: .unknown, reason: .category(.other))
         }
         index += 1

@@ -57,9 +57,10 @@ public struct VerifyStateStore: Sendable {
     } else if !text.hasSuffix("\n") {
       // A record cut while being written (the parser skipped it): cut it off, so the next
       // record starts a line of its own. The C function is `truncate`.
-      let kept = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map {
-        text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1
-      } ?? 0
+      let kept =
+        text.utf8.lastIndex(of: UInt8(ascii: "\n")).map {
+          text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1
+        } ?? 0
       if truncate(path, off_t(kept)) != 0 {
         throw .unwritable("cannot cut the unfinished last line of '\(path)'")
       }
