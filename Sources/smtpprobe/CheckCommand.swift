@@ -14,8 +14,10 @@ struct CheckCommand {
     ProcessSetup.ignoreSIGPIPE()
     let judgement: CheckJudgement
     let request: ProbeRequest
+    var relay: ProbeRequest?
     do {
       (request, judgement) = try prepare(environment: console.environment)
+      if options.relayTest { relay = try relayRequest(from: request) }
     } catch {
       console.fail(error.message)
       return .unknownCheck
@@ -33,6 +35,9 @@ struct CheckCommand {
       plain.plan.recipients = []
       plain.plan.quitAfter = .mail
       target = judgement.addingEnforcement(runner.collect(plain), to: target)
+    }
+    if let relay {
+      target = judgement.addingRelay(runner.collect(relay), to: target)
     }
     let report = CheckReport(targets: [target])
     let format =

@@ -20,6 +20,8 @@ struct CheckOptions: Hashable, Sendable {
   var assertions: [RecipientAssertion] = []
   /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
   var requireStartTLS = false
+  /// `--relay-test`: a session of its own tries every form of the open-relay matrix.
+  var relayTest = false
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
@@ -38,6 +40,7 @@ struct CheckOptions: Hashable, Sendable {
     if !parsed.has(.connectTimeout) { connection.connectTimeout = connection.timeout }
     if case .domain = connection.target { connection.allMX = true }
     requireStartTLS = parsed.has(.requireStartTLS)
+    relayTest = parsed.has(.relayTest)
     if requireStartTLS, connection.tlsOnConnect {
       throw .conflict("--require-starttls", "--tls-on-connect")
     }

@@ -13,6 +13,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case relayTest
   case concurrency, perHost, rate, state, forceIdentity
 
   /// The option's names, value, help line and commands.
@@ -220,6 +221,11 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .relayTest:
+      return D(
+        "--relay-test", .check, for: [.check],
+        help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
+          + "CRITICAL")
     case .concurrency:
       return D(
         "--concurrency", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],

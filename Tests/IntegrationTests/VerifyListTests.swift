@@ -90,6 +90,42 @@ import Testing
     )
   }
 
+  @Test func oneSessionCarriesSeveralChunksWithRSETBetween() throws {
+    let chunk = """
+      expect MAIL
+      send 250 2.1.0 ok
+      expect RCPT
+      send 250 2.1.5 ok
+      expect RCPT
+      send 550 5.1.1 Recipient address rejected: User unknown
+      expect RSET
+      send 250 2.0.0 ok
+      """
+    let server = try ScriptedServer(
+      script: """
+        send 220 scripted.test ESMTP
+        expect EHLO
+        send 250 scripted.test
+        \(chunk)
+        \(chunk)
+        expect QUIT
+        send 221 2.0.0 bye
+        """)
+    let result = try Self.run(server, Self.addresses(4) + ["--rcpt-per-session", "2"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let lines = try VerifyTests.lines(result)
+    #expect(lines.map { $0["address"] as? String } == Self.addresses(4))
+    #expect(
+      lines.map { $0["verdict"] as? String } == [
+        "deliverable", "undeliverable", "deliverable", "undeliverable",
+      ])
+    // One connection: two transactions, RSET between them.
+    #expect(
+      server.clientLines().map { String($0.prefix(4)) } == [
+        "EHLO", "MAIL", "RCPT", "RCPT", "RSET", "MAIL", "RCPT", "RCPT", "RSET", "QUIT",
+      ])
+  }
+
   @Test func oneRecipientForTheNullSenderGetsASessionPerAddress() throws {
     let server = try ScriptedServer(
       script: Self.session([

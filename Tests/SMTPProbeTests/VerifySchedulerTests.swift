@@ -160,6 +160,36 @@ import Testing
     #expect(order == ["mx.a", "mx.b", "mx.a", "mx.b"])
   }
 
+  @Test func aSessionCarriesSeveralChunksOfOneRoute() {
+    var scheduler = VerifyScheduler(
+      limits: VerifyScheduler.Limits(
+        recipientsPerSession: 2, catchAllProbe: false, transactionsPerSession: 3))
+    for index in 0..<5 { scheduler.add(index, group: "a.test", host: "mx", route: "mx backup") }
+    for index in 5..<7 { scheduler.add(index, group: "b.test", host: "mx", route: "mx backup") }
+    scheduler.add(7, group: "c.test", host: "mx", route: "mx")
+    let first = Self.starts(&scheduler, now: 0)
+    #expect(first.map { $0.chunks.map(\.addresses) } == [[[0, 1], [2, 3], [4]]])
+    _ = scheduler.finished(first[0], retry: [:], now: 1)
+    // b.test shares a.test's route; c.test does not, so it waits for a session of its own.
+    let second = Self.starts(&scheduler, now: 1)
+    #expect(second.map { $0.chunks.map(\.group) } == [["b.test"]])
+    _ = scheduler.finished(second[0], retry: [:], now: 2)
+    #expect(Self.starts(&scheduler, now: 2).map(\.addresses) == [[7]])
+  }
+
+  @Test func oneRecipientPerSessionMeansOneChunkPerSession() {
+    var scheduler = VerifyScheduler(
+      limits: VerifyScheduler.Limits(
+        recipientsPerSession: 5, catchAllProbe: false, transactionsPerSession: 10))
+    for index in 0..<4 { scheduler.add(index, group: "a.test", host: "mx") }
+    let first = Self.starts(&scheduler, now: 0)
+    #expect(first[0].chunks.count == 1)
+    _ = scheduler.finished(
+      first[0], retry: [1: .tooManyRecipients, 2: .tooManyRecipients, 3: .tooManyRecipients],
+      now: 1)
+    #expect(Self.starts(&scheduler, now: 1).map { $0.chunks.map(\.addresses) } == [[[1]]])
+  }
+
   @Test func tokenBucketRefillsAtItsRate() {
     var bucket = TokenBucket(rate: 4, now: 0)
     #expect(bucket.readyAt(cost: 4, now: 0) == 0)

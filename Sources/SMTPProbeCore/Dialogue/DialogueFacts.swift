@@ -13,7 +13,7 @@ public struct DialogueFacts: Hashable, Sendable {
   public var auth: AuthResult?
   /// Whether MAIL, RCPT and DATA went out pipelined (RFC 2920).
   public var pipelined = false
-  /// The answer to each RCPT, in order.
+  /// The answer to each RCPT of a mailbox, in order (those of every transaction included).
   public var recipients: [RecipientResult] = []
   /// Whether the message was accepted (2yz after the end of data).
   public var messageAccepted = false
@@ -29,6 +29,9 @@ public struct DialogueFacts: Hashable, Sendable {
   public var problem: SessionProblem?
   /// The server announced it was closing the channel with 421 (RFC 5321 3.8).
   public var serverShutdown = false
+  /// How each planned transaction went (`DialoguePlan.transactions`), one per transaction in
+  /// order, nil replies where the session never got; empty for a one-transaction plan.
+  public var transactions: [TransactionResult] = []
 
   public init() {}
 }

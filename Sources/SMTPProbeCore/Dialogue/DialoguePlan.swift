@@ -95,6 +95,12 @@ public struct DialoguePlan: Hashable, Sendable {
   public var greetingTimeout: Double
   /// Hard bounds on the server's replies.
   public var replyLimits: ReplyParser.Limits
+  /// Mail transactions to run in this one session after EHLO, STARTTLS and AUTH, each ended
+  /// with RSET, never DATA; empty for the one transaction of `from` and `recipients`.
+  ///
+  /// With transactions, `recipients` must be empty, no message is sent and `from` is not
+  /// used: each transaction names its own sender.
+  public var transactions: [TransactionPlan] = []
 
   public init(
     ehloName: String, from: Address? = nil, recipients: [Address] = [], quitAfter: Stage? = nil,
@@ -137,6 +143,10 @@ public struct DialoguePlan: Hashable, Sendable {
       throw .unsupportedPlan(
         reason: "sending a message (--data or --send-test-message) needs at least one --to")
     }
+    if !transactions.isEmpty {
+      try validateTransactions()
+      return
+    }
     if quitAfter == .rcpt, recipients.isEmpty {
       throw .unsupportedPlan(reason: "--quit-after rcpt needs at least one --to")
     }
@@ -144,6 +154,28 @@ public struct DialoguePlan: Hashable, Sendable {
       throw .unsupportedPlan(
         reason: "--quit-after data needs a message (--data FILE or --send-test-message)")
     }
+  }
+
+  /// The rules of a multi-transaction plan: RSET ends each transaction, so there is no
+  /// message and no stop inside one, and every RCPT belongs to a transaction.
+  private func validateTransactions() throws(InputError) {
+    if !recipients.isEmpty {
+      throw .unsupportedPlan(
+        reason: "a plan with transactions names its recipients in them, not in recipients")
+    }
+    if message != .none {
+      throw .unsupportedPlan(reason: "a plan with transactions never sends a message")
+    }
+    if quitAfter == .mail || quitAfter == .data {
+      throw .unsupportedPlan(
+        reason: "a plan with transactions runs each to its RSET: --quit-after mail or data "
+          + "does not apply")
+    }
+  }
+
+  /// Every recipient mailbox the plan asks about: `recipients`, or those of the transactions.
+  public var addressRecipients: [Address] {
+    recipients + transactions.flatMap { $0.recipients.compactMap(\.address) }
   }
 
   /// The message prepared for DATA, or nil when none is to be sent.

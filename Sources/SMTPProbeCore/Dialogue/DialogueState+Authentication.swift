@@ -62,9 +62,11 @@ extension DialogueState {
     }
   }
 
-  /// After AUTH (done or not asked for): `--quit-after auth`, then the transaction.
+  /// After AUTH (done or not asked for): `--quit-after auth`, then the transaction or the
+  /// planned transactions.
   mutating func afterAuth() -> DialogueAction {
     guard plan.continues(after: .auth) else { return quit() }
+    if !plan.transactions.isEmpty { return startSeries() }
     guard !plan.recipients.isEmpty || plan.quitAfter == .mail else { return quit() }
     return startTransaction()
   }

@@ -24,6 +24,8 @@
 ///   client that knows the message is over the fixed maximum should not send it). MAIL still
 ///   goes out with SIZE=N and the RCPTs after it, so the server's own answer (552 5.3.4) is
 ///   shown; DATA never does, and the transaction ends with RSET.
+/// - With planned transactions (`DialoguePlan.transactions`), each is MAIL, its RCPTs and
+///   RSET, one after another in the same session, never DATA (see `startSeries`).
 public struct DialogueState: Sendable {
   /// Where the dialogue is; each case carries what that stage needs.
   enum State: Sendable {
@@ -41,6 +43,9 @@ public struct DialogueState: Sendable {
     case authenticating(AuthExchange)
     /// A mail transaction: MAIL, the RCPTs, DATA and the content (RFC 5321 3.3).
     case transaction(Transaction)
+    /// The planned transactions, one after another: MAIL, the RCPTs, RSET (RFC 5321 3.3,
+    /// 4.1.1.5).
+    case series(Series)
     /// RSET and QUIT, or QUIT alone, sent; why we are leaving.
     case closing(Closing)
     /// Over: nothing more is sent or read.
@@ -69,6 +74,18 @@ public struct DialogueState: Sendable {
     var abandoningData = false
   }
 
+  /// Where a run of planned transactions is.
+  struct Series: Sendable {
+    /// The transaction in flight (an index into `plan.transactions`).
+    var index = 0
+    /// Each transaction's MAIL, RCPTs and RSET go out in one group (RFC 2920).
+    var pipelined: Bool
+    /// How many RCPTs of the transaction in flight were answered.
+    var answered = 0
+    /// A reply had no reply class: finish reading the group, then leave.
+    var broken = false
+  }
+
   /// Why the dialogue is leaving.
   enum Closing: Sendable {
     /// Done, or stopped where asked, or after a refusal or a problem.
@@ -82,6 +99,9 @@ public struct DialogueState: Sendable {
   let body: MessageBody?
   /// The connection was TLS from the start (RFC 8314 3.3): no STARTTLS, HELO fallback allowed.
   let implicitTLS: Bool
+  /// The planned transactions as they are sent, the server's address filled in; nil when a
+  /// path needs that address and it is unknown (`EnvelopePath.atServerAddress`).
+  let transactions: [TransactionPlan]?
   var state: State = .idle
   /// Commands whose replies are still owed, oldest first: the session's only such queue.
   public internal(set) var outstanding: [Command] = []
@@ -94,13 +114,33 @@ public struct DialogueState: Sendable {
   /// `implicitTLS` is the handshake's report when the connection was TLS from the start
   /// (`--tls-on-connect`, port 465, RFC 8314 3.3): the dialogue then never sends STARTTLS and
   /// counts the session as encrypted for AUTH.
-  public init(plan: DialoguePlan, canUpgradeTLS: Bool, implicitTLS: TLSReport? = nil) {
+  ///
+  /// `serverAddress` is the IP address connected to, for paths at the server's own address
+  /// literal (`EnvelopePath.atServerAddress`).
+  public init(
+    plan: DialoguePlan, canUpgradeTLS: Bool, implicitTLS: TLSReport? = nil,
+    serverAddress: String? = nil
+  ) {
     self.plan = plan
     self.canUpgradeTLS = canUpgradeTLS
     self.body = plan.messageBody()
     self.implicitTLS = implicitTLS != nil
     facts.tls = implicitTLS
+    var resolved: [TransactionPlan]? = []
+    for transaction in plan.transactions {
+      guard let sendable = transaction.resolved(serverAddress: serverAddress) else {
+        resolved = nil
+        break
+      }
+      resolved?.append(sendable)
+    }
+    self.transactions = resolved
+    facts.transactions = (resolved ?? plan.transactions).map { TransactionResult(transaction: $0) }
   }
+
+  /// Why a plan with a path at the server's address literal cannot run without that address.
+  static let unknownServerAddress = InputError.unsupportedPlan(
+    reason: "a path at the server's own address literal needs the address connected to")
 
   /// The step the next reply answers, or nil when no reply is expected.
   public var awaitingKind: CommandKind? {
@@ -128,6 +168,10 @@ public struct DialogueState: Sendable {
   /// (and TLS on connect) is what was asked about, and a client says nothing before the
   /// greeting (RFC 5321 3.1), so it just closes.
   public mutating func start() -> DialogueAction {
+    if transactions == nil {
+      // Nothing is sent: a path at the server's address cannot be written without it.
+      return fail(.invalidInput(Self.unknownServerAddress), sendQuit: false)
+    }
     if plan.quitAfter == .connect { return end(sendQuit: false) }
     state = .awaitingGreeting
     return .receive
@@ -157,6 +201,8 @@ public struct DialogueState: Sendable {
       return owedReply(reply) { state, reply, _ in state.authReply(reply, exchange) }
     case .transaction(let transaction):
       return owedReply(reply) { $0.transactionReply($1, to: $2, transaction) }
+    case .series(let series):
+      return owedReply(reply) { $0.seriesReply($1, to: $2, series) }
     case .closing:
       return owedReply(reply) { $0.closingReply($1, to: $2) }
     }
@@ -191,7 +237,9 @@ public struct DialogueState: Sendable {
     -> DialogueAction
   {
     facts.serverShutdown = true
-    if case .rcpt(let address, _) = command {
+    if case .series(var series) = state {
+      keep(reply, answering: command, in: &series)
+    } else if case .rcpt(let address, _) = command {
       facts.recipients.append(RecipientResult(address: address, reply: reply))
     }
     refuse(command, reply)

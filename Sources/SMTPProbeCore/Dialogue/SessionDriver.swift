@@ -92,7 +92,9 @@ public struct SessionDriver {
     implicitTLS: TLSReport? = nil
   ) -> SessionRecord {
     var run = Run(start: clock.nowNanoseconds(), observer: observer)
-    var state = DialogueState(plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS)
+    var state = DialogueState(
+      plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS,
+      serverAddress: connection?.address)
     do {
       try plan.validate()
     } catch {

@@ -55,6 +55,9 @@ public struct SessionRecord: Hashable, Sendable {
   public var pipelined: Bool { facts.pipelined }
   /// The answer to each RCPT.
   public var recipients: [RecipientResult] { facts.recipients }
+  /// How each planned transaction went (`DialoguePlan.transactions`): the MAIL, RCPT and
+  /// RSET replies, nil where the session never got; empty for a one-transaction plan.
+  public var transactions: [TransactionResult] { facts.transactions }
   /// Whether the message was accepted.
   public var messageAccepted: Bool { facts.messageAccepted }
   /// The queue id from the final reply to the message.

@@ -62,15 +62,20 @@ public struct RelayTest: Hashable, Sendable {
     case .sourceRoute: return test(sender, "@\(target):\(outsider)")
     case .ipLiteral:
       guard let literal = serverAddress.flatMap(addressLiteral) else { return nil }
-      return test(sender, "\(user)%\(outside)@\(literal)")
+      return test(sender, "\(ipLiteralLocalPart(outside: outside))@\(literal)")
     case .nullSender: return test("", outsider)
     case .ownDomainSender: return test("\(user)@\(target)", outsider)
     }
   }
 
+  /// The local part of the IP-literal form, `relay-test%outside`: the percent hack aimed at
+  /// the server's own address literal.
+  static func ipLiteralLocalPart(outside: String) -> String {
+    "\(localPart)%\(outside)"
+  }
+
   /// `[192.0.2.1]` or `[IPv6:2001:db8::1]` (RFC 5321 4.1.3), or nil for a non-address.
   static func addressLiteral(_ address: String) -> String? {
-    guard let ip = IPAddress(unbracketing: address) else { return nil }
-    return ip.isIPv6 ? "[IPv6:\(ip)]" : "[\(ip)]"
+    IPAddress(unbracketing: address)?.addressLiteral
   }
 }

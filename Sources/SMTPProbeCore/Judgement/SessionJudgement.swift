@@ -44,7 +44,7 @@ public enum SessionJudgement {
   private static func recipientTally(_ record: SessionRecord) -> RecipientTally? {
     let recipients = record.facts.recipients
     guard !recipients.isEmpty else { return nil }
-    let unanswered = record.plan.recipients.count - recipients.count
+    let unanswered = record.plan.addressRecipients.count - recipients.count
     return RecipientTally(
       accepted: recipients.filter(\.accepted).count, answered: recipients.count,
       unanswered: unanswered > 0 && record.plan.continues(after: .mail) ? unanswered : 0)

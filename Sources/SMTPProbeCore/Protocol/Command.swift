@@ -35,14 +35,37 @@ public enum Command: Hashable, Sendable {
   case vrfy(String)
   /// `HELP [topic]` (RFC 5321 4.1.1.8).
   case help(String?)
+  /// `MAIL FROM:<raw>` with a path sent byte for byte and no parameters (RFC 5321 4.1.1.2).
+  case mailRaw(RawPath)
+  /// `RCPT TO:<raw>` with a path sent byte for byte and no parameters (RFC 5321 4.1.1.3).
+  case rcptRaw(RawPath)
+
+  /// MAIL FROM for `path` (nil: the null reverse-path `<>`); parameters go only with a mailbox.
+  public static func mail(path: EnvelopePath?, parameters: [String]) -> Command? {
+    switch path {
+    case nil: .mail(from: nil, parameters: parameters)
+    case .address(let address)?: .mail(from: address, parameters: parameters)
+    case .raw(let raw)?: .mailRaw(raw)
+    case .atServerAddress?: nil
+    }
+  }
+
+  /// RCPT TO for `path`; nil for a path still waiting for the server's address.
+  public static func rcpt(path: EnvelopePath) -> Command? {
+    switch path {
+    case .address(let address): .rcpt(to: address, parameters: [])
+    case .raw(let raw): .rcptRaw(raw)
+    case .atServerAddress: nil
+    }
+  }
 
   /// The dialogue step whose reply answers this command, for the classifier.
   public var kind: CommandKind {
     switch self {
     case .ehlo: .ehlo
     case .helo: .helo
-    case .mail: .mail
-    case .rcpt: .rcpt
+    case .mail, .mailRaw: .mail
+    case .rcpt, .rcptRaw: .rcpt
     case .data: .data
     case .content: .endOfData
     case .rset: .rset
@@ -93,14 +116,16 @@ public enum Command: Hashable, Sendable {
     case .vrfy(let argument): return "VRFY \(argument)"
     case .help(let topic?): return "HELP \(topic)"
     case .help(nil): return "HELP"
+    case .mailRaw(let raw): return "MAIL FROM:\(raw.path)"
+    case .rcptRaw(let raw): return "RCPT TO:\(raw.path)"
     }
   }
 
   /// How a person names the command in a sentence ("RCPT TO", "the end of the message data").
   public var displayName: String {
     switch self {
-    case .mail: "MAIL FROM"
-    case .rcpt: "RCPT TO"
+    case .mail, .mailRaw: "MAIL FROM"
+    case .rcpt, .rcptRaw: "RCPT TO"
     default: kind.displayName
     }
   }

@@ -50,6 +50,11 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The address as an RFC 5321 4.1.3 address literal: `[192.0.2.1]`, `[IPv6:2001:db8::1]`.
+  public var addressLiteral: String {
+    isIPv6 ? "[IPv6:\(self)]" : "[\(self)]"
+  }
+
   /// The address of 4 or 16 octets; nil for any other count.
   public init?(bytes: [UInt8]) {
     switch bytes.count {

@@ -9,4 +9,5 @@ public enum InputField: String, Hashable, Sendable, CaseIterable {
   case argument = "command argument"
   case server = "server (--server)"
   case serverName = "TLS server name (--sni)"
+  case rawPath = "raw path"
 }

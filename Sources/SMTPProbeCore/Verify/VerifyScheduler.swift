@@ -1,8 +1,10 @@
 /// Decides which verify session starts next, and when: the politeness of a list run as a pure
 /// value over injected monotonic milliseconds.
 ///
-/// Addresses wait in a queue per MX host, grouped by domain; a session carries up to
-/// `recipientsPerSession` addresses of one domain (the catch-all probe RCPT on top). At most
+/// Addresses wait in a queue per MX host, grouped by domain; a chunk is up to
+/// `recipientsPerSession` addresses of one domain (the catch-all probe RCPT on top), and a
+/// session carries up to `transactionsPerSession` chunks of domains with the same route, one
+/// transaction each with RSET between (RFC 5321 4.1.1.5), as MTAs reuse a connection. At most
 /// `concurrency` sessions run at once over all hosts and `perHost` on any one host (RFC 5321
 /// 4.5.3.2 asks clients not to overload a server with parallel connections); with `rate`, each
 /// host's RCPTs are shaped by a `TokenBucket`. Hosts are served round robin.
@@ -29,10 +31,13 @@ public struct VerifyScheduler: Sendable {
     public var maxAttempts: Int
     /// The pause after a 421 or a dropped connection; it doubles while no progress is made.
     public var backoffMilliseconds: Int64
+    /// Chunks one session may carry, each its own transaction (MAIL, RCPTs, RSET).
+    public var transactionsPerSession: Int
 
     public init(
       concurrency: Int = 16, perHost: Int = 1, recipientsPerSession: Int = 50, rate: Int? = nil,
-      catchAllProbe: Bool = true, maxAttempts: Int = 3, backoffMilliseconds: Int64 = 2_000
+      catchAllProbe: Bool = true, maxAttempts: Int = 3, backoffMilliseconds: Int64 = 2_000,
+      transactionsPerSession: Int = 1
     ) {
       self.concurrency = max(1, concurrency)
       self.perHost = max(1, perHost)
@@ -41,18 +46,29 @@ public struct VerifyScheduler: Sendable {
       self.catchAllProbe = catchAllProbe
       self.maxAttempts = max(1, maxAttempts)
       self.backoffMilliseconds = max(0, backoffMilliseconds)
+      self.transactionsPerSession = max(1, transactionsPerSession)
     }
   }
 
-  /// One session to run: addresses (the caller's indices) of one domain on one host.
+  /// One session to run: chunks of addresses (the caller's indices) on one host, each chunk of
+  /// one domain and its own transaction.
   public struct Session: Hashable, Sendable {
+    /// Addresses of one domain, sent in one transaction.
+    public struct Chunk: Hashable, Sendable {
+      public let group: String
+      public let addresses: [Int]
+    }
+
     public let id: Int
     public let host: String
-    /// The domain (or literal) every address of the session belongs to.
-    public let group: String
-    public let addresses: [Int]
+    public let chunks: [Chunk]
     /// Whether the catch-all probe fits under the host's recipient limit.
     public let catchAllProbe: Bool
+
+    /// The first chunk's domain.
+    public var group: String { chunks[0].group }
+    /// Every address of the session, chunk after chunk.
+    public var addresses: [Int] { chunks.flatMap(\.addresses) }
   }
 
   /// What the caller should do now.
@@ -67,6 +83,8 @@ public struct VerifyScheduler: Sendable {
   private struct Entry: Hashable, Sendable {
     var index: Int
     var group: String
+    /// Chunks whose entries share this key may share a session: domains with the same route.
+    var route: String
   }
 
   private struct Host: Sendable {
@@ -89,18 +107,23 @@ public struct VerifyScheduler: Sendable {
   private var running = 0
   private var nextID = 1
   private var attempts: [Int: Int] = [:]
+  private var entries: [Int: Entry] = [:]
 
   public init(limits: Limits) {
     self.limits = limits
   }
 
-  /// Queues the address `index` of domain `group` for MX host `host` (after those queued).
-  public mutating func add(_ index: Int, group: String, host: String) {
+  /// Queues the address `index` of domain `group` for MX host `host` (after those queued);
+  /// domains with the same `route` (their MX hosts, by default just `host`) may share a
+  /// session.
+  public mutating func add(_ index: Int, group: String, host: String, route: String? = nil) {
     if hosts[host] == nil {
       hosts[host] = Host()
       hostOrder.append(host)
     }
-    hosts[host]?.queue.append(Entry(index: index, group: group))
+    let entry = Entry(index: index, group: group, route: route ?? host)
+    entries[index] = entry
+    hosts[host]?.queue.append(entry)
   }
 
   /// The recipient limit learned for `host`, if it refused a RCPT as one too many.
@@ -129,16 +152,25 @@ public struct VerifyScheduler: Sendable {
         continue
       }
       let (size, probe) = shape(host)
-      let group = host.queue[host.head].group
-      var taken: [Int] = []
+      var chunks: [Session.Chunk] = []
       var index = host.head
-      while index < host.queue.count, taken.count < size, host.queue[index].group == group {
-        taken.append(host.queue[index].index)
-        index += 1
+      let route = host.queue[index].route
+      while index < host.queue.count, chunks.count < transactions(host),
+        host.queue[index].route == route
+      {
+        let group = host.queue[index].group
+        var taken: [Int] = []
+        while index < host.queue.count, taken.count < size, host.queue[index].group == group {
+          taken.append(host.queue[index].index)
+          index += 1
+        }
+        chunks.append(Session.Chunk(group: group, addresses: taken))
       }
       if let rate = limits.rate {
+        // With a rate, a session is one chunk (`transactions`): its RCPTs and the probe.
+        let cost = chunks[0].addresses.count + (probe ? 1 : 0)
         let bucket = host.bucket ?? TokenBucket(rate: rate, now: now)
-        let ready = bucket.readyAt(cost: taken.count + (probe ? 1 : 0), now: now)
+        let ready = bucket.readyAt(cost: cost, now: now)
         if ready > now {
           host.bucket = bucket
           hosts[name] = host
@@ -146,7 +178,7 @@ public struct VerifyScheduler: Sendable {
           continue
         }
         host.bucket = bucket
-        host.bucket?.take(cost: taken.count + (probe ? 1 : 0), now: now)
+        host.bucket?.take(cost: cost, now: now)
       }
       host.head = index
       if host.head == host.queue.count {
@@ -157,8 +189,7 @@ public struct VerifyScheduler: Sendable {
       running += 1
       hosts[name] = host
       cursor = (position + 1) % hostOrder.count
-      let session = Session(
-        id: nextID, host: name, group: group, addresses: taken, catchAllProbe: probe)
+      let session = Session(id: nextID, host: name, chunks: chunks, catchAllProbe: probe)
       nextID += 1
       return .start(session)
     }
@@ -167,7 +198,14 @@ public struct VerifyScheduler: Sendable {
     return .wait(untilMilliseconds: earliest)
   }
 
-  /// How many addresses the next session of `host` carries, and whether the probe fits.
+  /// How many chunks the next session of `host` may carry: one with a rate (the bucket pays
+  /// for one chunk) or when the host takes one recipient at a time (a session each).
+  private func transactions(_ host: Host) -> Int {
+    if limits.rate != nil || host.recipientLimit == 1 { return 1 }
+    return limits.transactionsPerSession
+  }
+
+  /// How many addresses each chunk of `host` carries, and whether the probe fits.
   private func shape(_ host: Host) -> (size: Int, probe: Bool) {
     var size = limits.recipientsPerSession
     var probe = limits.catchAllProbe
@@ -196,16 +234,17 @@ public struct VerifyScheduler: Sendable {
     guard var host = hosts[session.host] else { return [] }
     host.running -= 1
     for index in session.addresses { attempts[index, default: 0] += 1 }
-    // Pipelined RCPTs are answered in order (RFC 2920 3.1): the first "too many" tells how
-    // many recipients the server takes in one transaction.
-    if let first = session.addresses.firstIndex(where: { retry[$0] == .tooManyRecipients }),
-      first > 0
-    {
-      host.recipientLimit = min(host.recipientLimit ?? first, first)
-    } else if probeTooMany, retry.isEmpty {
-      host.recipientLimit = min(
-        host.recipientLimit ?? session.addresses.count,
-        session.addresses.count)
+    // Pipelined RCPTs are answered in order (RFC 2920 3.1): the first "too many" of a
+    // transaction tells how many recipients the server takes in one.
+    for chunk in session.chunks {
+      if let first = chunk.addresses.firstIndex(where: { retry[$0] == .tooManyRecipients }),
+        first > 0
+      {
+        host.recipientLimit = min(host.recipientLimit ?? first, first)
+      }
+    }
+    if probeTooMany, retry.isEmpty, let largest = session.chunks.map(\.addresses.count).max() {
+      host.recipientLimit = min(host.recipientLimit ?? largest, largest)
     }
     let unanswered = session.addresses.filter { retry[$0] != nil }
     let progress = unanswered.count < session.addresses.count
@@ -223,7 +262,8 @@ public struct VerifyScheduler: Sendable {
       if (attempts[index] ?? 0) >= limits.maxAttempts {
         givenUp.append(index)
       } else {
-        again.append(Entry(index: index, group: session.group))
+        again.append(
+          entries[index] ?? Entry(index: index, group: session.group, route: session.host))
       }
     }
     if !again.isEmpty {

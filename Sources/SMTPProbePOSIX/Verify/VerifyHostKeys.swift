@@ -7,12 +7,14 @@ import SMTPProbeCore
 /// (RFC 5321 4.1.3). Otherwise each domain's route is resolved as `probe DOMAIN` resolves it
 /// (RFC 5321 5.1, RFC 7505), at most `concurrency` lookups at once; the first usable MX host
 /// names the group. A route that decides by itself (a null MX, no mail host, NXDOMAIN, a DNS
-/// failure) needs no session: its record is kept and judged at once.
+/// failure) needs no session: its record is kept and judged at once. Domains whose usable MX
+/// hosts are the same list may share a session: whichever host answers serves them all.
 struct VerifyHostKeys {
   /// Where a domain's addresses go.
   enum Destination: Sendable {
-    /// Sessions on this host (lower-cased name or address).
-    case host(String)
+    /// Sessions on this host (lower-cased name or address); domains with the same `route`
+    /// (their usable MX hosts, in order) may share a session.
+    case host(String, route: String)
     /// The route decided; no session is made.
     case decided(ProbeRecord)
   }
@@ -28,15 +30,15 @@ struct VerifyHostKeys {
     var lookups: [(key: String, domain: String)] = []
     for (key, sample) in domains {
       if case .server(let host, _)? = server {
-        out[key] = .host(host.lowercased())
+        out[key] = .host(host.lowercased(), route: host.lowercased())
       } else if let domain = sample.domainName {
         if runner.resolver == nil {
-          out[key] = .host(domain)
+          out[key] = .host(domain, route: domain)
         } else {
           lookups.append((key, domain))
         }
       } else if case .server(let host, _) = VerifySessionJob.target(for: sample) {
-        out[key] = .host(host.lowercased())
+        out[key] = .host(host.lowercased(), route: host.lowercased())
       }
     }
     guard let resolver = runner.resolver, !lookups.isEmpty,
@@ -74,6 +76,7 @@ struct VerifyHostKeys {
           target: domain, route: route, notes: route.notes.map(ProbeNote.text),
           port: template.effectivePort))
     }
-    return .host(route.usableHosts[0].host.lowercased())
+    let hosts = route.usableHosts.map { $0.host.lowercased() }
+    return .host(hosts[0], route: hosts.sorted().joined(separator: " "))
   }
 }

@@ -14,6 +14,7 @@ struct VerifyRunState {
   /// Each address's domain key and MX host, for requeueing.
   var groups: [Int: String] = [:]
   var hosts: [Int: String] = [:]
+  var routes: [Int: String] = [:]
   /// MX hosts, across the run, whose every address timed out.
   var silentHosts: Set<String> = []
   /// Whether a signal stopped the run with addresses left unanswered.

@@ -26,6 +26,10 @@ public struct VerifyRunner {
   public var greylistLimitMilliseconds: Int64
   public var disposable: DisposableDomains
   public var runner: ProbeRunner
+  /// Chunks one session carries, each its own transaction with RSET between: MTAs reuse a
+  /// connection for several messages the same way (Postfix's client keeps one up to
+  /// `smtp_connection_reuse_time_limit`, 300 s), and a session costs a greeting and an EHLO.
+  public var transactionsPerSession = 10
   /// `--concurrency`, `--per-host`, `--rate`: sessions at once, per host, RCPTs a second.
   public var concurrency = 16
   public var perHost = 1
@@ -87,7 +91,8 @@ public struct VerifyRunner {
         limits: VerifyScheduler.Limits(
           concurrency: concurrency, perHost: perHost, recipientsPerSession: recipientsPerSession,
           rate: rate, catchAllProbe: catchAllProbe, maxAttempts: maxAttempts,
-          backoffMilliseconds: backoffMilliseconds)))
+          backoffMilliseconds: backoffMilliseconds,
+          transactionsPerSession: transactionsPerSession)))
     let todo = addresses.indices.filter { index in
       guard let result = recorded[addresses[index].mailbox] else { return true }
       state.results[index] = result
@@ -116,10 +121,11 @@ public struct VerifyRunner {
     for (key, _) in order {
       let indices = members[key] ?? []
       switch destinations[key] {
-      case .host(let host)?:
+      case .host(let host, let route)?:
         for index in indices {
           state.hosts[index] = host
-          state.scheduler.add(index, group: key, host: host)
+          state.routes[index] = route
+          state.scheduler.add(index, group: key, host: host, route: route)
         }
       case .decided(let record)?:
         state.records.append(record)
@@ -152,7 +158,7 @@ public struct VerifyRunner {
         for index in state.schedule.due(now: now) {
           state.schedule.started(index)
           if let host = state.hosts[index], let group = state.groups[index] {
-            state.scheduler.add(index, group: group, host: host)
+            state.scheduler.add(index, group: group, host: host, route: state.routes[index])
           }
         }
         launching: while true {
@@ -190,16 +196,17 @@ public struct VerifyRunner {
     _ session: VerifyScheduler.Session, _ state: inout VerifyRunState,
     _ queue: CompletionQueue<VerifySessionJob.Done>
   ) {
-    let chunk = session.addresses.map { state.addresses[$0] }
-    let probe =
+    let chunks = session.chunks.map { $0.addresses.map { state.addresses[$0] } }
+    let probes = chunks.map { chunk in
       catchAllProbe && session.catchAllProbe
-      ? CatchAllLocalPart.address(for: chunk[0], randomBits: randomBits()) : nil
+        ? CatchAllLocalPart.address(for: chunk[0], randomBits: randomBits()) : nil
+    }
     let serverHost: String? = if case .server(let host, _)? = server { host } else { nil }
     let job = VerifySessionJob(
-      session: session, addresses: chunk,
+      session: session, chunks: chunks,
       request: VerifySessionJob.request(
-        template: template, server: server, chunk: chunk, probe: probe),
-      probe: probe, serverHost: serverHost, silentHosts: state.silentHosts.count,
+        template: template, server: server, chunks: chunks, probes: probes),
+      probes: probes, serverHost: serverHost, silentHosts: state.silentHosts.count,
       runner: runner)
     let work: @Sendable () -> Void = { queue.push(job.run()) }
     if !WorkerThread.start(work) { work() }

@@ -1,7 +1,7 @@
 import SMTPProbeCore
 
-/// One verify session, as a worker thread runs it: the request for a chunk of addresses of
-/// one domain, the one-way engine's session, and each address's facts.
+/// One verify session, as a worker thread runs it: the request for its chunks of addresses,
+/// the one-way engine's session, and each address's facts.
 ///
 /// Everything it needs comes in as values, so any number of jobs run at once; what it found
 /// goes back to the scheduling thread as a `Done`.
@@ -15,30 +15,38 @@ struct VerifySessionJob: Sendable {
   }
 
   var session: VerifyScheduler.Session
-  var addresses: [VerifyAddress]
+  /// The addresses of each chunk of the session, in order.
+  var chunks: [[VerifyAddress]]
   var request: ProbeRequest
-  /// The catch-all probe RCPT sent after the real ones, if any.
-  var probe: VerifyAddress?
+  /// The catch-all probe RCPT sent after each chunk's real ones, if any.
+  var probes: [VerifyAddress?]
   /// `--server`'s host, when routing is skipped.
   var serverHost: String?
   /// MX hosts of the run found silent (every address timed out) when the job started.
   var silentHosts: Int
   var runner: ProbeRunner
 
-  /// The request for `chunk` (all of one domain): its route or `server`, the recipients,
-  /// MAIL and RCPTs only (`quitAfter: .rcpt`).
+  /// The request for `chunks` (each of one domain, all with the first one's route) or
+  /// `server`: one chunk is the plan's recipients; several are one transaction each (MAIL, its
+  /// RCPTs and the chunk's probe, RSET), in one session. MAIL and RCPTs only, never DATA.
   static func request(
-    template: ProbeRequest, server: ProbeRequest.Target?, chunk: [VerifyAddress],
-    probe: VerifyAddress?
+    template: ProbeRequest, server: ProbeRequest.Target?, chunks: [[VerifyAddress]],
+    probes: [VerifyAddress?]
   ) -> ProbeRequest {
     var request = template
-    request.target = server ?? target(for: chunk[0])
-    var recipients: [Address] = []
-    for address in chunk + (probe.map { [$0] } ?? []) {
-      if let wire = try? address.address() { recipients.append(wire) }
+    request.target = server ?? target(for: chunks[0][0])
+    func wire(_ chunk: [VerifyAddress], _ probe: VerifyAddress?) -> [Address] {
+      (chunk + (probe.map { [$0] } ?? [])).compactMap { try? $0.address() }
     }
-    request.plan.recipients = recipients
     request.plan.quitAfter = .rcpt
+    if chunks.count == 1 {
+      request.plan.recipients = wire(chunks[0], probes.first ?? nil)
+    } else {
+      request.plan.recipients = []
+      request.plan.transactions = zip(chunks, probes).map { chunk, probe in
+        TransactionPlan(from: template.plan.from, to: wire(chunk, probe))
+      }
+    }
     return request
   }
 
@@ -54,9 +62,11 @@ struct VerifySessionJob: Sendable {
   func run() -> Done {
     let record = collect()
     var facts: [Int: VerifyFacts] = [:]
-    for (index, address) in zip(session.addresses, addresses) {
-      facts[index] = VerifyFactsReader.facts(
-        for: address, probe: probe, record: record, server: serverHost)
+    for (chunk, (addresses, probe)) in zip(session.chunks, zip(chunks, probes)) {
+      for (index, address) in zip(chunk.addresses, addresses) {
+        facts[index] = VerifyFactsReader.facts(
+          for: address, probe: probe, record: record, server: serverHost)
+      }
     }
     return Done(session: session, record: record, facts: facts)
   }
