@@ -41,16 +41,39 @@ import Testing
   @Test func tooManyRecipientsReconnectsWithTheRest() throws {
     let accepted = "250 2.1.5 ok"
     let tooMany = "452 4.5.3 Error: too many recipients"
+    // The rest go in one new session: two transactions of two, RSET between.
+    let transaction = """
+      expect MAIL
+      send 250 2.1.0 ok
+      expect RCPT
+      send \(accepted)
+      expect RCPT
+      send \(accepted)
+      expect RSET
+      send 250 2.0.0 ok
+      """
     let server = try ScriptedServer(
       script: Self.session([accepted, accepted] + Array(repeating: tooMany, count: 4)),
-      connections: 3, laterScripts: [Self.session([accepted, accepted])])
+      connections: 2,
+      laterScripts: [
+        """
+        send 220 scripted.test ESMTP
+        expect EHLO
+        send 250 scripted.test
+        \(transaction)
+        \(transaction)
+        expect QUIT
+        send 221 2.0.0 bye
+        """
+      ])
     let result = try Self.run(server, Self.addresses(6))
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let lines = try VerifyTests.lines(result)
     #expect(lines.map { $0["address"] as? String } == Self.addresses(6))
     #expect(lines.allSatisfy { $0["verdict"] as? String == "deliverable" })
-    // Two accepted, then sessions of two (the limit the server showed): 6 + 2 + 2 RCPTs.
+    // Two accepted, then chunks of two (the limit the server showed): 6 + 2 + 2 RCPTs.
     #expect(Self.rcptCount(server) == 10)
+    #expect(server.clientLines().filter { $0.hasPrefix("EHLO") }.count == 2)
     #expect(lines.map { $0["attempts"] as? Int } == [1, 1, 2, 2, 2, 2])
   }
 
