@@ -14,7 +14,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case csv, verbose
   case json, color, lang, help, version
   case relayTest
-  case concurrency, perHost, rate, state, forceIdentity
+  case concurrency, perHost, rate, state, forceIdentity, transactionsPerSession
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -246,6 +246,10 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--force-identity", .verify, for: [.verify],
         help: "allow a big mail provider's domain as --helo or --from domain")
+    case .transactionsPerSession:
+      return D(
+        "--transactions-per-session", .value(placeholder: SessionLimit.placeholder), .verify,
+        for: [.verify], help: "chunks one session checks, RSET between them (default 10)")
     }
   }
 

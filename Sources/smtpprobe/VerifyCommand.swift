@@ -61,6 +61,7 @@ struct VerifyCommand {
     runner.concurrency = options.concurrency.value
     runner.perHost = options.perHost.value
     runner.rate = options.rate?.value
+    runner.transactionsPerSession = options.transactionsPerSession.value
     if let state {
       runner.recorded = state.recorded
       runner.finished = { address, result in

@@ -37,6 +37,8 @@ struct VerifyOptions: Hashable, Sendable {
   /// `--state FILE`: finished addresses are recorded there, and skipped when it is reused.
   var state: String? = nil
   var forceIdentity = false
+  /// `--transactions-per-session`: chunks (one MAIL transaction each) one session carries.
+  var transactionsPerSession = SessionLimit(10)
 
   init() {}
 
@@ -96,6 +98,8 @@ struct VerifyOptions: Hashable, Sendable {
     rate = try parsed.value(.rate, as: RecipientRate.self)
     state = parsed.text(.state)
     forceIdentity = parsed.has(.forceIdentity)
+    transactionsPerSession =
+      try parsed.value(.transactionsPerSession, as: SessionLimit.self) ?? transactionsPerSession
     if csv, output.json { throw .conflict("--csv", "--json") }
     self.output = output
   }

@@ -27,7 +27,9 @@ struct VerifySessionJob: Sendable {
   var runner: ProbeRunner
 
   /// The request for `chunks` (each of one domain, all with the first one's route) or
-  /// `server`: one chunk is the plan's recipients; several are one transaction each (MAIL, its
+  /// `server`.
+  ///
+  /// One chunk is the plan's recipients; several are one transaction each (MAIL, its
   /// RCPTs and the chunk's probe, RSET), in one session. MAIL and RCPTs only, never DATA.
   static func request(
     template: ProbeRequest, server: ProbeRequest.Target?, chunks: [[VerifyAddress]],
