@@ -1,45 +1,42 @@
 import SMTPProbeCore
 import SMTPProbePOSIX
 
-/// `smtpprobe check`: runs the inbound checks against a domain's MX hosts or one server,
-/// judges them into findings and prints them in the format a monitoring system reads.
+/// `smtpprobe check`: runs the inbound checks against domains' MX hosts or servers, and the
+/// submission checks against submission servers, judges them into findings and prints one
+/// report in the format a monitoring system reads.
 ///
-/// The exit code is the report's state, 0-3 (Nagios Plugin API, "Plugin Return Codes");
-/// our own failures (bad input, a report file not written) are UNKNOWN, exit 3.
+/// Targets run concurrently, `--concurrency` at a time, each on its own thread with its own
+/// runner; the report keeps them in the order given. The exit code is the report's state, 0-3
+/// (Nagios Plugin API, "Plugin Return Codes"); our own failures (bad input, a report file not
+/// written) are UNKNOWN, exit 3.
 struct CheckCommand {
+  /// The largest `--targets` file read.
+  static let targetsFileLimit = 1024 * 1024
+
   var options: CheckOptions
+
+  /// One target ready to run: its request, the judgement to read it with and whether the
+  /// plain second session of `--require-starttls` follows.
+  struct PreparedTarget: Sendable {
+    var request: ProbeRequest
+    var judgement: CheckJudgement
+    var requireStartTLS: Bool
+    /// The relay session of `--relay-test` (inbound targets), run after the checks.
+    var relay: ProbeRequest? = nil
+  }
 
   /// Runs the checks and returns the report's exit code.
   func run(_ console: Console) throws(OutputFailure) -> ExitCode {
     ProcessSetup.ignoreSIGPIPE()
-    let judgement: CheckJudgement
-    let request: ProbeRequest
-    var relay: ProbeRequest?
+    let prepared: [PreparedTarget]
     do {
-      (request, judgement) = try prepare(environment: console.environment)
-      if options.relayTest { relay = try relayRequest(from: request) }
+      prepared = try prepare(environment: console.environment)
     } catch {
       console.fail(error.message)
       return .unknownCheck
     }
-    let dns = request.dnsServer
-    let runner = ProbeRunner(
-      connector: SocketConnector(),
-      resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
-      identityResolver: nil, tls: OpenSSLUpgrader(configuration: request.tls.configuration))
-    var target = judgement.judge(runner.collect(request))
-    if options.requireStartTLS {
-      // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
-      var plain = request
-      plain.plan.tls = .off
-      plain.plan.recipients = []
-      plain.plan.quitAfter = .mail
-      target = judgement.addingEnforcement(runner.collect(plain), to: target)
-    }
-    if let relay {
-      target = judgement.addingRelay(runner.collect(relay), to: target)
-    }
-    let report = CheckReport(targets: [target])
+    let targets = ParallelMap.map(prepared, width: options.concurrency.value, Self.check)
+    let report = CheckReport(targets: targets)
     let format =
       options.format ?? CheckFormat.defaultFormat(stdoutIsTerminal: console.stdoutIsTerminal)
     try console.print(render(report, as: format, console: console))
@@ -64,6 +61,32 @@ struct CheckCommand {
     return status
   }
 
+  /// Runs one target's sessions with a runner of its own and judges them.
+  @Sendable static func check(_ target: PreparedTarget) -> CheckTargetReport {
+    let request = target.request
+    let dns = request.dnsServer
+    // Identity checks (PTR, FCrDNS) must never hold the check up: one short try.
+    let runner = ProbeRunner(
+      connector: SocketConnector(),
+      resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
+      identityResolver: LibresolvResolver(
+        configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
+      tls: OpenSSLUpgrader(configuration: request.tls.configuration))
+    var report = target.judgement.judge(runner.collect(request))
+    if target.requireStartTLS {
+      // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
+      var plain = request
+      plain.plan.tls = .off
+      plain.plan.recipients = []
+      plain.plan.quitAfter = .mail
+      report = target.judgement.addingEnforcement(runner.collect(plain), to: report)
+    }
+    if let relay = target.relay {
+      report = target.judgement.addingRelay(runner.collect(relay), to: report)
+    }
+    return report
+  }
+
   /// The report in `format`; text is coloured and wrapped for the terminal when given one.
   func render(_ report: CheckReport, as format: CheckFormat, console: Console? = nil) -> String {
     switch format {
@@ -81,30 +104,110 @@ struct CheckCommand {
     }
   }
 
-  /// The probe request (postmaster and the asserted recipients as RCPT TO, stopping after
-  /// RCPT, never DATA) and the judgement to read its record with.
-  func prepare(environment: Environment) throws(ProbeCommand.InputProblem)
-    -> (ProbeRequest, CheckJudgement)
-  {
-    var connection = options.connection
-    var postmaster: Address?
-    if let domain = options.postmasterDomain {
-      do throws(InputError) {
-        postmaster = try Address("postmaster@\(domain)", field: .recipient)
+  /// Every target with its request, checked before anything is sent: the command line's,
+  /// then the `--targets` file's.
+  func prepare(environment: Environment) throws(ProbeCommand.InputProblem) -> [PreparedTarget] {
+    var targets = options.targets
+    if let path = options.targetsFile {
+      let bytes: [UInt8]
+      do throws(FileReader.Failure) {
+        bytes = try FileReader.read(path: path, limit: Self.targetsFileLimit)
+      } catch {
+        throw ProbeCommand.InputProblem(
+          message: ProbeCommand.describe(error, role: "targets file", option: "--targets"))
+      }
+      do throws(UsageError) {
+        let source = path == "-" ? "standard input" : "'\(InputError.escaped(path))'"
+        targets += try CheckTarget.list(String(decoding: bytes, as: UTF8.self), source: source)
       } catch {
         throw ProbeCommand.InputProblem(message: error.description)
       }
     }
-    var recipients = postmaster.map { [$0.mailbox] } ?? []
-    for assertion in options.assertions where !recipients.contains(assertion.address.mailbox) {
-      recipients.append(assertion.address.mailbox)
+    guard !targets.isEmpty else {
+      throw ProbeCommand.InputProblem(message: "the targets file names no target (--targets)")
     }
-    connection.to = recipients
-    connection.quitAfter = recipients.isEmpty ? .mail : .rcpt
-    let request = try ProbeCommand(options: connection).makeRequest(environment: environment)
-    let judgement = CheckJudgement(
-      limits: options.limits, postmaster: postmaster, assertions: options.assertions,
-      now: WallClock.now())
-    return (request, judgement)
+    if options.asksForSubmission, !targets.contains(where: { $0.profile == .submission }) {
+      throw ProbeCommand.InputProblem(
+        message: "--auth-user, --send-test-message and --to apply to --submission targets")
+    }
+    // The password is read once (it may come from standard input) and used for each
+    // submission target.
+    var auth: DialoguePlan.Authentication?
+    var prepared: [PreparedTarget] = []
+    for target in targets {
+      prepared.append(try prepare(target, environment: environment, auth: &auth))
+    }
+    return prepared
+  }
+
+  /// The request of one target and the judgement to read its record with.
+  ///
+  /// Inbound: postmaster and the asserted recipients as RCPT TO, stopping after RCPT (after
+  /// MAIL when there is nothing to ask), never DATA, every MX host of a domain. Submission:
+  /// port 587 (465 with `--tls-on-connect`), AUTH when asked, stopping after MAIL FROM unless
+  /// `--send-test-message` sends a real message.
+  func prepare(
+    _ target: CheckTarget, environment: Environment, auth: inout DialoguePlan.Authentication?
+  ) throws(ProbeCommand.InputProblem) -> PreparedTarget {
+    var connection = options.connection
+    connection.target = target.target
+    var judgement = CheckJudgement(
+      limits: options.limits, postmaster: nil, assertions: [], now: WallClock.now())
+    judgement.profile = target.profile
+    var hasPort = connection.port != nil
+    if case .server(_, let port) = target.target {
+      if hasPort, port != nil {
+        throw ProbeCommand.InputProblem(
+          message: UsageError.conflict("--port", "--server HOST:PORT").description)
+      }
+      hasPort = hasPort || port != nil
+      connection.allMX = false
+    } else {
+      connection.allMX = true
+    }
+    switch target.profile {
+    case .inbound:
+      connection.authUser = nil
+      connection.authPasswordFile = nil
+      connection.authMech = nil
+      connection.authInsecure = false
+      connection.sendTestMessage = false
+      var postmaster: Address?
+      if case .domain(let domain) = target.target {
+        do throws(InputError) {
+          postmaster = try Address("postmaster@\(domain)", field: .recipient)
+        } catch {
+          throw ProbeCommand.InputProblem(message: error.description)
+        }
+      }
+      var recipients = postmaster.map { [$0.mailbox] } ?? []
+      for assertion in options.assertions where !recipients.contains(assertion.address.mailbox) {
+        recipients.append(assertion.address.mailbox)
+      }
+      connection.to = recipients
+      connection.quitAfter = recipients.isEmpty ? .mail : .rcpt
+      judgement.postmaster = postmaster
+      judgement.assertions = options.assertions
+    case .submission:
+      if !hasPort { connection.port = connection.tlsOnConnect ? 465 : 587 }
+      connection.quitAfter = connection.sendTestMessage ? nil : .mail
+      if auth != nil {
+        connection.authUser = nil
+        connection.authPasswordFile = nil
+        connection.authMech = nil
+        connection.authInsecure = false
+      }
+    }
+    var request = try ProbeCommand(options: connection).makeRequest(environment: environment)
+    if target.profile == .submission {
+      if let auth { request.plan.auth = auth } else { auth = request.plan.auth }
+    }
+    var prepared = PreparedTarget(
+      request: request, judgement: judgement,
+      requireStartTLS: options.requireStartTLS && target.profile == .inbound)
+    if options.relayTest, target.profile == .inbound {
+      prepared.relay = try relayRequest(from: request)
+    }
+    return prepared
   }
 }

@@ -20,19 +20,43 @@ struct CheckOptions: Hashable, Sendable {
   var assertions: [RecipientAssertion] = []
   /// `--require-starttls`: a second session without TLS must be refused at MAIL FROM.
   var requireStartTLS = false
+  /// The targets of the command line: the DOMAINs, then `--server`, then each
+  /// `--submission`, in that order; `targetsFile` adds its own after them.
+  var targets: [CheckTarget] = []
+  /// `--targets FILE|-`, read when the command runs.
+  var targetsFile: String?
+  /// `--concurrency N`: targets checked at the same time.
+  var concurrency = TargetConcurrency.standard
   /// `--relay-test`: a session of its own tries every form of the open-relay matrix.
   var relayTest = false
 
   /// Binds the check's options from `parsed`.
   init(_ parsed: ParsedArguments, output: OutputOptions) throws(UsageError) {
-    if parsed.positionals.isEmpty, !parsed.has(.server) {
+    for domain in parsed.positionals {
+      targets.append(CheckTarget(profile: .inbound, target: try ProbeTarget(domain: domain)))
+    }
+    if let text = parsed.text(.server) {
+      targets.append(CheckTarget(profile: .inbound, target: try CheckTarget.server(text)))
+    }
+    for text in parsed.texts(.submission) {
+      targets.append(
+        CheckTarget(profile: .submission, target: try CheckTarget.server(text, "--submission")))
+    }
+    targetsFile = parsed.text(.targets)
+    guard let first = targets.first?.target ?? targetsFile.map({ _ in .domain("") }) else {
       throw .invalid(
-        "check needs a DOMAIN or --server HOST[:PORT] (try 'smtpprobe check --help')")
+        "check needs a DOMAIN, --server HOST[:PORT], --submission HOST[:PORT] or --targets FILE"
+          + " (try 'smtpprobe check --help')")
     }
-    if parsed.positionals.count > 1 {
-      throw .unexpectedArgument(parsed.positionals[1], command: "check")
+    // The options shared by every target; each target replaces `target` with its own.
+    connection = try ProbeOptions(parsed, output: output, target: first)
+    concurrency = try parsed.value(.concurrency, as: TargetConcurrency.self) ?? concurrency
+    if targetsFile == "-", connection.authPasswordFile == "-" {
+      throw .conflict("--targets -", "--auth-password-file -")
     }
-    connection = try ProbeOptions(parsed, output: output)
+    if connection.sendTestMessage != !connection.to.isEmpty {
+      throw .invalid("--send-test-message and --to go together: the test message needs a recipient")
+    }
     if !parsed.has(.timeout) { connection.timeout = Self.defaultTimeout }
     // One limit for every wait unless a separate one is given, so that a silent server is
     // a finding within --timeout.
@@ -78,9 +102,15 @@ struct CheckOptions: Hashable, Sendable {
     }
   }
 
-  /// The domain whose postmaster is asked for: the DOMAIN target, nil for `--server`.
+  /// The domain whose postmaster is asked for: the first target when it is a DOMAIN, nil for
+  /// `--server` (each target of several has its own, see `CheckCommand.prepare`).
   var postmasterDomain: String? {
     if case .domain(let domain) = connection.target { return domain }
     return nil
+  }
+
+  /// Whether an option of the submission profile (AUTH, the test message) was given.
+  var asksForSubmission: Bool {
+    connection.authUser != nil || connection.sendTestMessage
   }
 }

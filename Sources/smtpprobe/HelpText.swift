@@ -172,12 +172,16 @@ enum HelpText {
     smtpprobe check: health checks of mail servers, in the formats monitoring reads.
 
     Usage:
-      smtpprobe check DOMAIN [options]               every MX host of DOMAIN
+      smtpprobe check DOMAIN... [options]            every MX host of each DOMAIN
       smtpprobe check --server HOST[:PORT] [options]
+      smtpprobe check --submission HOST[:PORT] [options]
+      smtpprobe check --targets FILE|- [options]     one target a line
 
     Checks: connect, greeting, EHLO, STARTTLS offered / negotiated / verified, TLS
-    version, days left of every certificate, MAIL FROM, postmaster@DOMAIN (RFC 5321
-    4.5.1), --rcpt assertions, phase timings. The session stops after RCPT: no DATA.
+    version and cipher, days left of every certificate, MAIL FROM, postmaster@DOMAIN
+    (RFC 5321 4.5.1), --rcpt assertions, PTR, phase timings. The session stops after
+    RCPT: no DATA. Submission: AUTH not offered before TLS, --auth-user, MAIL FROM,
+    and a real message with --send-test-message --to ADDR.
 
     \(section(.check, for: .check))
 

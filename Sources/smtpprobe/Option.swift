@@ -13,8 +13,9 @@ enum Option: CaseIterable, Hashable, Sendable {
   case file, catchAll, rcptPerSession, greylistWait, greylistMax, failOn, disposableList
   case csv, verbose
   case json, color, lang, help, version
+  case submission, targets, concurrency
   case relayTest
-  case concurrency, perHost, rate, state, forceIdentity, transactionsPerSession
+  case perHost, rate, state, forceIdentity, transactionsPerSession
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -40,7 +41,7 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "envelope sender (default: the null sender <>)")
     case .to:
       return D(
-        "--to", .repeatedValue(placeholder: "ADDR"), .dialogue, for: [.probe],
+        "--to", .repeatedValue(placeholder: "ADDR"), .dialogue, for: [.probe, .check],
         help: "recipient; repeat for several")
     case .helo:
       return D(
@@ -56,7 +57,7 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "send FILE as the message")
     case .sendTestMessage:
       return D(
-        "--send-test-message", .dialogue, for: [.probe], help: "send a small test message")
+        "--send-test-message", .dialogue, for: [.probe, .check], help: "send a small test message")
     case .noPipelining:
       return D(
         "--no-pipelining", .dialogue, for: [.probe],
@@ -87,20 +88,20 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "trust the CA certificates in PATH (PEM)")
     case .authUser:
       return D(
-        "--auth-user", .value(placeholder: "USER"), .tlsAndAuth, for: [.probe],
+        "--auth-user", .value(placeholder: "USER"), .tlsAndAuth, for: [.probe, .check],
         help: "authenticate as USER")
     case .authPasswordFile:
       return D(
-        "--auth-password-file", .value(placeholder: "PATH|-"), .tlsAndAuth, for: [.probe],
+        "--auth-password-file", .value(placeholder: "PATH|-"), .tlsAndAuth, for: [.probe, .check],
         help: "read the password from PATH, a FIFO or - (standard input); else"
           + " SMTPPROBE_PASSWORD")
     case .authMech:
       return D(
-        "--auth-mech", .value(placeholder: "MECH"), .tlsAndAuth, for: [.probe],
+        "--auth-mech", .value(placeholder: "MECH"), .tlsAndAuth, for: [.probe, .check],
         help: "PLAIN, LOGIN or CRAM-MD5 (default: best offered)")
     case .authInsecure:
       return D(
-        "--auth-insecure", .tlsAndAuth, for: [.probe],
+        "--auth-insecure", .tlsAndAuth, for: [.probe, .check],
         help: "allow AUTH without TLS or over untrusted TLS")
     case .dnsServer:
       return D(
@@ -221,15 +222,25 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D("--help", short: "-h", .output, help: "show this help")
     case .version:
       return D("--version", .output, help: "print the version")
+    case .submission:
+      return D(
+        "--submission", .repeatedValue(placeholder: "HOST[:PORT]"), .check, for: [.check],
+        help: "check a submission server (587 STARTTLS; 465 with --tls-on-connect); repeatable")
+    case .targets:
+      return D(
+        "--targets", .value(placeholder: "FILE|-"), .check, for: [.check],
+        help: "targets one a line: DOMAIN, --server HOST[:PORT] or --submission HOST[:PORT];"
+          + " # comments")
+    case .concurrency:
+      return D(
+        "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .network,
+        for: [.check, .verify],
+        help: "check: targets at the same time (default 8); verify: sessions (default 16)")
     case .relayTest:
       return D(
         "--relay-test", .check, for: [.check],
         help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
           + "CRITICAL")
-    case .concurrency:
-      return D(
-        "--concurrency", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],
-        help: "MX hosts verified at once (default 16)")
     case .perHost:
       return D(
         "--per-host", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],

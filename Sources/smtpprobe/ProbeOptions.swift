@@ -52,6 +52,7 @@ struct ProbeOptions: Hashable, Sendable {
     let server = try parsed.text(.server).map { text throws(UsageError) in
       try ProbeTarget(server: text)
     }
+    let target: ProbeTarget
     switch (parsed.positionals.first, server) {
     case (nil, nil): throw .missingTarget
     case (let domain?, nil): target = try ProbeTarget(domain: domain)
@@ -61,6 +62,12 @@ struct ProbeOptions: Hashable, Sendable {
     if parsed.positionals.count > 1 {
       throw .unexpectedArgument(parsed.positionals[1], command: "probe")
     }
+    try self.init(parsed, output: output, target: target)
+  }
+
+  /// Binds every option but the target from `parsed` (`check` takes several targets).
+  init(_ parsed: ParsedArguments, output: OutputOptions, target: ProbeTarget) throws(UsageError) {
+    self.target = target
     port = try parsed.value(.port, as: PortNumber.self)?.value
     if port != nil, case .server(_, _?) = target {
       throw .conflict("--port", "--server HOST:PORT")

@@ -31,7 +31,7 @@ struct VerifyOptions: Hashable, Sendable {
   var verbose = false
   var output = OutputOptions()
   /// `--concurrency`, `--per-host`, `--rate` (nil: no limit).
-  var concurrency = SessionLimit(16)
+  var concurrency = TargetConcurrency(16)
   var perHost = SessionLimit(1)
   var rate: RecipientRate? = nil
   /// `--state FILE`: finished addresses are recorded there, and skipped when it is reused.
@@ -93,7 +93,7 @@ struct VerifyOptions: Hashable, Sendable {
     }
     csv = parsed.has(.csv)
     verbose = parsed.has(.verbose)
-    concurrency = try parsed.value(.concurrency, as: SessionLimit.self) ?? concurrency
+    concurrency = try parsed.value(.concurrency, as: TargetConcurrency.self) ?? concurrency
     perHost = try parsed.value(.perHost, as: SessionLimit.self) ?? perHost
     rate = try parsed.value(.rate, as: RecipientRate.self)
     state = parsed.text(.state)

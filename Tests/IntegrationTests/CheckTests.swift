@@ -87,7 +87,9 @@ import Testing
     #expect(output.state == "WARNING")
     #expect(Self.line(output, "phase-time")?.hasPrefix("WARNING") == true)
     let greeting = try #require(output.perfdata.first { $0.label == "time_greeting" })
-    #expect(try #require(Double(greeting.value)) >= 0.7)
+    // The server waits 700 ms after accept(); the session clock starts after our own connect
+    // returns, so under load a few tens of ms of that wait happen before it: most, not all.
+    #expect(try #require(Double(greeting.value)) >= 0.5)
     #expect(greeting.unit == "s")
     #expect(greeting.warning == "0.3")
   }

@@ -48,4 +48,10 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Comparable,
   public static let mailFrom: CheckID = "mail-from"
   /// How long each phase and the whole session took, against the thresholds.
   public static let phaseTime: CheckID = "phase-time"
+  /// Whether the greeting's host name matches the reverse DNS or the MX name (RFC 5321 4.3.1).
+  public static let greetingName: CheckID = "greeting-name"
+  /// The negotiated cipher suite's strength (RFC 9325 4.1, RFC 7465).
+  public static let tlsCipher: CheckID = "tls-cipher"
+  /// Whether the test message was accepted and queued (RFC 5321 4.1.1.4, RFC 6409).
+  public static let message: CheckID = "message"
 }

@@ -25,14 +25,22 @@ extension CheckJudgement {
     findings.append(helloFinding)
     guard helloFinding.state != .critical else { return }
     tlsFindings(session, into: &findings)
+    if profile == .submission {
+      findings.append(authBeforeTLS(session))
+      findings.append(authFinding(session, &findings))
+    }
     guard let mail = session.steps.first(where: { $0.command == .mail }) else {
-      if session.problem != nil {
+      if profile == .submission, session.auth?.authenticated == false {
+        findings.append(.notApplicable(.mailFrom, because: "not tried: AUTH failed"))
+      } else if session.problem != nil {
         findings.append(missing(.mailFrom, "MAIL FROM not answered", session, &findings))
       }
       return
     }
     var mailFinding = replyFinding(.mailFrom, mail, what: "MAIL FROM")
-    if mail.reply.code == 530 || mail.reply.enhanced?.subject == 7 {
+    if profile == .submission, mailFinding.state != .ok {
+      mailFinding.explanation = Self.submissionSenderRefused + mailFinding.explanation
+    } else if mail.reply.code == 530 || mail.reply.enhanced?.subject == 7 {
       mailFinding.explanation =
         "The server refuses the sender for a policy or security reason (RFC 3463 X.7.x; 530 is "
         + "\"authentication required\", RFC 4954 6): inbound mail from other servers would "
@@ -40,6 +48,10 @@ extension CheckJudgement {
     }
     findings.append(mailFinding)
     guard mailFinding.state == .ok else { return }
+    guard profile == .inbound else {
+      if let message = messageFinding(session, &findings) { findings.append(message) }
+      return
+    }
     recipientFindings(session, into: &findings)
   }
 

@@ -8,13 +8,17 @@ extension CheckJudgement {
       let capabilities = session.capabilitiesBeforeTLS ?? session.capabilities
       guard capabilities?.offers(.startTLS) == true else {
         findings.append(
-          CheckFinding(
-            check: .startTLSOffered, state: .warning, summary: "STARTTLS is not offered",
-            explanation:
-              "Mail to this server travels in clear text; senders that insist on TLS (MTA-STS,"
-              + " DANE, RFC 8461, RFC 7672) cannot deliver (RFC 3207 4).",
-            fix: "Install a certificate and enable STARTTLS."))
-        for check in [CheckID.startTLSNegotiated, .tlsVerified, .tlsProtocol, .certDays] {
+          profile == .submission
+            ? Self.submissionWithoutTLS
+            : CheckFinding(
+              check: .startTLSOffered, state: .warning, summary: "STARTTLS is not offered",
+              explanation:
+                "Mail to this server travels in clear text; senders that insist on TLS (MTA-STS,"
+                + " DANE, RFC 8461, RFC 7672) cannot deliver (RFC 3207 4).",
+              fix: "Install a certificate and enable STARTTLS."))
+        for check in [
+          CheckID.startTLSNegotiated, .tlsVerified, .tlsProtocol, .certDays, .tlsCipher,
+        ] {
           findings.append(.notApplicable(check, because: "STARTTLS is not offered"))
         }
         return
@@ -53,6 +57,7 @@ extension CheckJudgement {
       findings.append(
         CheckFinding(check: .tlsProtocol, state: .ok, summary: tls.protocolVersion))
     }
+    findings.append(cipherFinding(tls))
     for (depth, certificate) in tls.chain.enumerated() {
       findings.append(lifetime(certificate, depth: depth))
     }

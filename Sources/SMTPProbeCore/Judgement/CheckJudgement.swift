@@ -17,6 +17,8 @@ public struct CheckJudgement: Sendable {
   public var assertions: [RecipientAssertion]
   /// The wall clock at judgement time, for certificate lifetimes.
   public var now: UnixTime
+  /// Which checks apply: the inbound MX's, or a submission server's.
+  public var profile = CheckProfile.inbound
 
   public init(
     limits: CheckLimits, postmaster: Address?, assertions: [RecipientAssertion], now: UnixTime
@@ -72,6 +74,7 @@ public struct CheckJudgement: Sendable {
     } else {
       dialogue(session, into: &findings)
     }
+    if profile == .inbound { findings.append(contentsOf: identityFindings(attempt)) }
     findings.append(phaseFinding(session))
     return CheckHostReport(
       host: attempt.host, address: address, port: attempt.port, findings: findings.items,
@@ -92,4 +95,5 @@ struct CheckFindingList {
   var problemReported = false
 
   mutating func append(_ finding: CheckFinding) { items.append(finding) }
+  mutating func append(contentsOf more: [CheckFinding]) { items.append(contentsOf: more) }
 }

@@ -26,9 +26,15 @@ public struct TestMessage: Hashable, Sendable {
   /// The date as RFC 5322 3.3 writes it: `Sun, 22 Nov 2026 22:53:34 +0000`.
   public var dateHeader: String { UnixTime(seconds: unixTime).rfc5322 }
 
-  /// `<unixTime.randomhex@heloName>` (RFC 5322 3.6.4).
+  /// `<token@heloName>` (RFC 5322 3.6.4).
   public var messageID: String {
-    "<\(unixTime).\(String(random, radix: 16))@\(Self.bare(heloName))>"
+    "<\(Self.token(unixTime: unixTime, random: random))@\(Self.bare(heloName))>"
+  }
+
+  /// `unixTime.randomhex`: the Message-ID's left side, also in the Subject, so that the
+  /// message can be found in a mailbox by a search for it.
+  public static func token(unixTime: Int64, random: UInt64) -> String {
+    "\(unixTime).\(String(random, radix: 16))"
   }
 
   /// The message with CRLF line endings, not yet dot-stuffed.
@@ -40,7 +46,7 @@ public struct TestMessage: Hashable, Sendable {
         "Message-ID: \(messageID)",
         "From: smtpprobe <\(fromHeader)>",
       ] + toHeaderLines + [
-        "Subject: smtpprobe test message \(dateHeader)",
+        "Subject: smtpprobe test message \(Self.token(unixTime: unixTime, random: random))",
         "MIME-Version: 1.0",
         "Content-Type: text/plain; charset=us-ascii",
         "Content-Transfer-Encoding: 7bit",

@@ -12,11 +12,21 @@ public enum CheckNagiosRenderer {
   /// The whole output, each line ending in LF.
   public static func render(_ report: CheckReport) -> String {
     let located = report.located
-    let places = Set(located.map(\.place))
+    let shared = sharedHosts(report)
+    let places = Set(located.map { place($0, shared) })
+    var used: Set<String> = []
     let perfdata = located.flatMap { item in
       item.finding.perfdata.map { datum in
         var datum = datum
-        if places.count > 1 { datum.label = "\(item.place) \(datum.label)" }
+        if places.count > 1 { datum.label = "\(place(item, shared)) \(datum.label)" }
+        // Two targets may reach the same host: a repeated label would be one series.
+        let base = datum.label
+        var number = 2
+        while used.contains(datum.label) {
+          datum.label = "\(base)_\(number)"
+          number += 1
+        }
+        used.insert(datum.label)
         return perfDatumText(datum)
       }
     }
@@ -26,9 +36,32 @@ public enum CheckNagiosRenderer {
     for item in located {
       let finding = item.finding
       let label = finding.applicable ? finding.state.nagiosName : "SKIPPED"
-      lines.append(text("\(label) \(item.place) \(finding.name): \(finding.summary)"))
+      lines.append(
+        text("\(label) \(place(item, shared)) \(finding.name): \(finding.summary)"))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Where a finding was made: the host (or the target for its own findings), prefixed with
+  /// the target when several targets reached that host, so each line and perfdata label
+  /// names one place.
+  static func place(_ item: LocatedFinding, _ shared: Set<String>) -> String {
+    guard let host = item.host, shared.contains(host), host != item.target else {
+      return item.place
+    }
+    return "\(item.target) \(host)"
+  }
+
+  /// The host names that more than one target reached.
+  static func sharedHosts(_ report: CheckReport) -> Set<String> {
+    var seen: Set<String> = []
+    var shared: Set<String> = []
+    for target in report.targets {
+      for host in Set(target.hosts.map(\.host)) where !seen.insert(host).inserted {
+        shared.insert(host)
+      }
+    }
+    return shared
   }
 
   /// The status line's text: the worst problem, how many more there are, or that all is well.
@@ -36,13 +69,15 @@ public enum CheckNagiosRenderer {
     let located = report.located
     guard let worst = report.worstProblems.first else {
       guard !located.isEmpty else { return "nothing was checked" }
-      let hosts = Set(located.map(\.place)).count
+      let shared = sharedHosts(report)
+      let hosts = Set(located.map { place($0, shared) }).count
       let checks = located.filter(\.finding.applicable).count
       return "\(checks) checks OK on \(hosts) \(hosts == 1 ? "host" : "hosts")"
     }
     let more = report.problems.count - 1
     let suffix = more > 0 ? " (\(more) more \(more == 1 ? "problem" : "problems"))" : ""
-    return "\(worst.place) \(worst.finding.name): \(worst.finding.summary)\(suffix)"
+    let location = place(worst, sharedHosts(report))
+    return "\(location) \(worst.finding.name): \(worst.finding.summary)\(suffix)"
   }
 
   /// One perfdata item in the guidelines' grammar.
