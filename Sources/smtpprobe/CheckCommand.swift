@@ -23,6 +23,8 @@ struct CheckCommand {
     var requireStartTLS: Bool
     /// The relay session of `--relay-test` (inbound targets), run after the checks.
     var relay: ProbeRequest? = nil
+    /// Direct unless `--proxy` names a SOCKS5 proxy.
+    var connector: any Connector = SocketConnector()
   }
 
   /// Runs the checks and returns the report's exit code.
@@ -67,7 +69,7 @@ struct CheckCommand {
     let dns = request.dnsServer
     // Identity checks (PTR, FCrDNS) must never hold the check up: one short try.
     let runner = ProbeRunner(
-      connector: SocketConnector(),
+      connector: target.connector,
       resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
       identityResolver: LibresolvResolver(
         configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
@@ -133,9 +135,14 @@ struct CheckCommand {
     // The password is read once (it may come from standard input) and used for each
     // submission target.
     var auth: DialoguePlan.Authentication?
+    let proxy = options.connection.proxy
+    let credentials = try ProxySetup.checkedCredentials(proxy, environment: environment)
+    let connector = ProxySetup.connector(proxy, credentials: credentials, wakeDescriptor: nil)
     var prepared: [PreparedTarget] = []
     for target in targets {
-      prepared.append(try prepare(target, environment: environment, auth: &auth))
+      var ready = try prepare(target, environment: environment, auth: &auth)
+      ready.connector = connector
+      prepared.append(ready)
     }
     return prepared
   }

@@ -15,6 +15,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case json, color, lang, help, version
   case submission, targets, concurrency
   case relayTest
+  case proxy
   case perHost, rate, state, forceIdentity, transactionsPerSession
 
   /// The option's names, value, help line and commands.
@@ -54,7 +55,7 @@ enum Option: CaseIterable, Hashable, Sendable {
     case .data:
       return D(
         "--data", .value(placeholder: "FILE"), .dialogue, for: [.probe],
-        help: "send FILE as the message")
+        help: "send FILE as the message, streamed from disk (- is standard input)")
     case .sendTestMessage:
       return D(
         "--send-test-message", .dialogue, for: [.probe, .check], help: "send a small test message")
@@ -241,6 +242,12 @@ enum Option: CaseIterable, Hashable, Sendable {
         "--relay-test", .check, for: [.check],
         help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
           + "CRITICAL")
+    case .proxy:
+      return D(
+        "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
+        for: [.probe, .check, .verify],
+        help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
+          + " SMTPPROBE_PROXY_PASSWORD")
     case .perHost:
       return D(
         "--per-host", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],

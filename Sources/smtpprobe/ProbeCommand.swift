@@ -11,10 +11,6 @@ import SMTPProbePOSIX
 /// here, once, before any connection is opened: a bad one is one line on stderr and exit 64,
 /// and nothing is sent.
 struct ProbeCommand {
-  /// The largest `--data` file read; RFC 5321 4.5.3.1.7 sets no bound, servers rarely take
-  /// more than 50 MB.
-  static let messageFileLimit = 64 * 1024 * 1024
-
   var options: ProbeOptions
 
   /// Why the options cannot become a request; one line on stderr, exit 64.
@@ -26,8 +22,11 @@ struct ProbeCommand {
   func run(_ console: Console) throws(OutputFailure) -> ExitCode {
     ProcessSetup.ignoreSIGPIPE()
     let request: ProbeRequest
+    let proxyCredentials: SOCKS5Handshake.Credentials?
     do {
       request = try makeRequest(environment: console.environment)
+      proxyCredentials = try ProxySetup.checkedCredentials(
+        options.proxy, environment: console.environment)
     } catch {
       console.fail(error.message)
       return .usage
@@ -44,12 +43,25 @@ struct ProbeCommand {
     // command boundary and every socket wait wakes on it, so what was seen is still printed.
     SignalMonitor.install(listening: true)
     let cancellation = SignalMonitor.cancellation
+    let colors = options.output.color.colors(
+      environment: console.environment, isTerminal: console.stdoutIsTerminal)
+    // The terminal's width when stdout is one; 80 columns for a pipe or a file.
+    let width = console.terminalColumns.map { max(40, $0) } ?? LineWrap.width
+    let text = ProbeTextRenderer(
+      style: TerminalStyle(colors: colors, width: width), now: WallClock.now())
+    // Text streams as the session happens; JSON stays one document, written at the end.
+    let live =
+      options.output.json
+      ? nil : LiveTranscript(renderer: text, target: request.target.description, console: console)
     let runner = ProbeRunner(
-      connector: SocketConnector(wakeDescriptor: cancellation.wakeDescriptor),
+      connector: ProxySetup.connector(
+        options.proxy, credentials: proxyCredentials,
+        wakeDescriptor: cancellation.wakeDescriptor),
       resolver: resolver, identityResolver: identityResolver,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration),
-      cancellation: cancellation)
+      cancellation: cancellation, observer: live?.observer)
     let outcome = runner.run(request)
+    if let failure = live?.failure { throw failure }
     if outcome.verdict.status == .invalidInput {
       console.fail(outcome.verdict.summary)
       return ExitCode(rawValue: outcome.exitCode)
@@ -57,12 +69,9 @@ struct ProbeCommand {
     if options.output.json {
       try console.print(ProbeJSONRenderer(now: WallClock.now()).render(outcome))
     } else {
-      let colors = options.output.color.colors(
-        environment: console.environment, isTerminal: console.stdoutIsTerminal)
-      // The terminal's width when stdout is one; 80 columns for a pipe or a file.
-      let width = console.terminalColumns.map { max(40, $0) } ?? LineWrap.width
-      let style = TerminalStyle(colors: colors, width: width)
-      try console.print(ProbeTextRenderer(style: style, now: WallClock.now()).render(outcome))
+      var final = text
+      final.now = WallClock.now()
+      try console.print(final.render(outcome, after: live?.shown))
     }
     if let number = SignalMonitor.caughtSignal { return .signal(number) }
     return ExitCode(rawValue: outcome.exitCode)
@@ -117,6 +126,7 @@ struct ProbeCommand {
             + "\(flag) cannot be used with it")
       }
     }
+    if let proxy = options.proxy { notes.append(ProxySetup.note(proxy)) }
     let target: ProbeRequest.Target
     switch options.target {
     case .domain(let domain): target = .domain(domain)
@@ -132,13 +142,16 @@ struct ProbeCommand {
       mxAddressLimit: options.mxAddressLimit.value, notes: notes)
   }
 
-  /// The message for DATA: `--data FILE` as read, or the built-in test message.
+  /// The message for DATA: `--data FILE` checked (readable, a regular file or a pipe, its
+  /// size taken) but not read, since it is streamed when sent; or the built-in test message.
   private func message() throws(InputError) -> DialoguePlan.Message {
     if let path = options.dataFile {
-      do throws(FileReader.Failure) {
-        return .data(try FileReader.read(path: path, limit: Self.messageFileLimit))
+      do throws(MessageSourceError) {
+        return .file(try FileMessageSource.inspect(path: path))
       } catch {
-        throw .unsupportedPlan(reason: Self.describe(error, role: "message file", option: "--data"))
+        throw .unsupportedPlan(
+          reason: "cannot read the message file '\(InputError.escaped(error.path))': "
+            + "\(error.reason) (--data)")
       }
     }
     if options.sendTestMessage {

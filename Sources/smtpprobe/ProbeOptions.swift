@@ -42,6 +42,8 @@ struct ProbeOptions: Hashable, Sendable {
   var noPipelining: Bool = false
   var allMX: Bool = false
   var output = OutputOptions()
+  /// `--proxy socks5://[USER@]HOST:PORT`; nil connects directly.
+  var proxy: ProxyAddress? = nil
 
   init(target: ProbeTarget) {
     self.target = target
@@ -117,5 +119,6 @@ struct ProbeOptions: Hashable, Sendable {
     noPipelining = parsed.has(.noPipelining)
     allMX = parsed.has(.allMX)
     self.output = output
+    proxy = try ProxySetup.address(parsed)
   }
 }

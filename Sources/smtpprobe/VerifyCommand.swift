@@ -18,8 +18,11 @@ struct VerifyCommand {
     let entries: [AddressList.Entry]
     let disposable: DisposableDomains
     let request: ProbeRequest
+    let proxyCredentials: SOCKS5Handshake.Credentials?
     var state: (store: VerifyStateStore, recorded: [String: VerifyResult])?
     do throws(ProbeCommand.InputProblem) {
+      proxyCredentials = try ProxySetup.checkedCredentials(
+        options.proxy, environment: console.environment)
       entries = try readEntries(console)
       disposable = try readDisposable(console)
       request = try makeTemplate()
@@ -42,7 +45,9 @@ struct VerifyCommand {
     SignalMonitor.install(listening: true)
     let cancellation = SignalMonitor.cancellation
     let probeRunner = ProbeRunner(
-      connector: SocketConnector(wakeDescriptor: cancellation.wakeDescriptor),
+      connector: ProxySetup.connector(
+        options.proxy, credentials: proxyCredentials,
+        wakeDescriptor: cancellation.wakeDescriptor),
       resolver: resolver, identityResolver: nil,
       tls: OpenSSLUpgrader(configuration: request.tls.configuration),
       cancellation: cancellation)
@@ -65,6 +70,8 @@ struct VerifyCommand {
     if let state {
       runner.recorded = state.recorded
       runner.finished = { address, result in
+        // A failed proxy hop says nothing about the address: a rerun asks again.
+        guard result.reason != .proxyFailed else { return }
         do throws(VerifyStateStore.Failure) {
           try state.store.record(mailbox: address.mailbox, result: result)
         } catch {

@@ -30,6 +30,8 @@ struct VerifyOptions: Hashable, Sendable {
   var csv = false
   var verbose = false
   var output = OutputOptions()
+  /// `--proxy socks5://[USER@]HOST:PORT`; nil connects directly.
+  var proxy: ProxyAddress? = nil
   /// `--concurrency`, `--per-host`, `--rate` (nil: no limit).
   var concurrency = TargetConcurrency(16)
   var perHost = SessionLimit(1)
@@ -102,5 +104,6 @@ struct VerifyOptions: Hashable, Sendable {
       try parsed.value(.transactionsPerSession, as: SessionLimit.self) ?? transactionsPerSession
     if csv, output.json { throw .conflict("--csv", "--json") }
     self.output = output
+    proxy = try ProxySetup.address(parsed)
   }
 }

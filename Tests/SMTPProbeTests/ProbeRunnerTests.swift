@@ -12,6 +12,8 @@ final class FakeConnector: Connector {
     case timeOut
     case noRoute
     case script([ScriptedTransport.Item])
+    /// The SOCKS5 proxy failed this way for this address.
+    case proxy(ProxyFailure.Kind)
   }
 
   let behaviours: [String: Behaviour]
@@ -48,6 +50,11 @@ final class FakeConnector: Connector {
         failed.append(
           ConnectAttempt(
             address: address, error: .networkUnreachable(address), elapsedMilliseconds: 0))
+      case .proxy(let kind):
+        failed.append(
+          ConnectAttempt(
+            address: address, error: .proxy(ProxyFailure(proxy: "127.0.0.1:1080", kind: kind)),
+            elapsedMilliseconds: 0))
       case .script(let items):
         return (
           ScriptedTransport(items, clock: clock),

@@ -41,9 +41,19 @@ import Testing
       switch event {
       case .line(let entry): entry.direction == .send ? "send" : "recv"
       case .step: "step"
+      case .started: "started"
+      case .tls: "tls"
+      case .finished: "finished"
+      case .route, .attempt: "runner"
       }
     }
-    #expect(kinds == ["recv", "step", "send", "recv", "recv", "step", "send", "recv", "step"])
+    #expect(
+      kinds == [
+        "started", "recv", "step", "send", "recv", "recv", "step", "send", "recv", "step",
+        "finished",
+      ])
+    // The last event carries the record itself.
+    #expect(events.last == .finished(record))
   }
 
   @Test func aReplyCutByTheTimeoutIsObservedAsPartial() {

@@ -32,6 +32,8 @@ public struct DialogueFacts: Hashable, Sendable {
   /// How each planned transaction went (`DialoguePlan.transactions`), one per transaction in
   /// order, nil replies where the session never got; empty for a one-transaction plan.
   public var transactions: [TransactionResult] = []
+  /// What went out as the message content, when it was sent (in full or in part).
+  public var content: ContentReport?
 
   public init() {}
 }

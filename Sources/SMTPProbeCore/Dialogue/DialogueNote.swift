@@ -33,4 +33,10 @@ public enum DialogueNote: Hashable, Sendable {
   case noReplyToQuit(TransportError)
   /// A reply arrived when the dialogue expected none and was ignored.
   case ignoredReply(Reply)
+  /// `count` lines of the message, the first at line `firstLine`, are longer than 1,000
+  /// octets with their CRLF (RFC 5321 4.5.3.1.6); they went out as they are.
+  case messageLinesTooLong(count: Int, firstLine: Int)
+  /// The message holds `count` NUL octets, the first on line `firstLine` (RFC 5322 2.3 admits
+  /// none); they went out as they are.
+  case messageNULOctets(count: Int, firstLine: Int)
 }

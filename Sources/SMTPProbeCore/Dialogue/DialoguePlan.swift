@@ -44,6 +44,8 @@ public struct DialoguePlan: Hashable, Sendable {
     case data([UInt8])
     /// The built-in test message (`--send-test-message`), dated and numbered by the caller.
     case testMessage(unixTime: Int64, random: UInt64)
+    /// A file (`--data FILE`), streamed from disk as it is sent; only its size is read first.
+    case file(MessageFile)
   }
 
   /// Credentials for AUTH (RFC 4954).
@@ -189,8 +191,24 @@ public struct DialoguePlan: Hashable, Sendable {
       let test = TestMessage(
         unixTime: unixTime, random: random, heloName: ehloName, from: from, to: recipients)
       return MessageBody(message: test.bytes())
+    case .file(let file):
+      return MessageBody(file: file)
     }
   }
+
+  /// Seconds each block of the message content may take to be written.
+  ///
+  /// The DATA block timeout of RFC 5321 4.5.3.2.5 (3 minutes), scaled with `--timeout`
+  /// (6 × `timeout`, so 3 minutes at the default 30 s). Each block gets it anew: a message
+  /// that keeps moving never times out.
+  public var dataBlockTimeout: Double { timeout * 6 }
+
+  /// Seconds to wait for the reply to the final `.`.
+  ///
+  /// The DATA termination timeout of RFC 5321 4.5.3.2.6 (10 minutes, while the server filters
+  /// and stores the message), scaled with `--timeout` (20 × `timeout`, so 10 minutes at the
+  /// default 30 s); it starts once the `.` is written, not when the content began.
+  public var dataTerminationTimeout: Double { timeout * 20 }
 
   /// Whether the dialogue goes on past `stage`.
   func continues(after stage: Stage) -> Bool {

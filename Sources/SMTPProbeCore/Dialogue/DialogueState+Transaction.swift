@@ -13,18 +13,20 @@ extension DialogueState {
     var parameters: [String] = []
     var sendsData = body != nil && plan.continues(after: .rcpt)
     if let body, sendsData {
-      if capabilities.offers(.size) {
+      if capabilities.offers(.size), let octets = body.octets {
         // RFC 1870 3: the declared size counts CRLFs, not the dot-stuffing or final ".".
-        parameters.append("SIZE=\(body.octets)")
-        if let limit = capabilities.maximumMessageSize, body.octets > limit {
+        parameters.append("SIZE=\(octets)")
+        if let limit = capabilities.maximumMessageSize, octets > limit {
           // RFC 1870 6: do not send what the server said it will not take; ask with SIZE=N so
           // its own answer shows, and end the transaction without DATA.
-          facts.oversize = SizeExcess(octets: body.octets, limit: limit)
-          facts.notes.append(.sizeOverLimit(octets: body.octets, limit: limit))
+          facts.oversize = SizeExcess(octets: octets, limit: limit)
+          facts.notes.append(.sizeOverLimit(octets: octets, limit: limit))
           sendsData = false
         }
       }
-      if body.has8BitOctets {
+      // A file is read only as it is sent: declaring 8BITMIME for what may be 7-bit is allowed
+      // (RFC 6152 3), and the note comes after sending when 8-bit octets turn up without it.
+      if body.has8BitOctets || (!body.contentIsKnown && capabilities.offers(.eightBitMIME)) {
         if capabilities.offers(.eightBitMIME) {
           parameters.append("BODY=8BITMIME")  // RFC 6152 2
         } else {

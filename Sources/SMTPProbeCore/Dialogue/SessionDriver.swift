@@ -5,10 +5,12 @@
 /// redacted), every step with its round-trip time, and the round trips, and returns them with
 /// the dialogue's facts as one `SessionRecord`. The replies owed are the state machine's
 /// queue; the driver keeps only when the last group went out.
-/// Deadlines are separate for the greeting (`greetingTimeout`) and each command (`timeout`);
-/// a timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait also ends
-/// at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked before
-/// each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
+/// Deadlines are separate for the greeting (`greetingTimeout`), each command (`timeout`), each
+/// block of message content written and the reply to the final `.` (`DialoguePlan`'s DATA
+/// timeouts, RFC 5321 4.5.3.2); the content is streamed from its `MessageSource`, never held
+/// whole. A timeout is reported by what we waited for ("the reply to RCPT TO"). Every wait
+/// also ends at the run's limit (`runLimit`, `--max-time`), and the `cancellation` is checked
+/// before each group of commands: either ends the dialogue with QUIT, sent within `quitGrace`.
 public struct SessionDriver {
   public let plan: DialoguePlan
   public let clock: any MonotonicClock
@@ -19,6 +21,8 @@ public struct SessionDriver {
   public let cancellation: Cancellation
   /// Told of each line and step as it happens (a streaming renderer), if anyone listens.
   public let observer: SessionObserver?
+  /// Opens a `--data` file when its content is due; nil when no file can be read.
+  public let messageFiles: (any MessageSourceOpening)?
 
   /// Seconds the QUIT that ends a stopped or timed-out dialogue may take to go out.
   public static let quitGrace = 1.0
@@ -26,9 +30,10 @@ public struct SessionDriver {
   public init(
     plan: DialoguePlan, clock: any MonotonicClock, tls: (any TLSUpgrading)? = nil,
     runLimit: RunLimit? = nil, cancellation: Cancellation = .never,
-    observer: SessionObserver? = nil
+    observer: SessionObserver? = nil, messageFiles: (any MessageSourceOpening)? = nil
   ) {
     self.observer = observer
+    self.messageFiles = messageFiles
     self.plan = plan
     self.clock = clock
     self.tls = tls
@@ -92,6 +97,7 @@ public struct SessionDriver {
     implicitTLS: TLSReport? = nil
   ) -> SessionRecord {
     var run = Run(start: clock.nowNanoseconds(), observer: observer)
+    observer?.event(.started(connection, implicitTLS: implicitTLS))
     var state = DialogueState(
       plan: plan, canUpgradeTLS: tls != nil, implicitTLS: implicitTLS,
       serverAddress: connection?.address)
@@ -134,6 +140,17 @@ public struct SessionDriver {
           run.append(.send, command.transcriptLine, at: milliseconds(now, run))
         }
         run.roundTrips += 1
+        if case .content(let body)? = commands.first {
+          // The content is streamed block by block, each write with its own deadline.
+          switch sendContent(body, over: transport) {
+          case .sent(let report):
+            state.contentSent(report)
+            action = .receive
+          case .failed(let problem, let report):
+            action = state.contentFailed(problem, sent: report)
+          }
+          continue loop
+        }
         let kind = commands.first?.kind ?? .noop
         do {
           try sendGroup(commands, kind: kind, over: transport, into: &parser, run: &run)
@@ -184,8 +201,10 @@ public struct SessionDriver {
             transport, serverName: serverName, deadline: deadline(for: .startTLS))
           transport = upgraded
           parser = ReplyParser(limits: plan.replyLimits)
+          observer?.event(.tls(report))
           action = state.tlsUpgraded(report)
         } catch TLSError.untrusted(let report) {
+          observer?.event(.tls(report))
           action = state.tlsUntrusted(report)
         } catch {
           action = state.tlsFailed(.handshake(String(describing: error)))
@@ -204,10 +223,12 @@ public struct SessionDriver {
       }
     }
     if remaining == 0 { transport.close() }
-    return SessionRecord(
+    let record = SessionRecord(
       plan: plan, connection: connection, greetingMilliseconds: run.greetingMilliseconds,
       totalMilliseconds: milliseconds(clock.nowNanoseconds(), run), steps: run.steps,
       transcript: run.transcript, roundTrips: run.roundTrips, facts: state.facts)
+    observer?.event(.finished(record))
+    return record
   }
 
   /// How many bytes of a pipelined group go out in one write, at most.
@@ -340,8 +361,7 @@ public struct SessionDriver {
   }
 
   private func deadline(for kind: CommandKind) -> Deadline {
-    let seconds = kind == .greeting ? plan.greetingTimeout : plan.timeout
-    let own = Deadline.after(seconds: seconds, on: clock)
+    let own = Deadline.after(seconds: replyTimeout(for: kind), on: clock)
     return runLimit?.bound(own) ?? own
   }
 
@@ -356,39 +376,7 @@ public struct SessionDriver {
     return nil
   }
 
-  /// A timeout or an interrupted wait renamed for `phase`: the run's limit when that is what
-  /// passed, the user's signal when one came, else the step's own timeout.
-  private func rename(_ error: TransportError, phase: String, seconds: Double) -> TransportError {
-    switch error {
-    case .interrupted:
-      return .interrupted(phase: phase)
-    case .timedOut:
-      if cancellation.isRequested() { return .interrupted(phase: phase) }
-      if let runLimit, runLimit.isReached(on: clock) {
-        return .runTimeLimit(phase: phase, seconds: runLimit.seconds)
-      }
-      return .timedOut(phase: phase, seconds: seconds)
-    default:
-      return error
-    }
-  }
-
   private func milliseconds(_ now: UInt64, _ run: Run) -> Int {
     Int((now &- run.start) / 1_000_000)
-  }
-
-  /// Names a timeout by the reply we waited for: "the reply to RCPT TO", "the greeting".
-  private func rename(_ error: TransportError, waitingFor command: Command?) -> TransportError {
-    guard let command else {
-      return rename(error, phase: "the greeting", seconds: plan.greetingTimeout)
-    }
-    return rename(error, phase: "the reply to \(command.displayName)", seconds: plan.timeout)
-  }
-
-  /// Names a timeout while writing: "the server to take RCPT TO".
-  private func rename(_ error: TransportError, sending command: Command?) -> TransportError {
-    rename(
-      error, phase: "the server to take \(command?.displayName ?? "our command")",
-      seconds: plan.timeout)
   }
 }

@@ -1,4 +1,4 @@
-/// Receives a session as it happens, so a renderer can show each line when it is sent or
+/// Receives a probe as it happens, so a renderer can show each line when it is sent or
 /// received instead of a blank screen until the end.
 ///
 /// The flow stays one-way: the driver calls `event` and never reads anything back; the final
@@ -11,6 +11,17 @@ public struct SessionObserver: Sendable {
     case line(Transcript.Entry)
     /// A reply completed and was paired with what it answers.
     case step(Step)
+    /// The session began on `connection`, TLS already up when `implicitTLS` is given.
+    case started(SessionConnection?, implicitTLS: TLSReport?)
+    /// The STARTTLS handshake finished with this report (trusted or not).
+    case tls(TLSReport)
+    /// The session is over; the record holds everything told before.
+    case finished(SessionRecord)
+    /// The probe's route was resolved (a domain probe, before any host is tried); from the
+    /// runner, not the driver.
+    case route(MailRoute)
+    /// One host was tried (connect failures, its session, identity); from the runner.
+    case attempt(HostAttempt)
   }
 
   /// Called for each event, in order, on the driver's thread.

@@ -49,4 +49,7 @@ public enum SessionProblem: Hashable, Sendable {
   case authCancelled(mechanism: String, reason: SASLError)
   /// A value failed validation (callers normally catch this before connecting: exit 64).
   case invalidInput(InputError)
+  /// The message file could not be read while it was being sent; the connection was closed
+  /// without the final `.`, so nothing was delivered.
+  case messageUnreadable(MessageSourceError)
 }

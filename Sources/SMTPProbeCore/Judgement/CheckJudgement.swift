@@ -46,6 +46,18 @@ public struct CheckJudgement: Sendable {
   public func host(_ attempt: HostAttempt) -> CheckHostReport {
     var findings = CheckFindingList()
     let address = attempt.session?.address ?? attempt.failedConnects.last?.address.host
+    if let failure = attempt.connectFailure, let proxy = failure.proxyFailure,
+      proxy.hop != .destination
+    {
+      // The check could not run: the proxy failed before the server was asked (Nagios UNKNOWN).
+      findings.append(
+        CheckFinding(
+          check: .connect, state: .unknown, summary: failure.description,
+          explanation: "The SOCKS5 proxy (--proxy, RFC 1928) failed before the server was tried.",
+          fix: "Check the proxy's address and port, that it runs, and the user and password."))
+      return CheckHostReport(
+        host: attempt.host, address: address, port: attempt.port, findings: findings.items)
+    }
     if let failure = attempt.connectFailure {
       findings.append(
         CheckFinding(

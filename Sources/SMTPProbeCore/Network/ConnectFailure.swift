@@ -24,3 +24,11 @@ public enum ConnectFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension ConnectFailure {
+  /// The SOCKS5 proxy's failure, when the last attempt went through a proxy that failed.
+  public var proxyFailure: ProxyFailure? {
+    guard case .proxy(let failure)? = attempts.last?.error else { return nil }
+    return failure
+  }
+}

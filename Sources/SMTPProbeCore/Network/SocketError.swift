@@ -16,6 +16,9 @@ public enum SocketError: Error, Hashable, Sendable, CustomStringConvertible {
   case noAddress(host: String, family: AddressFamilyPreference)
   /// Any other system call failure, with the call, its errno and `strerror`'s text.
   case system(call: String, errno: Int32, message: String, address: SocketAddress?)
+  /// The SOCKS5 proxy (`--proxy`) failed at one of its hops; the attempt names the
+  /// destination address.
+  indirect case proxy(ProxyFailure)
 
   /// The address this error is about, if any.
   public var address: SocketAddress? {
@@ -24,7 +27,7 @@ public enum SocketError: Error, Hashable, Sendable, CustomStringConvertible {
       .hostUnreachable(let address), .addressFamilyNotSupported(let address):
       address
     case .system(_, _, _, let address): address
-    case .resolutionFailed, .noAddress: nil
+    case .resolutionFailed, .noAddress, .proxy: nil
     }
   }
 
@@ -40,6 +43,7 @@ public enum SocketError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noAddress(_, let family): "no \(family == .ipv6 ? "IPv6" : "IPv4") address"
     case .system(let call, let code, let message, _):
       "\(call) failed: \(message) (errno \(code))"
+    case .proxy(let failure): failure.description
     }
   }
 

@@ -29,23 +29,11 @@ public enum DotStuffing {
     return out
   }
 
-  /// Normalizes line endings, doubles leading dots and appends `.` CRLF.
+  /// Normalizes line endings, doubles leading dots and appends `.` CRLF (`ContentEncoder` over
+  /// the whole message).
   public static func stuff(_ message: some Collection<UInt8>) -> [UInt8] {
-    stuff(normalized: normalizeLineEndings(message))
-  }
-
-  /// Doubles leading dots of content already normalized to CRLF, then appends `.` CRLF.
-  static func stuff(normalized: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(normalized.count + 8)
-    var atLineStart = true
-    for byte in normalized {
-      if atLineStart, byte == dot { out.append(dot) }
-      out.append(byte)
-      atLineStart = byte == lf
-    }
-    out.append(contentsOf: [dot, cr, lf])
-    return out
+    var encoder = ContentEncoder()
+    return encoder.encode(message) + encoder.finish()
   }
 
   /// Reverses `stuff`: drops the terminating line and one leading dot of every line (what a

@@ -10,4 +10,5 @@ public enum InputField: String, Hashable, Sendable, CaseIterable {
   case server = "server (--server)"
   case serverName = "TLS server name (--sni)"
   case rawPath = "raw path"
+  case proxy = "proxy host (--proxy)"
 }

@@ -33,6 +33,13 @@ extension DialogueNote: CustomStringConvertible {
       "no reply to QUIT: \(error)"
     case .ignoredReply(let reply):
       "ignored an unexpected reply: \(reply.lines.first ?? "")"
+    case .messageLinesTooLong(let count, let firstLine):
+      "the message has \(count) line\(count == 1 ? "" : "s") longer than 1000 octets "
+        + "(first: line \(firstLine)); RFC 5321 4.5.3.1.6 allows 1000 with the CRLF, and "
+        + "servers refuse or fold longer ones: wrap them, or use quoted-printable or base64"
+    case .messageNULOctets(let count, let firstLine):
+      "the message has \(count) NUL byte\(count == 1 ? "" : "s") (first: line \(firstLine)); "
+        + "a message body may hold none (RFC 5322 2.3): encode binary content as base64"
     }
   }
 }

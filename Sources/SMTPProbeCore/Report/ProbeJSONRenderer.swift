@@ -6,7 +6,8 @@
 /// `exit_code`. Added keys: per step `command_line` (redacted); per session `timings`, `round_trips`, `pipelined`, `queue_id`,
 /// `recipients`, `capabilities_before_tls`, `auth {user, mechanism, authenticated}` (never
 /// the password), `notes`, `identity`, `verdict`; top level `route`, `connect_failures`,
-/// `warnings`, `notes`, `advice`, `interrupted` (a signal ended the run early).
+/// `warnings`, `notes`, `advice`, `interrupted` (a signal ended the run early); per connect
+/// failure `proxy_hop` (`proxy`, `authentication` or `destination` when `--proxy` failed).
 public struct ProbeJSONRenderer: Sendable {
   /// The wall clock for certificate days left.
   public var now: UnixTime
@@ -31,21 +32,25 @@ public struct ProbeJSONRenderer: Sendable {
     var failures: [JSONValue] = []
     for attempt in outcome.attempts {
       for failed in attempt.failedConnects {
+        var hop: String?
+        if case .proxy(let failure) = failed.error { hop = failure.hop.rawValue }
         failures.append([
           "host": .string(attempt.host), "address": .string(failed.address.host),
           "port": .int(failed.address.port), "error": .string(failed.error.reason),
+          "proxy_hop": JSONValue(hop),
         ])
       }
       if case .resolution(let error)? = attempt.connectFailure {
         failures.append([
           "host": .string(attempt.host), "address": nil, "port": .int(attempt.port),
-          "error": .string(error.description),
+          "error": .string(error.description), "proxy_hop": nil,
         ])
       }
       if let problem = attempt.implicitTLSProblem {
         failures.append([
           "host": .string(attempt.host), "address": nil, "port": .int(attempt.port),
           "error": .string("implicit TLS failed: \(ProbeTextRenderer.implicitTLSText(problem))"),
+          "proxy_hop": nil,
         ])
       }
     }
@@ -138,6 +143,19 @@ public struct ProbeJSONRenderer: Sendable {
       "notes": JSONValue(session.notes.map(\.description)),
       "identity": attempt.identity.map(identity) ?? .null,
       "verdict": self.verdict(verdict),
+      "message": session.facts.content.map(message) ?? .null,
+    ]
+  }
+
+  /// What went out as the message content: RFC 1870 octets, lines, and its faults.
+  private func message(_ report: ContentReport) -> JSONValue {
+    func fault(_ fault: LineFault) -> JSONValue {
+      ["count": .int(fault.count), "first_line": JSONValue(fault.firstLine)]
+    }
+    return [
+      "octets": .int(report.octets), "lines": .int(report.lines),
+      "eight_bit": .bool(report.has8BitOctets), "long_lines": fault(report.longLines),
+      "nul_octets": fault(report.nulOctets),
     ]
   }
 

@@ -4,54 +4,89 @@ extension ProbeTextRenderer {
   static let indent = String(repeating: " ", count: 11)
 
   /// The session's transcript, notes and timings (no verdict line).
+  ///
+  /// Built from the same line functions as `ProbeLiveText`, which prints them as the session
+  /// happens: the header, each transcript line, what follows a reply, the trailer.
   public func renderSession(_ session: SessionRecord) -> String {
-    var out = ""
-    if let connection = session.connection {
-      var line = "session \(UntrustedText.shown(connection.host))"
-      if connection.address != connection.host { line += " (\(connection.address))" }
-      out += line + " port \(connection.port)\n"
-      // The transcript's clock starts once connected (and after TLS on connect).
-      out += "connected in \(connection.connectMilliseconds) ms\n"
-    }
-    if let tls = session.tls, session.tlsOnConnect {
-      out += tlsLines(tls, prefix: "\(Self.indent)  ", label: "TLS on connect")
-    }
+    var out = sessionHeader(
+      session.connection, implicitTLS: session.tlsOnConnect ? session.tls : nil)
     let entries = session.transcript.entries
     var helloCount = 0
     for (index, entry) in entries.enumerated() {
-      let arrow = entry.direction == .send ? "->" : "<-"
-      out +=
-        style.paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) "
-        + UntrustedText.shown(entry.line)
-        + (entry.partial ? " " + style.paint("[partial reply]", .warn) : "")
-        + "\n"
+      out += transcriptLine(entry)
       guard entry.direction == .recv, let stepIndex = entry.step,
         stepIndex < session.steps.count
       else { continue }
       let next = index + 1 < entries.count ? entries[index + 1] : nil
       if let next, next.direction == .recv, next.step == stepIndex { continue }
       let step = session.steps[stepIndex]
-      if step.command == .greeting, case .notSMTP(let foreign)? = session.problem {
-        // Another protocol's line: a reply-code reading of it ("400") would only mislead.
-        out +=
-          "\(Self.indent)  "
-          + style.paint("not SMTP: \(foreign.service ?? "no reply code")", .bad) + "\n"
-          + adviceLines(step.diagnosis)
-        continue
-      }
-      out += diagnosisLines(step)
-      if step.command == .auth, let challenge = AuthExchange.decodedChallenge(step.reply) {
-        // Server challenges are not secret; LOGIN's "VXNlcm5hbWU6" reads better as Username:.
-        out += "\(Self.indent)  challenge: \"\(UntrustedText.shown(challenge))\"\n"
-      }
-      if [.ehlo, .helo].contains(step.command), step.reply.isPositive {
+      var foreign: ForeignGreeting?
+      if step.command == .greeting, case .notSMTP(let found)? = session.problem { foreign = found }
+      out += replyLines(step, notSMTP: foreign)
+      if foreign == nil, [.ehlo, .helo].contains(step.command), step.reply.isPositive {
         helloCount += 1
-        out += capabilityLines(session, helloCount: helloCount)
+        out +=
+          helloCount == 1
+          ? capabilityLines(session.capabilitiesBeforeTLS ?? session.capabilities)
+          : capabilityLines(diff: session.capabilityDiff)
       }
       if step.command == .startTLS, step.reply.isPositive, let tls = session.tls {
-        out += tlsLines(tls, prefix: "\(Self.indent)  ")
+        out += startTLSLines(tls)
       }
     }
+    return out + sessionTrailer(session)
+  }
+
+  /// Where the session went and how long connecting took, with TLS on connect.
+  func sessionHeader(_ connection: SessionConnection?, implicitTLS: TLSReport?) -> String {
+    var out = ""
+    if let connection {
+      var line = "session \(UntrustedText.shown(connection.host))"
+      if connection.address != connection.host { line += " (\(connection.address))" }
+      out += line + " port \(connection.port)\n"
+      // The transcript's clock starts once connected (and after TLS on connect).
+      out += "connected in \(connection.connectMilliseconds) ms\n"
+    }
+    if let implicitTLS {
+      out += tlsLines(implicitTLS, prefix: "\(Self.indent)  ", label: "TLS on connect")
+    }
+    return out
+  }
+
+  /// One transcript line: milliseconds since the session began, the arrow, the text.
+  func transcriptLine(_ entry: Transcript.Entry) -> String {
+    let arrow = entry.direction == .send ? "->" : "<-"
+    return style.paint("[\(Self.pad(entry.milliseconds)) ms]", .dim) + " \(arrow) "
+      + UntrustedText.shown(entry.line)
+      + (entry.partial ? " " + style.paint("[partial reply]", .warn) : "")
+      + "\n"
+  }
+
+  /// What follows a complete reply: its diagnosis (or, for a greeting from another protocol,
+  /// that it is not SMTP), and a decoded AUTH challenge.
+  func replyLines(_ step: Step, notSMTP foreign: ForeignGreeting?) -> String {
+    if let foreign {
+      // Another protocol's line: a reply-code reading of it ("400") would only mislead.
+      return "\(Self.indent)  "
+        + style.paint("not SMTP: \(foreign.service ?? "no reply code")", .bad) + "\n"
+        + adviceLines(step.diagnosis)
+    }
+    var out = diagnosisLines(step)
+    if step.command == .auth, let challenge = AuthExchange.decodedChallenge(step.reply) {
+      // Server challenges are not secret; LOGIN's "VXNlcm5hbWU6" reads better as Username:.
+      out += "\(Self.indent)  challenge: \"\(UntrustedText.shown(challenge))\"\n"
+    }
+    return out
+  }
+
+  /// The TLS lines shown under the 220 to STARTTLS.
+  func startTLSLines(_ tls: TLSReport) -> String {
+    tlsLines(tls, prefix: "\(Self.indent)  ")
+  }
+
+  /// The session's notes and its timings line.
+  func sessionTrailer(_ session: SessionRecord) -> String {
+    var out = ""
     if !session.notes.isEmpty {
       out += "notes:\n" + session.notes.map { bullet($0.description) }.joined()
     }
@@ -123,19 +158,21 @@ extension ProbeTextRenderer {
     return out
   }
 
-  private func capabilityLines(_ session: SessionRecord, helloCount: Int) -> String {
+  /// The capabilities the first hello listed.
+  func capabilityLines(_ capabilities: Capabilities?) -> String {
     let prefix = "\(Self.indent)  "
-    if helloCount == 1 {
-      guard let capabilities = session.capabilitiesBeforeTLS ?? session.capabilities else {
-        return ""
-      }
-      if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
-      let names = capabilities.keywords.map { UntrustedText.shown($0.line) }
-      return LineWrap.wrap(
-        pieces: names.isEmpty ? ["none"] : names, separator: ", ",
-        prefix: prefix + "capabilities: ", indent: prefix + "  ", width: width)
-    }
-    guard let diff = session.capabilityDiff else { return "" }
+    guard let capabilities else { return "" }
+    if capabilities.fromHELO { return prefix + "capabilities: none (HELO)\n" }
+    let names = capabilities.keywords.map { UntrustedText.shown($0.line) }
+    return LineWrap.wrap(
+      pieces: names.isEmpty ? ["none"] : names, separator: ", ",
+      prefix: prefix + "capabilities: ", indent: prefix + "  ", width: width)
+  }
+
+  /// What the hello after STARTTLS changed (RFC 3207 4.2).
+  func capabilityLines(diff: CapabilityDiff?) -> String {
+    let prefix = "\(Self.indent)  "
+    guard let diff else { return "" }
     if diff.isEmpty { return prefix + "capabilities after STARTTLS: unchanged\n" }
     let changes =
       diff.added.map { "+" + UntrustedText.shown($0.line) }

@@ -21,17 +21,28 @@ public struct ProbeTextRenderer: Sendable {
   var width: Int { style.width ?? LineWrap.width }
 
   /// A whole probe: the MX table (for a domain), each host tried, warnings, then the verdict.
-  public func render(_ outcome: ProbeOutcome) -> String {
-    var out = "probe \(UntrustedText.shown(outcome.target))\n"
-    if let route = outcome.route { out += mxTable(route) }
+  ///
+  /// After `live` printed the probe as it happened (`ProbeLiveText`), what it showed (the
+  /// title, the MX table, each host tried) is left out; a host's verdict is then named by
+  /// its host, since it no longer follows the host's lines.
+  public func render(_ outcome: ProbeOutcome, after live: ProbeLiveText? = nil) -> String {
+    var out = live == nil ? title(outcome.target) : ""
+    if let route = outcome.route, live?.routeShown != true { out += mxTable(route) }
     if !outcome.notes.isEmpty {
       out += "notes:\n" + outcome.notes.map { bullet($0.description) }.joined()
     }
-    for (attempt, verdict) in zip(outcome.attempts, outcome.hostVerdicts) {
-      out +=
-        "\n"
-        + renderAttempt(attempt, verdict: outcome.attempts.count > 1 ? verdict : nil)
+    let several = outcome.attempts.count > 1
+    for (index, (attempt, verdict)) in zip(outcome.attempts, outcome.hostVerdicts).enumerated() {
+      guard let live, index < live.attemptsShown else {
+        out += "\n" + renderAttempt(attempt, verdict: several ? verdict : nil)
+        continue
+      }
+      if several {
+        let mx = attempt.preference.map { "MX \($0) " } ?? ""
+        out += "\(mx)\(UntrustedText.shown(attempt.host)): " + hostVerdictLine(verdict)
+      }
     }
+    if live != nil, !out.isEmpty { out = "\n" + String(out.drop(while: { $0 == "\n" })) }
     if !outcome.warnings.isEmpty {
       out +=
         "\n" + style.paint("warnings:", .warn) + "\n"
@@ -42,6 +53,11 @@ public struct ProbeTextRenderer: Sendable {
     }
     out += "\n" + verdictLine(outcome.verdict) + "\n"
     return out
+  }
+
+  /// The first line of a probe's report: what is probed.
+  public func title(_ target: String) -> String {
+    "probe \(UntrustedText.shown(target))\n"
   }
 
   /// One session with its own verdict line.
@@ -85,7 +101,9 @@ public struct ProbeTextRenderer: Sendable {
 
   /// One host tried: its connect failures, then its session (or why there was none); its own
   /// verdict line when several hosts were tried.
-  func renderAttempt(_ attempt: HostAttempt, verdict: Verdict? = nil) -> String {
+  func renderAttempt(
+    _ attempt: HostAttempt, verdict: Verdict? = nil, streamed: Set<SessionRecord> = []
+  ) -> String {
     var out = ""
     let mx = attempt.preference.map { "MX \($0) " } ?? ""
     if !attempt.failedConnects.isEmpty || attempt.session == nil {
@@ -107,14 +125,15 @@ public struct ProbeTextRenderer: Sendable {
         + "\n"
     }
     guard let session = attempt.session else { return out }
-    out += renderSession(session)
+    if !streamed.contains(session) { out += renderSession(session) }
     if let identity = attempt.identity { out += identityLine(identity) }
-    if let verdict {
-      out +=
-        "host verdict: \(verdict.status.rawValue) — "
-        + UntrustedText.shown(verdict.summary) + "\n"
-    }
+    if let verdict { out += hostVerdictLine(verdict) }
     return out
+  }
+
+  /// "host verdict: STATUS — summary", for one host of several.
+  func hostVerdictLine(_ verdict: Verdict) -> String {
+    "host verdict: \(verdict.status.rawValue) — " + UntrustedText.shown(verdict.summary) + "\n"
   }
 
   /// Why TLS on connect failed, as the TLS layer's error says it.

@@ -59,6 +59,9 @@ extension SessionProblem: CustomStringConvertible {
       return "AUTH \(mechanism) cancelled: \(reason); stopped before MAIL"
     case .invalidInput(let error):
       return error.description
+    case .messageUnreadable(let error):
+      return "\(error) while sending it; closed the connection without the final \".\", "
+        + "so the server discards the message"
     }
   }
 }

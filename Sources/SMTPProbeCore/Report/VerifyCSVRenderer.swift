@@ -3,7 +3,8 @@
 /// Records end in CRLF (RFC 4180 2.1); a field holding a comma, a double quote, CR or LF is
 /// enclosed in double quotes, and a double quote inside it is doubled (2.6, 2.7). A reply's
 /// lines are joined with a space. Columns: DESIGN.md's JSON keys, with the reply flattened to
-/// `reply_code, enhanced, reply_text` and the diagnosis to `category, fix`.
+/// `reply_code, enhanced, reply_text` and the diagnosis to `category, fix` (for
+/// `proxy-failed`, `fix` holds the proxy hop that failed).
 public enum VerifyCSVRenderer {
   public static let columns = [
     "address", "verdict", "reason", "mx_host", "catch_all", "tls", "reply_code", "enhanced",
@@ -21,7 +22,8 @@ public enum VerifyCSVRenderer {
       result.catchAll.rawValue, String(result.tls), result.reply.map { String($0.code) } ?? "",
       result.reply?.enhanced?.description ?? "", result.reply?.lines.joined(separator: " ") ?? "",
       (result.refusalCategory ?? result.diagnosis?.category)?.rawValue ?? "",
-      result.syntaxError?.description ?? result.diagnosis?.fix ?? "", String(result.attempts),
+      result.syntaxError?.description ?? result.diagnosis?.fix ?? result.proxyFailure?.description
+        ?? "", String(result.attempts),
       String(result.roleAccount), String(result.disposable), result.retryAfter?.iso8601 ?? "",
       String(result.elapsedMilliseconds), result.sessionNote?.rawValue ?? "",
     ])

@@ -47,6 +47,9 @@ public enum VerifyTextRenderer {
         + "or use --proxy"
     case .nullMX: return "the domain publishes a null MX (RFC 7505): it accepts no mail"
     case .noMailHost: return "the domain has no MX and no address record (RFC 5321 5.1)"
+    case .proxyFailed:
+      let failure = result.proxyFailure.map { UntrustedText.shown($0.description) + "; " } ?? ""
+      return failure + "this says nothing about the address"
     case .domainUnknown: return "the domain does not exist"
     case .category(.greylisted):
       let after = result.retryAfter.map { "; retry after \($0.iso8601)" } ?? ""

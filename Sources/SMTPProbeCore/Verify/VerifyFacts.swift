@@ -40,6 +40,9 @@ public struct VerifyFacts: Hashable, Sendable {
     /// Connections to two or more MX hosts timed out while DNS worked: outbound port 25 is
     /// blocked where the prober runs.
     case port25Blocked
+    /// The SOCKS5 proxy (`--proxy`) failed at one of its hops: it says nothing about the
+    /// address.
+    case proxy(ProxyFailure)
   }
 
   /// What the RCPT of a random local part at the same domain got.

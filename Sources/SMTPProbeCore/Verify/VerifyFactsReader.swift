@@ -84,6 +84,10 @@ public enum VerifyFactsReader {
   /// address while DNS answered (or the runner stopped after such hosts), else a timeout or a
   /// refusal.
   private static func connectProblem(_ record: ProbeRecord) -> VerifyFacts.ConnectProblem {
+    // Through a proxy, a failure is the proxy's word, never a timeout seen from here.
+    if let failure = record.attempts.lazy.compactMap(\.connectFailure?.proxyFailure).last {
+      return .proxy(failure)
+    }
     let stopped = record.notes.contains {
       if case .stoppedAfterSilentHosts = $0 { return true }
       return false

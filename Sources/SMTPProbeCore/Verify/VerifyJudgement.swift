@@ -47,6 +47,9 @@ public enum VerifyJudgement {
       return decided(result, .unknown, .connectionFailed)
     case .connectFailed(.port25Blocked):
       return decided(result, .unknown, .port25Blocked)
+    case .connectFailed(.proxy(let failure)):
+      result.proxyFailure = failure
+      return decided(result, .unknown, .proxyFailed)
     case .connectFailed(.timeout), .dropped(_, timedOut: true):
       return decided(result, .unknown, .timeout)
     case .connectFailed(.refused), .dropped(_, timedOut: false):

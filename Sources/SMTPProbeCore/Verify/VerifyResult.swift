@@ -20,6 +20,8 @@ public struct VerifyResult: Hashable, Sendable {
   public var elapsedMilliseconds: Int
   /// Why the address is not valid, for `address-syntax` found before any network.
   public var syntaxError: MailboxSyntaxError?
+  /// For `proxy-failed`, which hop of the SOCKS5 proxy failed and how.
+  public var proxyFailure: ProxyFailure?
   /// Why the sessions for this address were unusual (one recipient per session), if they were.
   public var sessionNote: VerifySessionNote?
 

@@ -135,6 +135,7 @@ extension VerifyReason {
     case "connection-failed": self = .connectionFailed
     case "null-mx": self = .nullMX
     case "no-mail-host": self = .noMailHost
+    case "proxy-failed": self = .proxyFailed
     default:
       guard let category = DiagnosisCategory(rawValue: rawValue) else { return nil }
       self = .category(category)

@@ -43,6 +43,9 @@ public enum VerifyReason: Hashable, Sendable, CustomStringConvertible {
   case nullMX
   /// The domain has no MX and no address record to fall back to (RFC 5321 5.1).
   case noMailHost
+  /// The SOCKS5 proxy (`--proxy`) failed: unreachable, authentication refused, or it could
+  /// not reach the MX.
+  case proxyFailed
 
   /// DESIGN.md's string.
   public var rawValue: String {
@@ -58,6 +61,7 @@ public enum VerifyReason: Hashable, Sendable, CustomStringConvertible {
     case .connectionFailed: "connection-failed"
     case .nullMX: "null-mx"
     case .noMailHost: "no-mail-host"
+    case .proxyFailed: "proxy-failed"
     }
   }
 

@@ -153,11 +153,17 @@ public final class SocketTransport: FileDescriptorTransport {
   /// Waits (POLLIN) until `deadline`, then reads up to `receiveChunkBytes`; an empty array
   /// means the peer closed the connection.
   public func receive(deadline: Deadline) throws(TransportError) -> [UInt8] {
+    try receive(atMost: Self.receiveChunkBytes, deadline: deadline)
+  }
+
+  /// Like `receive(deadline:)`, but reads at most `maximum` bytes, so that bytes after a
+  /// reply of known length (a SOCKS5 reply) stay in the socket for the next reader.
+  public func receive(atMost maximum: Int, deadline: Deadline) throws(TransportError) -> [UInt8] {
     let fd = try openDescriptor()
     let start = clock.nowNanoseconds()
     while true {
       do {
-        if let bytes = try Syscall.receive(fd, maximum: Self.receiveChunkBytes) {
+        if let bytes = try Syscall.receive(fd, maximum: max(1, maximum)) {
           return bytes
         }
         try wait(for: POLLIN, fd: fd, deadline: deadline, start: start)

@@ -32,17 +32,22 @@ public struct ProbeRunner: Sendable {
   public var now: @Sendable () -> UnixTime
   /// The user's request to stop (a signal); `.never` for a run nobody interrupts.
   public var cancellation: Cancellation
-  /// Told of each session's lines as they happen (a streaming renderer), if anyone listens.
+  /// Told of the route, each host tried and each session's lines as they happen (a streaming
+  /// renderer), if anyone listens.
   public var observer: SessionObserver?
+  /// Opens a `--data` file when its content is due (`FileMessageSource.Opener`).
+  public var messageFiles: (any MessageSourceOpening)?
 
   public init(
     connector: any Connector, resolver: (any Resolver)?,
     identityResolver: (any Resolver)? = nil, tls: (any TLSUpgrading & Sendable)?,
     clock: any MonotonicClock = SystemClock(),
     now: @escaping @Sendable () -> UnixTime = { WallClock.now() },
-    cancellation: Cancellation = .never, observer: SessionObserver? = nil
+    cancellation: Cancellation = .never, observer: SessionObserver? = nil,
+    messageFiles: (any MessageSourceOpening)? = FileMessageSource.Opener()
   ) {
     self.observer = observer
+    self.messageFiles = messageFiles
     self.cancellation = cancellation
     self.connector = connector
     self.resolver = resolver
@@ -116,6 +121,7 @@ public struct ProbeRunner: Sendable {
     }
     let (attempt, stop) = attempt(
       host: host, preference: nil, addresses: addresses, request, limit)
+    observer?.event(.attempt(attempt))
     return record(request, attempts: [attempt], notes: [], stop: stop)
   }
 
@@ -129,6 +135,7 @@ public struct ProbeRunner: Sendable {
       resolver: resolver, family: request.family,
       addressLimit: MXAddressLimit(request.mxAddressLimit)
     ).resolve(domain: domain)
+    observer?.event(.route(route))
     var notes = route.notes.map(ProbeNote.text)
     if let stop = stop("looking up the mail hosts of \(domain)", limit) {
       return record(request, route: route, notes: notes, stop: stop)
@@ -146,6 +153,7 @@ public struct ProbeRunner: Sendable {
       let (attempt, stop) = attempt(
         host: host.host, preference: host.preference, addresses: host.addresses, request, limit)
       attempts.append(attempt)
+      observer?.event(.attempt(attempt))
       if let stop {
         return record(request, route: route, attempts: attempts, notes: notes, stop: stop)
       }
@@ -154,6 +162,8 @@ public struct ProbeRunner: Sendable {
       {
         break
       }
+      // A proxy that is unreachable or refuses us would fail every other host the same way.
+      if attempt.connectFailure?.proxyFailure?.precedesConnect == true { break }
       let outcomes = attempt.connectOutcomes
       if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) { silentHosts += 1 }
       guard !attempt.answered || request.nextMXOnTransient, !request.allMX,
@@ -249,7 +259,7 @@ public struct ProbeRunner: Sendable {
     }
     let session = SessionDriver(
       plan: plan, clock: clock, tls: tls, runLimit: limit, cancellation: cancellation,
-      observer: observer
+      observer: observer, messageFiles: messageFiles
     ).run(over: transport, connection: connection, implicitTLS: implicitTLS)
     let stop = Self.stop(of: session)
     // A cut run skips the identity checks: they would only add DNS waits.
