@@ -21,10 +21,10 @@ struct CheckCommand {
     var request: ProbeRequest
     var judgement: CheckJudgement
     var requireStartTLS: Bool
-    /// The relay session of `--relay-test` (inbound targets), run after the checks.
-    var relay: ProbeRequest? = nil
     /// Direct unless `--proxy` names a SOCKS5 proxy.
     var connector: any Connector = SocketConnector()
+    /// The relay session of `--relay-test` (inbound targets), run after the checks.
+    var relay: ProbeRequest? = nil
   }
 
   /// Runs the checks and returns the report's exit code.

@@ -14,8 +14,8 @@ enum Option: CaseIterable, Hashable, Sendable {
   case csv, verbose
   case json, color, lang, help, version
   case submission, targets, concurrency
-  case relayTest
   case proxy
+  case relayTest
   case perHost, rate, state, forceIdentity, transactionsPerSession
 
   /// The option's names, value, help line and commands.
@@ -237,17 +237,17 @@ enum Option: CaseIterable, Hashable, Sendable {
         "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .network,
         for: [.check, .verify],
         help: "check: targets at the same time (default 8); verify: sessions (default 16)")
-    case .relayTest:
-      return D(
-        "--relay-test", .check, for: [.check],
-        help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
-          + "CRITICAL")
     case .proxy:
       return D(
         "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
         for: [.probe, .check, .verify],
         help: "connect through this SOCKS5 proxy (RFC 1928); the password of USER comes from"
           + " SMTPPROBE_PROXY_PASSWORD")
+    case .relayTest:
+      return D(
+        "--relay-test", .check, for: [.check],
+        help: "also try the open-relay matrix in one session, never DATA: any accepted form is "
+          + "CRITICAL")
     case .perHost:
       return D(
         "--per-host", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],

@@ -29,11 +29,11 @@ public struct DialogueFacts: Hashable, Sendable {
   public var problem: SessionProblem?
   /// The server announced it was closing the channel with 421 (RFC 5321 3.8).
   public var serverShutdown = false
+  /// What went out as the message content, when it was sent (in full or in part).
+  public var content: ContentReport?
   /// How each planned transaction went (`DialoguePlan.transactions`), one per transaction in
   /// order, nil replies where the session never got; empty for a one-transaction plan.
   public var transactions: [TransactionResult] = []
-  /// What went out as the message content, when it was sent (in full or in part).
-  public var content: ContentReport?
 
   public init() {}
 }

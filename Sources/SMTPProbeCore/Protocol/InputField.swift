@@ -9,6 +9,6 @@ public enum InputField: String, Hashable, Sendable, CaseIterable {
   case argument = "command argument"
   case server = "server (--server)"
   case serverName = "TLS server name (--sni)"
-  case rawPath = "raw path"
   case proxy = "proxy host (--proxy)"
+  case rawPath = "raw path"
 }
