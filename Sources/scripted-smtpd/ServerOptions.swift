@@ -1,7 +1,8 @@
 /// The command line of scripted-smtpd.
 ///
 /// `scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N] [--log FILE]
-/// [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]...`. Connection 1 replays
+/// [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]...`, or `--answer-any
+/// [--reply-delay MS] [--stats FILE]` instead of a script (`AnsweringServer`). Connection 1 replays
 /// `--script`, connection 2 the first `--then-script`, and so on; the last script replays for
 /// every later connection (a greylisting server: refuse first, accept on the retry). The default listen address is `127.0.0.1:0` (a free
 /// port); an IPv6 address goes in brackets (`[::1]:0`).
@@ -19,10 +20,18 @@ struct ServerOptions {
   /// SO_RCVBUF and SO_SNDBUF for accepted sockets, to make a server that falls behind: small
   /// buffers fill after a few replies the client does not read (RFC 2920 3.1's deadlock).
   var bufferBytes: Int32?
+  /// `--answer-any`: no script; every connection gets `AnsweringServer`'s replies.
+  var answerAny = false
+  /// `--reply-delay MS`: how long `--answer-any` holds each batch of replies.
+  var replyDelayMilliseconds = 0
+  /// `--stats FILE`: where `--answer-any` writes its counts.
+  var statsPath: String?
 
   static let usage =
     "usage: scripted-smtpd [--listen HOST:PORT] --script FILE [--once | --connections N]"
-    + " [--log FILE] [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]..."
+    + " [--log FILE] [--ignore-stdin] [--buffer-bytes N] [--then-script FILE]...\n"
+    + "       scripted-smtpd [--listen HOST:PORT] --answer-any [--reply-delay MS] [--stats FILE]"
+    + " [--ignore-stdin]"
 
   init(arguments: [String]) throws(ScriptError) {
     var rest = arguments[...]
@@ -58,9 +67,18 @@ struct ServerOptions {
           throw ScriptError(line: 0, message: "--buffer-bytes wants a positive number")
         }
         bufferBytes = bytes
+      case "--answer-any": answerAny = true
+      case "--reply-delay":
+        guard let milliseconds = Int(try value(option)), (0...60_000).contains(milliseconds) else {
+          throw ScriptError(line: 0, message: "--reply-delay wants milliseconds, 0-60000")
+        }
+        replyDelayMilliseconds = milliseconds
+      case "--stats": statsPath = try value(option)
       default: throw ScriptError(line: 0, message: "unknown option \(option)")
       }
     }
-    if scriptPath.isEmpty { throw ScriptError(line: 0, message: "--script is required") }
+    if scriptPath.isEmpty, !answerAny {
+      throw ScriptError(line: 0, message: "--script is required")
+    }
   }
 }

@@ -36,7 +36,7 @@ let options: ServerOptions
 var scripts: [Script] = []
 do {
   options = try ServerOptions(arguments: Array(CommandLine.arguments.dropFirst()))
-  for path in [options.scriptPath] + options.laterScriptPaths {
+  for path in (options.answerAny ? [] : [options.scriptPath]) + options.laterScriptPaths {
     guard let text = readFile(path) else { fail("cannot read \(path)", code: 66) }
     scripts.append(try Script(parsing: text))
   }
@@ -66,6 +66,14 @@ do {
 
 let log = EventLog(path: options.logPath)
 writeAll(STDOUT_FILENO, "PORT \(port)\n")
+if options.answerAny {
+  AnsweringServer(
+    listener: listener, delayMilliseconds: options.replyDelayMilliseconds,
+    statsPath: options.statsPath, watchStdin: !options.ignoreStdin
+  ).run()
+  Syscall.close(listener)
+  exit(0)
+}
 
 var served = 0
 serving: while options.connections.map({ served < $0 }) ?? true {

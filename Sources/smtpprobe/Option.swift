@@ -19,6 +19,7 @@ enum Option: CaseIterable, Hashable, Sendable {
   case spfIP, clientIP, dkimSelector, dnsbl, noPosture
   case relayTest
   case mtaSTSPort
+  case perHost, rate, state, forceIdentity, transactionsPerSession
 
   /// The option's names, value, help line and commands.
   var declaration: OptionDeclaration {
@@ -236,8 +237,9 @@ enum Option: CaseIterable, Hashable, Sendable {
           + " # comments")
     case .concurrency:
       return D(
-        "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .check,
-        for: [.check], help: "targets checked at the same time (default 8)")
+        "--concurrency", .value(placeholder: TargetConcurrency.placeholder), .network,
+        for: [.check, .verify],
+        help: "check: targets at the same time (default 8); verify: sessions (default 16)")
     case .proxy:
       return D(
         "--proxy", .value(placeholder: "socks5://[USER@]HOST:PORT"), .network,
@@ -303,6 +305,26 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--mta-sts-port", .value(placeholder: PortNumber.placeholder), .check, for: [.check],
         help: "for testing: the HTTPS port of mta-sts.DOMAIN (RFC 8461 fixes 443)")
+    case .perHost:
+      return D(
+        "--per-host", .value(placeholder: SessionLimit.placeholder), .verify, for: [.verify],
+        help: "sessions at once on one MX host (default 1)")
+    case .rate:
+      return D(
+        "--rate", .value(placeholder: RecipientRate.placeholder), .verify, for: [.verify],
+        help: "RCPT commands per second per MX host (default: no limit)")
+    case .state:
+      return D(
+        "--state", .value(placeholder: "FILE"), .verify, for: [.verify],
+        help: "record finished addresses here; a rerun skips them")
+    case .forceIdentity:
+      return D(
+        "--force-identity", .verify, for: [.verify],
+        help: "allow a big mail provider's domain as --helo or --from domain")
+    case .transactionsPerSession:
+      return D(
+        "--transactions-per-session", .value(placeholder: SessionLimit.placeholder), .verify,
+        for: [.verify], help: "chunks one session checks, RSET between them (default 10)")
     }
   }
 

@@ -19,23 +19,38 @@ struct VerifyCommand {
     let disposable: DisposableDomains
     let request: ProbeRequest
     let proxyCredentials: SOCKS5Handshake.Credentials?
+    var state: (store: VerifyStateStore, recorded: [String: VerifyResult])?
     do throws(ProbeCommand.InputProblem) {
       proxyCredentials = try ProxySetup.checkedCredentials(
         options.proxy, environment: console.environment)
       entries = try readEntries(console)
       disposable = try readDisposable(console)
       request = try makeTemplate()
+      try checkIdentity(request.plan)
+      if let path = options.state {
+        do throws(VerifyStateStore.Failure) {
+          state = try VerifyStateStore.open(path: path)
+        } catch {
+          throw .init(message: error.description)
+        }
+      }
     } catch {
       console.fail(error.message)
       return .usage
     }
     let resolver = LibresolvResolver(
       configuration: ResolverConfiguration(server: options.dnsServer))
+    // From here a signal stops the run politely: no new session starts, the running ones end
+    // with QUIT, and what was finished is printed (and is already in --state).
+    SignalMonitor.install(listening: true)
+    let cancellation = SignalMonitor.cancellation
     let probeRunner = ProbeRunner(
       connector: ProxySetup.connector(
-        options.proxy, credentials: proxyCredentials, wakeDescriptor: nil),
+        options.proxy, credentials: proxyCredentials,
+        wakeDescriptor: cancellation.wakeDescriptor),
       resolver: resolver, identityResolver: nil,
-      tls: OpenSSLUpgrader(configuration: request.tls.configuration))
+      tls: OpenSSLUpgrader(configuration: request.tls.configuration),
+      cancellation: cancellation)
     let server: ProbeRequest.Target? = options.server.map { target in
       switch target {
       case .server(let host, let port): .server(host: host, port: port ?? options.port)
@@ -48,6 +63,22 @@ struct VerifyCommand {
       greylistWaitMilliseconds: Int64(options.greylistWait.value * 1000),
       greylistLimitMilliseconds: Int64(options.greylistMax.value * 1000),
       disposable: disposable, runner: probeRunner)
+    runner.concurrency = options.concurrency.value
+    runner.perHost = options.perHost.value
+    runner.rate = options.rate?.value
+    runner.transactionsPerSession = options.transactionsPerSession.value
+    if let state {
+      runner.recorded = state.recorded
+      runner.finished = { address, result in
+        // A failed proxy hop says nothing about the address: a rerun asks again.
+        guard result.reason != .proxyFailed else { return }
+        do throws(VerifyStateStore.Failure) {
+          try state.store.record(mailbox: address.mailbox, result: result)
+        } catch {
+          console.fail(error.description)
+        }
+      }
+    }
     if console.stderrIsTerminal {
       let clock = SystemClock()
       let start = clock.nowNanoseconds()
@@ -66,7 +97,7 @@ struct VerifyCommand {
         console.writeError(renderer.renderSession(session) + "\n")
       }
     }
-    let single = options.file == nil && run.results.count == 1
+    let single = options.file == nil && entries.count == 1 && run.results.count == 1
     if options.output.json {
       try console.print(
         single
@@ -81,6 +112,20 @@ struct VerifyCommand {
     if single { return ExitCode(rawValue: VerifyExitStatus.single(run.results[0].verdict)) }
     return ExitCode(
       rawValue: VerifyExitStatus.list(run.results.map(\.verdict), failOn: options.failOn))
+  }
+
+  /// Refuses a big provider's domain as the EHLO name or the sender's domain, unless
+  /// `--force-identity` (`ProviderDomains` says why).
+  private func checkIdentity(_ plan: DialoguePlan) throws(ProbeCommand.InputProblem) {
+    guard !options.forceIdentity else { return }
+    var names: [(option: String, domain: String)] = [("--helo", plan.ehloName)]
+    if let from = plan.from { names.append(("--from", from.domain)) }
+    for (option, domain) in names {
+      guard let row = ProviderDomains.row(for: domain) else { continue }
+      throw .init(
+        message: "\(option) \(domain) is a domain of \(row.provider): probing in its name fails "
+          + "its SPF and gets this host blocklisted; use your own domain (or --force-identity)")
+    }
   }
 
   /// The addresses from the arguments (one a line, as `--file` would give them) or the file.

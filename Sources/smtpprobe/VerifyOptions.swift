@@ -32,6 +32,15 @@ struct VerifyOptions: Hashable, Sendable {
   var output = OutputOptions()
   /// `--proxy socks5://[USER@]HOST:PORT`; nil connects directly.
   var proxy: ProxyAddress? = nil
+  /// `--concurrency`, `--per-host`, `--rate` (nil: no limit).
+  var concurrency = TargetConcurrency(16)
+  var perHost = SessionLimit(1)
+  var rate: RecipientRate? = nil
+  /// `--state FILE`: finished addresses are recorded there, and skipped when it is reused.
+  var state: String? = nil
+  var forceIdentity = false
+  /// `--transactions-per-session`: chunks (one MAIL transaction each) one session carries.
+  var transactionsPerSession = SessionLimit(10)
 
   init() {}
 
@@ -86,6 +95,13 @@ struct VerifyOptions: Hashable, Sendable {
     }
     csv = parsed.has(.csv)
     verbose = parsed.has(.verbose)
+    concurrency = try parsed.value(.concurrency, as: TargetConcurrency.self) ?? concurrency
+    perHost = try parsed.value(.perHost, as: SessionLimit.self) ?? perHost
+    rate = try parsed.value(.rate, as: RecipientRate.self)
+    state = parsed.text(.state)
+    forceIdentity = parsed.has(.forceIdentity)
+    transactionsPerSession =
+      try parsed.value(.transactionsPerSession, as: SessionLimit.self) ?? transactionsPerSession
     if csv, output.json { throw .conflict("--csv", "--json") }
     self.output = output
     proxy = try ProxySetup.address(parsed)

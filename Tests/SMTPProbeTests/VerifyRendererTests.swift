@@ -48,11 +48,11 @@ import Testing
       members.map(\.key) == [
         "address", "verdict", "reason", "mx_host", "catch_all", "tls", "reply", "diagnosis",
         "attempts", "role_account", "elapsed_ms", "refusal_category", "disposable",
-        "retry_after", "syntax_error", "proxy_failure",
+        "retry_after", "syntax_error", "proxy_failure", "session_note",
       ])
     #expect(
       object.compact
-        == #"{"address":"bob@example.org","verdict":"deliverable","reason":"ok","mx_host":"mx.example.org","catch_all":"no","tls":true,"reply":{"code":250,"enhanced":"2.1.5","lines":["250 2.1.5 Ok"],"violations":[]},"diagnosis":null,"attempts":1,"role_account":false,"elapsed_ms":412,"refusal_category":null,"disposable":false,"retry_after":null,"syntax_error":null,"proxy_failure":null}"#
+        == #"{"address":"bob@example.org","verdict":"deliverable","reason":"ok","mx_host":"mx.example.org","catch_all":"no","tls":true,"reply":{"code":250,"enhanced":"2.1.5","lines":["250 2.1.5 Ok"],"violations":[]},"diagnosis":null,"attempts":1,"role_account":false,"elapsed_ms":412,"refusal_category":null,"disposable":false,"retry_after":null,"syntax_error":null,"proxy_failure":null,"session_note":null}"#
     )
     let blocked = VerifyJSONRenderer.object(Self.blocked)
     #expect(blocked["reason"] == .string("prober-refused"))
@@ -80,11 +80,11 @@ import Testing
     let records = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
     #expect(
       records[0]
-        == "address,verdict,reason,mx_host,catch_all,tls,reply_code,enhanced,reply_text,category,fix,attempts,role_account,disposable,retry_after,elapsed_ms"
+        == "address,verdict,reason,mx_host,catch_all,tls,reply_code,enhanced,reply_text,category,fix,attempts,role_account,disposable,retry_after,elapsed_ms,session_note"
     )
     #expect(
       records[1]
-        == "bob@example.org,deliverable,ok,mx.example.org,no,true,250,2.1.5,250 2.1.5 Ok,,,1,false,false,,412"
+        == "bob@example.org,deliverable,ok,mx.example.org,no,true,250,2.1.5,250 2.1.5 Ok,,,1,false,false,,412,"
     )
     #expect(
       records[2].hasPrefix(

@@ -38,8 +38,10 @@ import Testing
     let connector = FakeConnector([
       "127.0.0.3": .timeOut, "127.0.0.4": .timeOut, "127.0.0.5": .timeOut,
     ])
-    let run = Self.runner(connector).run(
-      Self.entries("a@slow.test\nb@later.test\nc@null.test\n"))
+    // One session at a time, so that later.test comes after slow.test's two hosts.
+    var runner = Self.runner(connector)
+    runner.concurrency = 1
+    let run = runner.run(Self.entries("a@slow.test\nb@later.test\nc@null.test\n"))
     #expect(run.results.map(\.reason) == [.port25Blocked, .port25Blocked, .nullMX])
     #expect(run.results.map(\.verdict) == [.unknown, .unknown, .undeliverable])
     // later.test's host is never dialled: the two silent hosts of slow.test decided.

@@ -9,7 +9,7 @@ public enum VerifyCSVRenderer {
   public static let columns = [
     "address", "verdict", "reason", "mx_host", "catch_all", "tls", "reply_code", "enhanced",
     "reply_text", "category", "fix", "attempts", "role_account", "disposable", "retry_after",
-    "elapsed_ms",
+    "elapsed_ms", "session_note",
   ]
 
   /// The header record, CRLF-terminated.
@@ -25,7 +25,7 @@ public enum VerifyCSVRenderer {
       result.syntaxError?.description ?? result.diagnosis?.fix ?? result.proxyFailure?.description
         ?? "", String(result.attempts),
       String(result.roleAccount), String(result.disposable), result.retryAfter?.iso8601 ?? "",
-      String(result.elapsedMilliseconds),
+      String(result.elapsedMilliseconds), result.sessionNote?.rawValue ?? "",
     ])
   }
 

@@ -4,8 +4,10 @@
 /// attempts, role_account, elapsed_ms`, then `refusal_category` (the classifier's category
 /// when the reason is `prober-refused`), `disposable`, `retry_after` (RFC 3339 UTC, when
 /// greylisting was given up on) and `syntax_error` (`{"position", "rule"}` for
-/// `address-syntax`) and `proxy_failure` (the hop of `--proxy` that failed, for
-/// `proxy-failed`); absent values are `null`, so every object has every key.
+/// `address-syntax`), `proxy_failure` (the hop of `--proxy` that failed, for
+/// `proxy-failed`) and `session_note` (`one-recipient-for-null-sender` when the server
+/// took one recipient per transaction from the null sender); absent values are `null`,
+/// so every object has every key.
 public enum VerifyJSONRenderer {
   /// The object for one result.
   public static func object(_ result: VerifyResult) -> JSONValue {
@@ -28,6 +30,7 @@ public enum VerifyJSONRenderer {
         ["position": .int($0.position), "rule": .string($0.ruleText)]
       } ?? .null,
       "proxy_failure": JSONValue(result.proxyFailure?.description),
+      "session_note": JSONValue(result.sessionNote?.rawValue),
     ]
   }
 

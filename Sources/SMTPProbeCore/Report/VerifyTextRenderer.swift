@@ -9,13 +9,22 @@ public enum VerifyTextRenderer {
     var fields = [result.address, result.verdict.rawValue, reasonText(result)]
     fields.append(result.mxHost ?? "-")
     var line = fields.joined(separator: "  ")
-    if let note = note(result) { line += "  — " + note }
+    let notes = [note(result), result.sessionNote.map(sessionText)].compactMap { $0 }
+    if !notes.isEmpty { line += "  — " + notes.joined(separator: "; ") }
     return line
   }
 
   /// Lines for a list, each ending in a newline.
   public static func render(_ results: [VerifyResult]) -> String {
     results.map { line($0) + "\n" }.joined()
+  }
+
+  private static func sessionText(_ note: VerifySessionNote) -> String {
+    switch note {
+    case .oneRecipientForNullSender:
+      "the server takes one recipient per message from the null sender, so each address had a "
+        + "session of its own"
+    }
   }
 
   private static func reasonText(_ result: VerifyResult) -> String {

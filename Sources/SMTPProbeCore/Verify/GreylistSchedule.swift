@@ -48,6 +48,12 @@ public struct GreylistSchedule<Key: Hashable & Sendable>: Sendable {
     return .retry(atMilliseconds: next)
   }
 
+  /// Marks `key`'s retry as under way: no longer due, not waited for, its first greylisting
+  /// still counting towards the limit.
+  public mutating func started(_ key: Key) {
+    entries[key]?.next = .max
+  }
+
   /// Forgets `key` (its retry got an answer that is not greylisting).
   public mutating func finished(_ key: Key) {
     entries[key] = nil
@@ -61,7 +67,9 @@ public struct GreylistSchedule<Key: Hashable & Sendable>: Sendable {
   }
 
   /// The earliest pending retry, to sleep until; nil when nothing waits.
-  public var nextRetryMilliseconds: Int64? { entries.values.map(\.next).min() }
+  public var nextRetryMilliseconds: Int64? {
+    entries.values.map(\.next).filter { $0 != .max }.min()
+  }
 
   /// Whether any retry is pending.
   public var isEmpty: Bool { entries.isEmpty }

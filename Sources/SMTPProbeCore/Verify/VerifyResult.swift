@@ -22,6 +22,8 @@ public struct VerifyResult: Hashable, Sendable {
   public var syntaxError: MailboxSyntaxError?
   /// For `proxy-failed`, which hop of the SOCKS5 proxy failed and how.
   public var proxyFailure: ProxyFailure?
+  /// Why the sessions for this address were unusual (one recipient per session), if they were.
+  public var sessionNote: VerifySessionNote?
 
   public init(
     address: String, verdict: VerifyVerdict, reason: VerifyReason,
@@ -29,7 +31,7 @@ public struct VerifyResult: Hashable, Sendable {
     mxHost: String? = nil, tls: Bool = false, reply: Reply? = nil, diagnosis: Diagnosis? = nil,
     attempts: Int = 0, roleAccount: Bool = false, disposable: Bool = false,
     retryAfter: UnixTime? = nil, elapsedMilliseconds: Int = 0,
-    syntaxError: MailboxSyntaxError? = nil
+    syntaxError: MailboxSyntaxError? = nil, sessionNote: VerifySessionNote? = nil
   ) {
     self.address = address
     self.verdict = verdict
@@ -46,5 +48,6 @@ public struct VerifyResult: Hashable, Sendable {
     self.retryAfter = retryAfter
     self.elapsedMilliseconds = elapsedMilliseconds
     self.syntaxError = syntaxError
+    self.sessionNote = sessionNote
   }
 }

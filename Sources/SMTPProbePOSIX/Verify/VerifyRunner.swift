@@ -1,17 +1,18 @@
 import SMTPProbeCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Verifies a list of addresses with as few sessions as honesty allows: grouped by domain,
-/// one session per chunk of `recipientsPerSession` addresses, the catch-all probe RCPT after
-/// the real ones, greylisted addresses retried on a schedule after the others.
+/// Verifies a list of addresses with as few sessions as honesty allows, politely and at once
+/// on many hosts: grouped by MX host, one session per chunk of `recipientsPerSession`
+/// addresses of a domain, the catch-all probe RCPT after the real ones, greylisted addresses
+/// retried on a schedule while the others go on.
 ///
-/// Each session is the one-way engine's (`ProbeRunner.collect`): the domain's MX route as
-/// `probe DOMAIN` finds it (RFC 5321 5.1, RFC 7505), the next MX only when a host cannot be
-/// reached, STARTTLS when offered, MAIL, every RCPT pipelined when PIPELINING is offered
-/// (RFC 2920), then RSET and QUIT; never DATA. Domains are verified one after the other.
+/// Each session is the one-way engine's (`ProbeRunner.collect`) on a worker thread: the
+/// domain's MX route as `probe DOMAIN` finds it (RFC 5321 5.1, RFC 7505), the next MX only
+/// when a host cannot be reached or puts us off, STARTTLS when offered, MAIL, every RCPT
+/// pipelined when PIPELINING is offered (RFC 2920), then RSET and QUIT; never DATA. Which
+/// session starts when is `VerifyScheduler`'s decision; this thread only waits (`poll`) for
+/// sessions to finish, for the next start time, or for the user's signal. On a signal no new
+/// session starts, the running ones end with QUIT, and only the addresses that were answered
+/// are in the run.
 public struct VerifyRunner {
   /// Where each session goes and how it talks: the runner sets the target and recipients.
   public var template: ProbeRequest
@@ -25,6 +26,22 @@ public struct VerifyRunner {
   public var greylistLimitMilliseconds: Int64
   public var disposable: DisposableDomains
   public var runner: ProbeRunner
+  /// Chunks one session carries, each its own transaction with RSET between: MTAs reuse a
+  /// connection for several messages the same way (Postfix's client keeps one up to
+  /// `smtp_connection_reuse_time_limit`, 300 s), and a session costs a greeting and an EHLO.
+  public var transactionsPerSession = 10
+  /// `--concurrency`, `--per-host`, `--rate`: sessions at once, per host, RCPTs a second.
+  public var concurrency = 16
+  public var perHost = 1
+  public var rate: Int?
+  /// The first pause after a 421 or a dropped connection, and the sessions an address may
+  /// take before its last facts stand.
+  public var backoffMilliseconds: Int64 = 2_000
+  public var maxAttempts = 3
+  /// Results of an earlier run (`--state`), by `VerifyAddress.mailbox`: not verified again.
+  public var recorded: [String: VerifyResult] = [:]
+  /// Told of each address as its result becomes final, on the calling thread.
+  public var finished: ((VerifyAddress, VerifyResult) -> Void)?
   /// 64 random bits for each catch-all probe's local part.
   public var randomBits: () -> UInt64
   /// Called after each session with the addresses checked so far and their total.
@@ -52,170 +69,247 @@ public struct VerifyRunner {
 
   /// What a run produced: a result per entry, in input order, and every session's record.
   public struct Run {
+    /// Every entry's result; after a signal, only the entries that had finished.
     public var results: [VerifyResult]
     public var records: [ProbeRecord]
+    /// Whether the user's signal stopped the run before every address was answered.
+    public var interrupted: Bool
   }
 
   /// Verifies `entries`; invalid lines are judged without network, duplicates reuse the
-  /// result of their first line.
+  /// result of their first line, recorded addresses their recorded result.
   public func run(_ entries: [AddressList.Entry]) -> Run {
-    var state = RunState(
-      schedule: GreylistSchedule(
-        waitMilliseconds: greylistWaitMilliseconds, limitMilliseconds: greylistLimitMilliseconds))
     var addresses: [VerifyAddress] = []
     for entry in entries {
       if case .address(let address) = entry.outcome { addresses.append(address) }
     }
-    for group in groups(addresses.indices.map { $0 }, addresses) {
-      verify(group, addresses, &state)
+    var state = VerifyRunState(
+      addresses: addresses,
+      schedule: GreylistSchedule(
+        waitMilliseconds: greylistWaitMilliseconds, limitMilliseconds: greylistLimitMilliseconds),
+      scheduler: VerifyScheduler(
+        limits: VerifyScheduler.Limits(
+          concurrency: concurrency, perHost: perHost, recipientsPerSession: recipientsPerSession,
+          rate: rate, catchAllProbe: catchAllProbe, maxAttempts: maxAttempts,
+          backoffMilliseconds: backoffMilliseconds,
+          transactionsPerSession: transactionsPerSession)))
+    let todo = addresses.indices.filter { index in
+      guard let result = recorded[addresses[index].mailbox] else { return true }
+      state.results[index] = result
+      return false
     }
-    // Greylisted addresses: wait for the earliest retry, then retry every due one, grouped.
-    while let next = state.schedule.nextRetryMilliseconds {
-      sleep(untilMilliseconds: next)
-      let due = state.schedule.due(now: nowMilliseconds())
-      for group in groups(due, addresses) { verify(group, addresses, &state) }
-    }
-    var byLine: [Int: VerifyResult] = [:]
-    var results: [VerifyResult] = []
-    var index = 0
-    for entry in entries {
-      var result: VerifyResult
-      switch entry.outcome {
-      case .address:
-        result = state.results[index] ?? Self.notVerified(entry.text)
-        index += 1
-      case .invalid(let error):
-        result = VerifyJudgement.syntaxResult(entry.text, error)
-      case .duplicate(let firstLine):
-        result = byLine[firstLine] ?? Self.notVerified(entry.text)
-      }
-      result.address = entry.text
-      byLine[entry.line] = result
-      results.append(result)
-    }
-    return Run(results: results, records: state.records)
+    route(todo, &state)
+    schedule(&state)
+    state.interrupted = runner.cancellation.isRequested() && state.unfinished
+    return assemble(entries, state)
   }
 
-  /// An address no session answered for (cannot happen: every address is in some chunk).
-  private static func notVerified(_ text: String) -> VerifyResult {
-    VerifyResult(address: text, verdict: .unknown, reason: .category(.other))
-  }
-
-  private struct RunState {
-    var schedule: GreylistSchedule<Int>
-    var results: [Int: VerifyResult] = [:]
-    var attempts: [Int: Int] = [:]
-    var records: [ProbeRecord] = []
-    /// MX hosts, across the run, whose every address timed out.
-    var silentHosts: Set<String> = []
-  }
-
-  /// `indices` grouped by domain (A-labels, or the literal), in order of first appearance.
-  private func groups(_ indices: [Int], _ addresses: [VerifyAddress]) -> [[Int]] {
-    var order: [String] = []
+  /// Groups `todo` by domain and queues each on its MX host; judges at once the domains whose
+  /// route decided.
+  private func route(_ todo: [Int], _ state: inout VerifyRunState) {
+    var order: [(key: String, sample: VerifyAddress)] = []
     var members: [String: [Int]] = [:]
-    for index in indices {
-      let key = addresses[index].wireDomain.lowercased()
-      if members[key] == nil { order.append(key) }
+    for index in todo {
+      let key = state.addresses[index].wireDomain.lowercased()
+      if members[key] == nil { order.append((key, state.addresses[index])) }
       members[key, default: []].append(index)
+      state.groups[index] = key
     }
-    return order.map { members[$0] ?? [] }
+    let destinations = VerifyHostKeys(
+      template: template, server: server, runner: runner, concurrency: concurrency
+    ).resolve(order)
+    for (key, _) in order {
+      let indices = members[key] ?? []
+      switch destinations[key] {
+      case .host(let host, let route)?:
+        for index in indices {
+          state.hosts[index] = host
+          state.routes[index] = route
+          state.scheduler.add(index, group: key, host: host, route: route)
+        }
+      case .decided(let record)?:
+        state.records.append(record)
+        for index in indices {
+          let facts = VerifyFactsReader.facts(
+            for: state.addresses[index], probe: nil, record: record, server: nil)
+          finish(index, VerifyJudgement.judge(facts, disposable: disposable), &state)
+        }
+      case nil:
+        // Not reached: every domain gets a destination; verify it on its own route.
+        for index in indices {
+          state.hosts[index] = key
+          state.scheduler.add(index, group: key, host: key)
+        }
+      }
+    }
   }
 
-  /// One session per chunk of the group (all at one domain).
-  private func verify(_ group: [Int], _ addresses: [VerifyAddress], _ state: inout RunState) {
-    var start = 0
-    while start < group.count {
-      let chunk = Array(group[start..<min(group.count, start + recipientsPerSession)])
-      start += chunk.count
-      session(chunk, addresses, &state)
+  /// Starts sessions as the scheduler allows and handles each as it finishes, until every
+  /// address has its result or the user stopped the run.
+  private func schedule(_ state: inout VerifyRunState) {
+    guard let queue = CompletionQueue<VerifySessionJob.Done>() else { return }
+    var running = 0
+    while true {
+      let now = nowMilliseconds()
+      let stopping = runner.cancellation.isRequested()
+      var wakeAt: Int64?
+      var idle = false
+      if !stopping {
+        for index in state.schedule.due(now: now) {
+          state.schedule.started(index)
+          if let host = state.hosts[index], let group = state.groups[index] {
+            state.scheduler.add(index, group: group, host: host, route: state.routes[index])
+          }
+        }
+        launching: while true {
+          switch state.scheduler.next(now: now) {
+          case .start(let session):
+            running += 1
+            launch(session, &state, queue)
+          case .wait(let time):
+            wakeAt = time
+            break launching
+          case .done:
+            idle = true
+            break launching
+          }
+        }
+        if let retry = state.schedule.nextRetryMilliseconds {
+          wakeAt = min(wakeAt ?? retry, retry)
+          idle = false
+        }
+      }
+      if running == 0, stopping || idle { break }
+      PollWait.wait(
+        for: queue.descriptor, cancellation: stopping ? nil : runner.cancellation,
+        untilMilliseconds: wakeAt, clock: runner.clock)
+      for done in queue.drain() {
+        running -= 1
+        handle(done, stopping: runner.cancellation.isRequested(), &state)
+        progress?(state.results.count, state.addresses.count)
+      }
     }
   }
 
-  private func session(_ chunk: [Int], _ addresses: [VerifyAddress], _ state: inout RunState) {
-    let first = addresses[chunk[0]]
-    let probe =
-      catchAllProbe ? CatchAllLocalPart.address(for: first, randomBits: randomBits()) : nil
-    var request = template
-    request.target = server ?? Self.target(for: first)
-    var recipients: [Address] = []
-    for address in chunk.map({ addresses[$0] }) + (probe.map { [$0] } ?? []) {
-      if let wire = try? address.address() { recipients.append(wire) }
+  /// Starts `session` on a worker thread (or here, if no thread can be had).
+  private func launch(
+    _ session: VerifyScheduler.Session, _ state: inout VerifyRunState,
+    _ queue: CompletionQueue<VerifySessionJob.Done>
+  ) {
+    let chunks = session.chunks.map { $0.addresses.map { state.addresses[$0] } }
+    let probes = chunks.map { chunk in
+      catchAllProbe && session.catchAllProbe
+        ? CatchAllLocalPart.address(for: chunk[0], randomBits: randomBits()) : nil
     }
-    request.plan.recipients = recipients
-    request.plan.quitAfter = .rcpt
-    let record = collect(request, &state)
-    state.records.append(record)
     let serverHost: String? = if case .server(let host, _)? = server { host } else { nil }
-    for index in chunk {
-      state.attempts[index, default: 0] += record.sessions.count
-      var facts = VerifyFactsReader.facts(
-        for: addresses[index], probe: probe, record: record, server: serverHost)
+    let job = VerifySessionJob(
+      session: session, chunks: chunks,
+      request: VerifySessionJob.request(
+        template: template, server: server, chunks: chunks, probes: probes),
+      probes: probes, serverHost: serverHost, silentHosts: state.silentHosts.count,
+      runner: runner)
+    let work: @Sendable () -> Void = { queue.push(job.run()) }
+    if !WorkerThread.start(work) { work() }
+  }
+
+  /// Reads a finished session: answered addresses are judged, the others go back to the
+  /// scheduler (or stand, once they have had their attempts); after a signal, unanswered
+  /// addresses stay unfinished.
+  private func handle(_ done: VerifySessionJob.Done, stopping: Bool, _ state: inout VerifyRunState)
+  {
+    state.records.append(done.record)
+    state.silentHosts.formUnion(VerifySessionJob.silentHosts(in: done.record))
+    let session = done.session
+    var retry: [Int: VerifyRetry.Reason] = [:]
+    for index in session.addresses {
+      state.attempts[index, default: 0] += done.record.sessions.count
+      if let facts = done.facts[index], let reason = VerifyRetry.reason(facts) {
+        retry[index] = reason
+      }
+    }
+    var probeTooMany = false
+    if let first = session.addresses.first, case .reply(let reply)? = done.facts[first]?.catchAll {
+      probeTooMany = Classifier.diagnose(reply, after: .rcpt).category == .tooManyRecipients
+    }
+    let interrupted = done.record.stop?.isInterruption ?? false
+    let givenUp = state.scheduler.finished(
+      session, retry: stopping || interrupted ? [:] : retry, probeTooMany: probeTooMany,
+      now: nowMilliseconds())
+    let nullSender = template.plan.from == nil
+    for index in session.addresses {
+      guard var facts = done.facts[index] else { continue }
+      // Asked again in a later session, or left unanswered by the user's stop.
+      if retry[index] != nil, stopping || interrupted || !givenUp.contains(index) { continue }
+      // A session the signal cut decided only the addresses whose RCPT was answered.
+      if interrupted, !Self.answered(facts) { continue }
       facts.attempts = state.attempts[index] ?? 0
       var result = VerifyJudgement.judge(facts, disposable: disposable)
+      if nullSender, state.scheduler.recipientLimit(of: session.host) == 1 {
+        result.sessionNote = .oneRecipientForNullSender
+      }
       if result.reason == .category(.greylisted) {
         switch state.schedule.greylisted(index, now: nowMilliseconds(), wallClock: WallClock.now())
         {
         case .retry:
-          break
+          state.provisional[index] = result
+          continue
         case .giveUp(let retryAfter):
           facts.retryAfter = retryAfter
           result = VerifyJudgement.judge(facts, disposable: disposable)
+          if nullSender, state.scheduler.recipientLimit(of: session.host) == 1 {
+            result.sessionNote = .oneRecipientForNullSender
+          }
         }
       } else {
         state.schedule.finished(index)
       }
-      state.results[index] = result
+      finish(index, result, &state)
     }
-    progress?(state.results.count, addresses.count)
   }
 
-  /// Runs one session, unless MX hosts of earlier domains have shown that this network cannot
-  /// reach port 25: then only the route is resolved (a null MX or NXDOMAIN still decides) and
-  /// the record says the runner stopped after silent hosts.
-  private func collect(_ request: ProbeRequest, _ state: inout RunState) -> ProbeRecord {
-    let silent = state.silentHosts.count
-    if silent >= ProbeRunner.silentHostsBeforeStopping, server == nil,
-      case .domain(let domain) = request.target, let resolver = runner.resolver
-    {
-      let route = MailRouteResolver(resolver: resolver, family: request.family)
-        .resolve(domain: domain)
-      return ProbeRecord(
-        target: domain, route: route,
-        notes: [
-          .stoppedAfterSilentHosts(
-            count: silent, port: request.effectivePort, remaining: route.usableHosts.count)
-        ], port: request.effectivePort)
-    }
-    let record = runner.collect(request)
-    // Hosts whose every address timed out (none refused, none answered) while DNS answered.
-    for attempt in record.attempts where attempt.session == nil {
-      let outcomes = attempt.connectOutcomes
-      if outcomes.contains(.timedOut), outcomes.allSatisfy(\.isSilent) {
-        state.silentHosts.insert(attempt.host)
+  private static func answered(_ facts: VerifyFacts) -> Bool {
+    if case .recipient = facts.session { return true }
+    return false
+  }
+
+  /// Records `result` as final for the address `index` and tells `finished`.
+  private func finish(_ index: Int, _ result: VerifyResult, _ state: inout VerifyRunState) {
+    state.provisional[index] = nil
+    state.results[index] = result
+    finished?(state.addresses[index], result)
+  }
+
+  /// The entries' results in input order.
+  private func assemble(_ entries: [AddressList.Entry], _ state: VerifyRunState) -> Run {
+    var byLine: [Int: VerifyResult] = [:]
+    var results: [VerifyResult] = []
+    var index = 0
+    for entry in entries {
+      var found: VerifyResult?
+      switch entry.outcome {
+      case .address:
+        found = state.results[index]
+        if found == nil, !state.interrupted {
+          // Not reached: every address ends in some session's result.
+          found =
+            state.provisional[index]
+            ?? VerifyResult(address: entry.text, verdict: .unknown, reason: .category(.other))
+        }
+        index += 1
+      case .invalid(let error):
+        found = VerifyJudgement.syntaxResult(entry.text, error)
+      case .duplicate(let firstLine):
+        found = byLine[firstLine]
       }
+      guard var result = found else { continue }
+      result.address = entry.text
+      byLine[entry.line] = result
+      results.append(result)
     }
-    return record
-  }
-
-  /// The domain's MX route, or the host of an address literal (RFC 5321 4.1.3).
-  static func target(for address: VerifyAddress) -> ProbeRequest.Target {
-    if let name = address.domainName { return .domain(name) }
-    var literal = address.wireDomain.dropFirst().dropLast()
-    if literal.hasPrefix("IPv6:") { literal = literal.dropFirst(5) }
-    return .server(host: String(literal), port: nil)
+    return Run(results: results, records: state.records, interrupted: state.interrupted)
   }
 
   private func nowMilliseconds() -> Int64 {
     Int64(runner.clock.nowNanoseconds() / 1_000_000)
-  }
-
-  /// Sleeps until the monotonic time `milliseconds` (`poll` with no descriptors).
-  private func sleep(untilMilliseconds milliseconds: Int64) {
-    while true {
-      let left = milliseconds - nowMilliseconds()
-      if left <= 0 { return }
-      _ = poll(nil, 0, Int32(min(left, 60_000)))
-    }
   }
 }
