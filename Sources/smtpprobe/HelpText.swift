@@ -180,11 +180,13 @@ enum HelpText {
     Checks: connect, greeting, EHLO, STARTTLS offered / negotiated / verified, TLS
     version and cipher, days left of every certificate, MAIL FROM, postmaster@DOMAIN
     (RFC 5321 4.5.1), --rcpt assertions, PTR, phase timings. The session stops after
-    RCPT: no DATA. Submission: AUTH not offered before TLS, --auth-user, MAIL FROM,
-    and a real message with --send-test-message --to ADDR.
+    RCPT: no DATA; --relay-test adds the open-relay matrix. Submission: AUTH not
+    offered before TLS, --auth-user, MAIL FROM, a real message with
+    --send-test-message --to ADDR, and with --roundtrip its arrival over --imap.
     A DOMAIN also gets its DNS posture: SPF (evaluated for --spf-ip), DMARC and its
-    report destinations, DKIM keys (--dkim-selector), TLS-RPT, null MX, and every MX
-    and given address in DNS blocklists (--dnsbl); --no-posture skips it.
+    report destinations, DKIM keys (--dkim-selector), TLS-RPT, null MX, MTA-STS and
+    DANE checked against what each MX really serves, and every MX and given address
+    in DNS blocklists (--dnsbl); --no-posture skips it.
 
     \(section(.check, for: .check))
 
