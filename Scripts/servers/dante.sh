@@ -111,9 +111,9 @@ start() {
   if [ ! -s "$secret" ]; then
     install -d -m 0700 "$(dirname "$secret")"
     (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$secret")
-    echo "$user:$(cat "$secret")" | chpasswd
   fi
   password=$(cat "$secret")
+  echo "$user:$password" | chpasswd
   auth=$(free_port $((plain + 1)))
   config auth "$auth" username
   launch auth "$auth"
