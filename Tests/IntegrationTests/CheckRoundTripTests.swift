@@ -64,8 +64,11 @@ struct CheckRoundTripTests {
     #expect(record["arrival_seconds"] as? Double == seconds)
     #expect(record["token"] is String && record["searches"] is Int)
     #expect(record["authentication_results"] is [Any] && record["received_spf"] is [Any])
+    let hosts = try #require(target["hosts"] as? [[String: Any]])
     let message = try #require(
-      (target["findings"] as? [[String: Any]])?.first { $0["check"] as? String == "message" })
+      hosts.flatMap { $0["findings"] as? [[String: Any]] ?? [] }.first {
+        $0["check"] as? String == "message"
+      })
     let queued = try #require(message["record"] as? [String: Any], "\(result.stdout)")
     #expect(queued["token"] as? String == record["token"] as? String)
     #expect(queued["queue_id"] is String)
