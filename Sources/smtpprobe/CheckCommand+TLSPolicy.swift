@@ -7,18 +7,18 @@ extension CheckCommand {
   ///
   /// The policy is fetched through the target's connector (`--proxy`) with its trust anchors
   /// (`--cafile`); each MX host name (not an address literal, which has no TLSA name) gets
-  /// one TLSA lookup.
+  /// one TLSA lookup. The lookups and the fetch end with `limit` (`--max-time`).
   static func addingTLSPolicies(
-    _ domain: String, record: ProbeRecord, target: PreparedTarget, to report: CheckTargetReport
+    _ domain: String, record: ProbeRecord, target: PreparedTarget, limit: RunLimit? = nil,
+    to report: CheckTargetReport
   ) -> CheckTargetReport {
     let request = target.request
-    let resolver = LibresolvResolver(
-      configuration: ResolverConfiguration(server: request.dnsServer))
+    let resolver = Self.resolver(ResolverConfiguration(server: request.dnsServer), limit: limit)
     var tls = request.tls.configuration
     tls.serverNameIndication = nil
     let fetcher = HTTPSPolicyFetcher(
       connector: target.connector, tls: tls, port: target.mtaSTSPort,
-      timeout: target.policyTimeout)
+      timeout: target.policyTimeout, runLimit: limit)
     let mtaSTS = MTASTSFacts.collect(
       domain: domain, resolver: resolver, fetcher: fetcher, family: request.family)
     var hosts: [String] = []

@@ -75,10 +75,12 @@ struct CheckCommand {
   @Sendable static func check(_ target: PreparedTarget) -> CheckTargetReport {
     let request = target.request
     let dns = request.dnsServer
+    // The MX, posture and TLS-policy lookups end with the run's --max-time as the sessions do.
+    let limit = request.maxTime.map { RunLimit.starting(seconds: $0, on: SystemClock()) }
     // Identity checks (PTR, FCrDNS) must never hold the check up: one short try.
     let runner = ProbeRunner(
       connector: target.connector,
-      resolver: LibresolvResolver(configuration: ResolverConfiguration(server: dns)),
+      resolver: resolver(ResolverConfiguration(server: dns), limit: limit),
       identityResolver: LibresolvResolver(
         configuration: ResolverConfiguration(server: dns, timeoutSeconds: 1, tries: 1)),
       tls: OpenSSLUpgrader(configuration: request.tls.configuration))
@@ -92,7 +94,8 @@ struct CheckCommand {
     // A domain's TLS policies (not with --no-posture), unless the run was cut short (--max-time,
     // a signal).
     if target.posture != nil, case .domain(let domain) = request.target, record.stop == nil {
-      report = addingTLSPolicies(domain, record: record, target: target, to: report)
+      report = addingTLSPolicies(
+        domain, record: record, target: target, limit: limit, to: report)
     }
     if target.requireStartTLS {
       // The second session: no STARTTLS, no recipients, stop after MAIL FROM.
@@ -108,7 +111,7 @@ struct CheckCommand {
     if var posture = target.posture {
       posture.domain = record.route?.domain ?? posture.domain
       report = CheckJudgement.addingPosture(
-        readPosture(posture, dnsServer: dns, route: record.route), to: report)
+        readPosture(posture, dnsServer: dns, route: record.route, limit: limit), to: report)
     }
     return report
   }

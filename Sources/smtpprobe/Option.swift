@@ -128,7 +128,8 @@ enum Option: CaseIterable, Hashable, Sendable {
         help: "TCP connect (default 15)")
     case .maxTime:
       return D(
-        "--max-time", .value(placeholder: Seconds.placeholder), .network, for: [.probe],
+        "--max-time", .value(placeholder: Seconds.placeholder), .network,
+        for: [.probe, .check],
         help: "the whole run, DNS included (default: no limit)")
     case .mxAddressLimit:
       return D(

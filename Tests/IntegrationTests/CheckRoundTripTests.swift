@@ -59,6 +59,19 @@ struct CheckRoundTripTests {
       (target["findings"] as? [[String: Any]])?.first { $0["check"] as? String == "arrival" })
     let seconds = try #require(arrival["value"] as? Double)
     #expect(seconds > 0 && seconds < 30)
+    // The round trip as parsed: the latency, the token and the header fields (none here).
+    let record = try #require(arrival["record"] as? [String: Any], "\(result.stdout)")
+    #expect(record["arrival_seconds"] as? Double == seconds)
+    #expect(record["token"] is String && record["searches"] is Int)
+    #expect(record["authentication_results"] is [Any] && record["received_spf"] is [Any])
+    let hosts = try #require(target["hosts"] as? [[String: Any]])
+    let message = try #require(
+      hosts.flatMap { $0["findings"] as? [[String: Any]] ?? [] }.first {
+        $0["check"] as? String == "message"
+      })
+    let queued = try #require(message["record"] as? [String: Any], "\(result.stdout)")
+    #expect(queued["token"] as? String == record["token"] as? String)
+    #expect(queued["queue_id"] is String)
     let summary = try #require(arrival["summary"] as? String)
     let token = try #require(summary.split(separator: " ").dropFirst(2).first.map(String.init))
     #expect(Self.files(holding: token, in: submission.maildir).isEmpty, "\(token) left behind")

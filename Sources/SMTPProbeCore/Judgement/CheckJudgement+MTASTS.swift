@@ -101,6 +101,13 @@ extension CheckJudgement {
     }
     let response: HTTPResponse
     switch fetch.outcome {
+    case .failure(let failure) where failure.isCutByMaxTime:
+      return (
+        CheckFinding(
+          check: .mtaSTSPolicy, state: .unknown, summary: "\(fetch.url): \(failure.description)",
+          explanation: "The run's --max-time was used up before the policy was read.",
+          fix: "Give the check a longer --max-time."), nil
+      )
     case .failure(let failure):
       return failed(
         "\(fetch.url) could not be fetched: \(failure.description)",

@@ -13,12 +13,12 @@ extension CheckJudgement {
 
   /// Every posture finding of `posture`.
   public static func postureFindings(_ posture: DomainPosture) -> [CheckFinding] {
-    var findings = [spfFinding(posture.spf)]
+    var findings = [unlessCut(spfFinding(posture.spf), posture.spf.lookup)]
     if let evaluation = posture.spfEvaluation { findings.append(spfIPFinding(evaluation)) }
-    findings.append(dmarcFinding(posture.dmarc))
+    findings.append(unlessCut(dmarcFinding(posture.dmarc), posture.dmarc.lookup))
     findings += dmarcReportFindings(posture.dmarc)
-    findings += posture.dkim.map(dkimFinding)
-    findings.append(tlsRPTFinding(posture.tlsRPT))
+    findings += posture.dkim.map { unlessCut(dkimFinding($0), $0.lookup) }
+    findings.append(unlessCut(tlsRPTFinding(posture.tlsRPT), posture.tlsRPT.lookup))
     if let noMail = noMailFinding(posture) { findings.append(noMail) }
     findings += dnsblFindings(posture.dnsbl)
     return findings

@@ -36,7 +36,9 @@ extension CheckJudgement {
     findings.append(
       CheckFinding(
         check: .imap, state: .ok, summary: "logged in to \(request.mailbox)\(over)"))
-    findings.append(arrivalFinding(record, limits: limits))
+    var arrival = arrivalFinding(record, limits: limits)
+    arrival.record = Self.roundTripFields(record)
+    findings.append(arrival)
     let authentication = record.header.map(MessageAuthentication.init(header:))
     for expectation in limits.expectations {
       guard let authentication else {

@@ -117,12 +117,17 @@ extension CheckJudgement {
     let token = TestMessage.token(unixTime: unixTime, random: random)
     if session.messageAccepted {
       let end = session.steps.last { $0.command == .endOfData }
-      return CheckFinding(
+      var queued = CheckFinding(
         check: .message, state: .ok,
         summary: "test message \(token) queued as \(session.queueID ?? "(no queue id given)")",
         evidence: end.map {
           CheckEvidence(answered: .endOfData, commandLine: $0.commandLine, reply: $0.reply)
         })
+      queued.record = [
+        CheckRecordField("token", .text(token)),
+        CheckRecordField("queue_id", session.queueID.map { .text($0) } ?? .null),
+      ]
+      return queued
     }
     if let refused = session.recipients.first(where: { !$0.accepted }) {
       let diagnosis = Classifier.diagnose(refused.reply, after: .rcpt)

@@ -40,6 +40,8 @@ public enum DNSError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidServer(text: String, reason: String)
   /// A system call failed (res_ninit could not read the configuration, out of memory).
   case system(call: String, errno: Int32, message: String)
+  /// Not asked, or given up on: the run's `--max-time` of `seconds` was used up.
+  case cutByMaxTime(seconds: Double)
 
   /// True for NXDOMAIN and NODATA: the DNS worked and said the record is not there.
   public var isDefinitiveAnswer: Bool {
@@ -94,6 +96,8 @@ public enum DNSError: Error, Hashable, Sendable, CustomStringConvertible {
       "invalid DNS server '\(text)': \(reason) (expected IP[:PORT] or [IPv6]:PORT)"
     case .system(let call, let errno, let message):
       "\(call) failed: \(message) (errno \(errno))"
+    case .cutByMaxTime(let seconds):
+      "not looked up: cut by --max-time (\(DecimalText.text(seconds, places: 3)) s)"
     }
   }
 }

@@ -62,6 +62,16 @@ public enum MTASTSFetchFailure: Error, Hashable, Sendable, CustomStringConvertib
   case transport(TransportError)
   /// The response did not parse or broke a bound.
   case response(HTTPResponseError)
+  /// Not fetched, or given up on: the run's `--max-time` of `seconds` was used up.
+  case cutByMaxTime(seconds: Double)
+
+  /// Whether the run's `--max-time` stopped the fetch (or the lookup of its address).
+  public var isCutByMaxTime: Bool {
+    switch self {
+    case .cutByMaxTime, .resolution(.cutByMaxTime): true
+    default: false
+    }
+  }
 
   public var description: String {
     switch self {
@@ -70,6 +80,8 @@ public enum MTASTSFetchFailure: Error, Hashable, Sendable, CustomStringConvertib
     case .tls(let error): error.description
     case .transport(let error): error.description
     case .response(let error): error.description
+    case .cutByMaxTime(let seconds):
+      "not fetched: cut by --max-time (\(DecimalText.text(seconds, places: 3)) s)"
     }
   }
 }

@@ -22,6 +22,13 @@ public struct RunLimit: Hashable, Sendable {
   /// The earlier of `own` and the run's deadline.
   public func bound(_ own: Deadline) -> Deadline { min(own, deadline) }
 
+  /// Seconds left until the run's deadline, 0 once it has passed.
+  public func remainingSeconds(on clock: some MonotonicClock) -> Double {
+    let now = clock.nowNanoseconds()
+    guard now < deadline.nanoseconds else { return 0 }
+    return Double(deadline.nanoseconds - now) / 1_000_000_000
+  }
+
   /// Whether the run's deadline has passed.
   public func isReached(on clock: some MonotonicClock) -> Bool {
     clock.nowNanoseconds() >= deadline.nanoseconds

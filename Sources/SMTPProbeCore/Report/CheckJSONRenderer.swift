@@ -66,17 +66,23 @@ public enum CheckJSONRenderer {
     return .object(members + [(key: "record", value: record(finding.record))])
   }
 
-  /// A parsed record as an object in field order: text as strings, numbers, lists as arrays.
+  /// A parsed record as an object in field order: text as strings, numbers, lists as arrays,
+  /// nested fields as objects.
   static func record(_ fields: [CheckRecordField]) -> JSONValue {
-    .object(
-      fields.map { field in
-        switch field.value {
-        case .text(let text): (key: field.name, value: .string(text))
-        case .number(let number): (key: field.name, value: .int(number))
-        case .list(let items): (key: field.name, value: .array(items.map { .string($0) }))
-        case .flag(let flag): (key: field.name, value: .bool(flag))
-        }
-      })
+    .object(fields.map { (key: $0.name, value: recordValue($0.value)) })
+  }
+
+  static func recordValue(_ value: CheckRecordField.Value) -> JSONValue {
+    switch value {
+    case .text(let text): .string(text)
+    case .number(let number): .int(number)
+    case .list(let items): .array(items.map { .string($0) })
+    case .flag(let flag): .bool(flag)
+    case .decimal(let number): .double(number)
+    case .null: .null
+    case .object(let fields): record(fields)
+    case .objects(let list): .array(list.map(record))
+    }
   }
 
   static func evidence(_ evidence: CheckEvidence) -> JSONValue {

@@ -5,7 +5,9 @@ import SMTPProbeCore
 ///
 /// The certificate must chain to a trusted CA (`--cafile` or the system store) and carry the
 /// host's name (RFC 8461 3.3, RFC 6125); SNI is the host name, the connection goes to the
-/// address our resolver found (through the connector, so `--proxy` applies). The whole fetch is bounded by `timeout` seconds.
+/// address our resolver found (through the connector, so `--proxy` applies). The whole fetch is bounded by `timeout` seconds
+/// and by what is left of the run's `--max-time`; a fetch that deadline stops is reported as
+/// cut, not as the server's failure.
 public struct HTTPSPolicyFetcher: PolicyFetching {
   /// How the TCP connection is made: direct, or through the `--proxy` tunnel.
   public var connector: any Connector
@@ -15,25 +17,50 @@ public struct HTTPSPolicyFetcher: PolicyFetching {
   public var port: Int
   /// Seconds for the connect, the handshake and the whole response.
   public var timeout: Double
+  /// The run's `--max-time`, if any.
+  public var runLimit: RunLimit?
 
   public init(
     connector: any Connector = SocketConnector(), tls: TLSConfiguration, port: Int = 443,
-    timeout: Double
+    timeout: Double, runLimit: RunLimit? = nil
   ) {
     self.connector = connector
     self.tls = tls
     self.port = port
     self.timeout = timeout
+    self.runLimit = runLimit
   }
 
   public func fetch(host: String, path: String, addresses: [String]) -> MTASTSFetch {
     let url = "https://\(host)\(port == 443 ? "" : ":\(port)")\(path)"
-    let deadline = Deadline.after(seconds: timeout, on: SystemClock())
+    let clock = SystemClock()
+    var seconds = timeout
+    if let runLimit {
+      seconds = min(seconds, runLimit.remainingSeconds(on: clock))
+      guard seconds > 0 else {
+        return MTASTSFetch(
+          url: url, address: nil, outcome: .failure(.cutByMaxTime(seconds: runLimit.seconds)))
+      }
+    }
+    let fetched = fetch(url: url, host: host, path: path, addresses: addresses, seconds: seconds)
+    if let runLimit, case .failure = fetched.outcome, runLimit.isReached(on: clock) {
+      return MTASTSFetch(
+        url: url, address: fetched.address,
+        outcome: .failure(.cutByMaxTime(seconds: runLimit.seconds)))
+    }
+    return fetched
+  }
+
+  /// The fetch within `seconds`.
+  private func fetch(url: String, host: String, path: String, addresses: [String], seconds: Double)
+    -> MTASTSFetch
+  {
+    let deadline = Deadline.after(seconds: seconds, on: SystemClock())
     let plain: any Transport
     let connected: ConnectReport
     do throws(ConnectFailure) {
       (plain, connected) = try connector.connect(
-        host: host, port: port, addresses: addresses, family: .any, timeout: timeout)
+        host: host, port: port, addresses: addresses, family: .any, timeout: seconds)
     } catch {
       return MTASTSFetch(url: url, address: nil, outcome: .failure(.connect(error)))
     }
