@@ -8,6 +8,10 @@ import SMTPProbeCore
 struct CheckOptions: Hashable, Sendable {
   /// Seconds per command unless `--timeout` says otherwise (check_smtp's default).
   static let defaultTimeout = Seconds(10)
+  /// The whole run of one target unless `--max-time` says otherwise: under the 60 s after which
+  /// Nagios (`service_check_timeout`) and Icinga kill a plugin, so the report names the cut step
+  /// instead of the monitor printing a bare timeout.
+  static let defaultMaxTime = Seconds(50)
 
   /// Where to connect and how, bound by the same code as `probe`'s.
   var connection: ProbeOptions
@@ -77,6 +81,7 @@ struct CheckOptions: Hashable, Sendable {
       throw .invalid("--send-test-message and --to go together: the test message needs a recipient")
     }
     if !parsed.has(.timeout) { connection.timeout = Self.defaultTimeout }
+    if !parsed.has(.maxTime) { connection.maxTime = Self.defaultMaxTime }
     // One limit for every wait unless a separate one is given, so that a silent server is
     // a finding within --timeout.
     if !parsed.has(.greetingTimeout) { connection.greetingTimeout = connection.timeout }

@@ -130,7 +130,7 @@ enum Option: CaseIterable, Hashable, Sendable {
       return D(
         "--max-time", .value(placeholder: Seconds.placeholder), .network,
         for: [.probe, .check],
-        help: "the whole run, DNS included (default: no limit)")
+        help: "the whole run, DNS included (default: no limit; check: 50 per target)")
     case .mxAddressLimit:
       return D(
         "--mx-address-limit", .value(placeholder: AddressLimit.placeholder), .network,

@@ -39,6 +39,11 @@ import Testing
     #expect(separate.connection.greetingTimeout == Seconds(60))
   }
 
+  @Test func eachTargetIsBoundedByAWholeRunLimitUnlessOneIsGiven() throws {
+    #expect(try Self.bind(["example.org"]).connection.maxTime == CheckOptions.defaultMaxTime)
+    #expect(try Self.bind(["example.org", "--max-time", "5"]).connection.maxTime == Seconds(5))
+  }
+
   @Test(arguments: [
     ["check"], ["check", "example.org", "--cert-warn", "5", "--cert-crit", "9"],
     ["check", "example.org", "--format", "xml"], ["check", "example.org", "--no-such"],
