@@ -6,8 +6,8 @@
 # Both pass CONNECT only from and to 127.0.0.0/8; CONNECT to 127.0.0.9 is refused by the
 # ruleset (SOCKS5 reply 0x02), so the tests can see the proxy refuse a destination. Dante's
 # "socksmethod: username" checks the system's passwd/shadow, so as root the script creates a
-# system user smtpprobe-socks (no home, no login shell) and gives it a fresh random password on
-# each start; without root the authenticating instance is not started and its tests skip (or
+# system user smtpprobe-socks (no home, no login shell) with a random password made once per
+# machine (kept root-only in /var/lib/smtpprobe-socks/password); without root the authenticating instance is not started and its tests skip (or
 # fail with CI=true).
 # Ports: SMTPPROBE_TEST_SOCKS_PORT (default 11080) and the next free one after it; a port in
 # use moves up, to +40.
@@ -105,7 +105,14 @@ start() {
   fi
   id "$user" >/dev/null 2>&1 ||
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user"
-  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  # One password per machine, kept root-only beside the user: checkouts that start Dante at the
+  # same time share the one system user, so a fresh password per start would break the others.
+  secret=/var/lib/smtpprobe-socks/password
+  if [ ! -s "$secret" ]; then
+    install -d -m 0700 "$(dirname "$secret")"
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$secret")
+  fi
+  password=$(cat "$secret")
   echo "$user:$password" | chpasswd
   auth=$(free_port $((plain + 1)))
   config auth "$auth" username
