@@ -6,20 +6,19 @@
 /// and QUIT end one); the next group waits for every reply of the one before. Without it, one
 /// command per reply, and a refused MAIL skips its RCPTs (they would only get 503). Every
 /// transaction ends with RSET, refused or not, so the next starts from a clean state.
+///
+/// A transaction with a UTF-8 mailbox is not sent to a server that does not offer SMTPUTF8
+/// (RFC 6531 3.2: the client must not send it there): its replies stay nil, its result's
+/// `notSent` says why, and the other transactions go on.
 extension DialogueState {
   /// Starts the first planned transaction.
   mutating func startSeries() -> DialogueAction {
     let capabilities =
       facts.capabilities ?? Capabilities(reply: Reply(250, ""), fromHELO: true)
-    let paths = (transactions ?? []).flatMap(\.paths)
-    if let needsUTF8 = paths.lazy.compactMap(\.address).first(where: \.needsSMTPUTF8),
-      !capabilities.offers(.smtpUTF8)
-    {
-      return stop(.smtpUTF8NotOffered(needsUTF8))
-    }
     let pipelined = plan.pipelining && capabilities.offers(.pipelining)
     facts.pipelined = pipelined
-    return begin(Series(pipelined: pipelined))
+    var series = Series(pipelined: pipelined)
+    return begin(&series)
   }
 
   /// A reply inside the series, told apart by the command it answers.
@@ -59,7 +58,7 @@ extension DialogueState {
       // A pipelined QUIT still owes its reply; a broken group ends the series.
       if !outstanding.isEmpty { return .receive }
       if series.broken { return quit() }
-      return begin(series)
+      return begin(&series)
     default:
       return outstanding.isEmpty ? quit() : .receive
     }
@@ -88,9 +87,16 @@ extension DialogueState {
     }
   }
 
-  /// Sends transaction `series.index`, or QUIT when none is left.
-  private mutating func begin(_ series: Series) -> DialogueAction {
+  /// Sends transaction `series.index` (past those that cannot be sent), or QUIT when none is
+  /// left.
+  private mutating func begin(_ series: inout Series) -> DialogueAction {
     let count = transactions?.count ?? 0
+    while series.index < count, let mailbox = unsendableUTF8(series.index) {
+      if facts.transactions.indices.contains(series.index) {
+        facts.transactions[series.index].notSent = .smtpUTF8NotOffered(mailbox)
+      }
+      series.index += 1
+    }
     guard series.index < count else { return quit() }
     guard let commands = commands(of: series.index) else {
       return fail(.invalidInput(Self.unknownServerAddress), sendQuit: true)
@@ -99,6 +105,16 @@ extension DialogueState {
     guard series.pipelined else { return send([commands.mail]) }
     let last = series.index == count - 1
     return send([commands.mail] + commands.rcpts + (last ? [.rset, .quit] : [.rset]))
+  }
+
+  /// The first UTF-8 mailbox of transaction `index` when the server does not offer SMTPUTF8
+  /// (RFC 6531 3.2, 3.4), else nil.
+  private func unsendableUTF8(_ index: Int) -> Address? {
+    guard let transaction = transactions?[index] else { return nil }
+    let capabilities =
+      facts.capabilities ?? Capabilities(reply: Reply(250, ""), fromHELO: true)
+    guard !capabilities.offers(.smtpUTF8) else { return nil }
+    return transaction.paths.lazy.compactMap(\.address).first(where: \.needsSMTPUTF8)
   }
 
   /// MAIL and the RCPTs of transaction `index`, SMTPUTF8 (RFC 6531 3.4) on MAIL when one of

@@ -13,6 +13,9 @@ public struct TransactionResult: Hashable, Sendable {
   public var rcptReplies: [Reply?]
   /// The reply to the RSET that ended the transaction.
   public var resetReply: Reply?
+  /// Why the transaction was not sent at all: a UTF-8 mailbox for a server without SMTPUTF8
+  /// (RFC 6531 3.2); nil when it was sent or the session ended first.
+  public var notSent: SessionProblem?
 
   public init(
     transaction: TransactionPlan, mailReply: Reply? = nil, rcptReplies: [Reply?]? = nil,

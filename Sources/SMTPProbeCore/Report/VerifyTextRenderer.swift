@@ -51,6 +51,9 @@ public enum VerifyTextRenderer {
       let failure = result.proxyFailure.map { UntrustedText.shown($0.description) + "; " } ?? ""
       return failure + "this says nothing about the address"
     case .domainUnknown: return "the domain does not exist"
+    case .smtpUTF8Unsupported:
+      return "the MX does not offer SMTPUTF8, so it cannot receive mail for a UTF-8 mailbox "
+        + "(RFC 6531 3.2)"
     case .category(.greylisted):
       let after = result.retryAfter.map { "; retry after \($0.iso8601)" } ?? ""
       return "still greylisted when the wait ran out\(after)"

@@ -31,6 +31,9 @@ public struct VerifyFacts: Hashable, Sendable {
     case dropped(before: CommandKind, timedOut: Bool)
     /// The RCPT of the address was answered.
     case recipient(Reply)
+    /// The address has a UTF-8 local part and the MX did not offer SMTPUTF8, so its RCPT was
+    /// not sent (RFC 6531 3.2: a client must not send such a mailbox to that server).
+    case smtpUTF8NotOffered
   }
 
   /// Why no connection could be made.

@@ -37,6 +37,8 @@ public enum VerifyFactsReader {
     let wanted = try? address.address()
     if let result = session.recipients.first(where: { $0.address == wanted }) {
       facts.session = .recipient(result.reply)
+    } else if address.needsSMTPUTF8, notSentForSMTPUTF8(session) {
+      facts.session = .smtpUTF8NotOffered
     } else if let refusal = session.facts.refusals.first(where: { $0.kind != .rcpt }) {
       facts.session = .refused(refusal.kind, refusal.reply)
     } else {
@@ -101,6 +103,16 @@ public enum VerifyFactsReader {
     }
     let outcomes = record.attempts.flatMap(\.connectOutcomes)
     return outcomes.contains(.timedOut) ? .timeout : .refused
+  }
+
+  /// Whether the session left a UTF-8 mailbox unsent because the server does not offer
+  /// SMTPUTF8: a transaction skipped for it, or the one transaction stopped before MAIL.
+  private static func notSentForSMTPUTF8(_ session: SessionRecord) -> Bool {
+    let problems = [session.problem] + session.transactions.map(\.notSent)
+    return problems.contains {
+      if case .smtpUTF8NotOffered? = $0 { return true }
+      return false
+    }
   }
 
   private static func timedOut(_ session: SessionRecord) -> Bool {

@@ -67,6 +67,10 @@ public enum VerifyJudgement {
         return decided(result, .unknown, .proberRefused)
       }
       return decided(result, .unknown, .category(diagnosis.category))
+    case .smtpUTF8NotOffered:
+      // The recipient's own MX cannot take an internationalized mailbox (RFC 6531 3.2): no
+      // sender can reach this address there, whoever probes it.
+      return decided(result, .undeliverable, .smtpUTF8Unsupported)
     case .recipient(let reply):
       let diagnosis = Classifier.diagnose(reply, after: .rcpt)
       result.reply = reply

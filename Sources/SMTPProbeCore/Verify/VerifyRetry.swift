@@ -29,7 +29,7 @@ public enum VerifyRetry {
       return reply.code == 421 ? .closing : nil
     case .dropped(_, let timedOut):
       return timedOut ? nil : .dropped
-    case .notRun, .connectFailed:
+    case .notRun, .connectFailed, .smtpUTF8NotOffered:
       return nil
     }
   }

@@ -136,6 +136,7 @@ extension VerifyReason {
     case "null-mx": self = .nullMX
     case "no-mail-host": self = .noMailHost
     case "proxy-failed": self = .proxyFailed
+    case "smtputf8-unsupported": self = .smtpUTF8Unsupported
     default:
       guard let category = DiagnosisCategory(rawValue: rawValue) else { return nil }
       self = .category(category)

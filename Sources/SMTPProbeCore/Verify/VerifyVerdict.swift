@@ -46,6 +46,8 @@ public enum VerifyReason: Hashable, Sendable, CustomStringConvertible {
   /// The SOCKS5 proxy (`--proxy`) failed: unreachable, authentication refused, or it could
   /// not reach the MX.
   case proxyFailed
+  /// The address has a UTF-8 local part and its MX does not offer SMTPUTF8 (RFC 6531 3.2).
+  case smtpUTF8Unsupported
 
   /// DESIGN.md's string.
   public var rawValue: String {
@@ -62,6 +64,7 @@ public enum VerifyReason: Hashable, Sendable, CustomStringConvertible {
     case .nullMX: "null-mx"
     case .noMailHost: "no-mail-host"
     case .proxyFailed: "proxy-failed"
+    case .smtpUTF8Unsupported: "smtputf8-unsupported"
     }
   }
 

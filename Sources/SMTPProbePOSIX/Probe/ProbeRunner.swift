@@ -63,11 +63,14 @@ public struct ProbeRunner: Sendable {
   }
 
   /// Runs `request` and returns the facts, for any judgement to read.
-  public func collect(_ request: ProbeRequest) -> ProbeRecord {
+  ///
+  /// `route`, when given, is the target domain's route already resolved by the caller (as
+  /// `MailRouteResolver` resolves it), so the domain is not looked up again.
+  public func collect(_ request: ProbeRequest, route: MailRoute? = nil) -> ProbeRecord {
     let limit = request.maxTime.map { RunLimit.starting(seconds: $0, on: clock) }
     switch request.target {
     case .domain(let domain):
-      return probeDomain(domain, request, limit)
+      return probeDomain(domain, request, limit, resolved: route)
     case .server(let host, _):
       return probeServer(host, request, limit)
     }
@@ -127,14 +130,16 @@ public struct ProbeRunner: Sendable {
 
   // MARK: Domain
 
-  private func probeDomain(_ domain: String, _ request: ProbeRequest, _ limit: RunLimit?)
-    -> ProbeRecord
-  {
+  private func probeDomain(
+    _ domain: String, _ request: ProbeRequest, _ limit: RunLimit?, resolved: MailRoute?
+  ) -> ProbeRecord {
     guard let resolver else { return record(request, notes: [], failure: .noResolver) }
-    let route = MailRouteResolver(
-      resolver: resolver, family: request.family,
-      addressLimit: MXAddressLimit(request.mxAddressLimit)
-    ).resolve(domain: domain)
+    let route =
+      resolved
+      ?? MailRouteResolver(
+        resolver: resolver, family: request.family,
+        addressLimit: MXAddressLimit(request.mxAddressLimit)
+      ).resolve(domain: domain)
     observer?.event(.route(route))
     var notes = route.notes.map(ProbeNote.text)
     if let stop = stop("looking up the mail hosts of \(domain)", limit) {

@@ -13,8 +13,9 @@ struct VerifyHostKeys {
   /// Where a domain's addresses go.
   enum Destination: Sendable {
     /// Sessions on this host (lower-cased name or address); domains with the same `route`
-    /// (their usable MX hosts, in order) may share a session.
-    case host(String, route: String)
+    /// (their usable MX hosts, in order) may share a session. `resolved` is the domain's
+    /// route as looked up here, handed to its sessions so it is not looked up again.
+    case host(String, route: String, resolved: MailRoute? = nil)
     /// The route decided; no session is made.
     case decided(ProbeRecord)
   }
@@ -77,6 +78,6 @@ struct VerifyHostKeys {
           port: template.effectivePort))
     }
     let hosts = route.usableHosts.map { $0.host.lowercased() }
-    return .host(hosts[0], route: hosts.sorted().joined(separator: " "))
+    return .host(hosts[0], route: hosts.sorted().joined(separator: " "), resolved: route)
   }
 }

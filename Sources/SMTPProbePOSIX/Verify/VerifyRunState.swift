@@ -15,6 +15,8 @@ struct VerifyRunState {
   var groups: [Int: String] = [:]
   var hosts: [Int: String] = [:]
   var routes: [Int: String] = [:]
+  /// Each domain's resolved route, by domain key, so a session does not look it up again.
+  var mailRoutes: [String: MailRoute] = [:]
   /// MX hosts, across the run, whose every address timed out.
   var silentHosts: Set<String> = []
   /// Whether a signal stopped the run with addresses left unanswered.

@@ -121,7 +121,8 @@ public struct VerifyRunner {
     for (key, _) in order {
       let indices = members[key] ?? []
       switch destinations[key] {
-      case .host(let host, let route)?:
+      case .host(let host, let route, let resolved)?:
+        state.mailRoutes[key] = resolved
         for index in indices {
           state.hosts[index] = host
           state.routes[index] = route
@@ -207,7 +208,7 @@ public struct VerifyRunner {
       request: VerifySessionJob.request(
         template: template, server: server, chunks: chunks, probes: probes),
       probes: probes, serverHost: serverHost, silentHosts: state.silentHosts.count,
-      runner: runner)
+      runner: runner, route: state.mailRoutes[session.group])
     let work: @Sendable () -> Void = { queue.push(job.run()) }
     if !WorkerThread.start(work) { work() }
   }
@@ -268,8 +269,10 @@ public struct VerifyRunner {
   }
 
   private static func answered(_ facts: VerifyFacts) -> Bool {
-    if case .recipient = facts.session { return true }
-    return false
+    switch facts.session {
+    case .recipient, .smtpUTF8NotOffered: return true
+    default: return false
+    }
   }
 
   /// Records `result` as final for the address `index` and tells `finished`.

@@ -25,12 +25,15 @@ struct VerifySessionJob: Sendable {
   /// MX hosts of the run found silent (every address timed out) when the job started.
   var silentHosts: Int
   var runner: ProbeRunner
+  /// The first chunk's domain route as `VerifyHostKeys` resolved it; nil to resolve it here.
+  var route: MailRoute? = nil
 
   /// The request for `chunks` (each of one domain, all with the first one's route) or
   /// `server`.
   ///
   /// One chunk is the plan's recipients; several are one transaction each (MAIL, its
-  /// RCPTs and the chunk's probe, RSET), in one session. MAIL and RCPTs only, never DATA.
+  /// RCPTs and the chunk's probe, RSET), in one session, a chunk's UTF-8 mailboxes in a
+  /// transaction after its ASCII ones. MAIL and RCPTs only, never DATA.
   static func request(
     template: ProbeRequest, server: ProbeRequest.Target?, chunks: [[VerifyAddress]],
     probes: [VerifyAddress?]
@@ -41,13 +44,19 @@ struct VerifySessionJob: Sendable {
       (chunk + (probe.map { [$0] } ?? [])).compactMap { try? $0.address() }
     }
     request.plan.quitAfter = .rcpt
-    if chunks.count == 1 {
-      request.plan.recipients = wire(chunks[0], probes.first ?? nil)
+    // A chunk's UTF-8 mailboxes go in a transaction of their own: a server without SMTPUTF8
+    // must not get them (RFC 6531 3.2), and the engine then skips that transaction alone.
+    var parts: [[Address]] = []
+    for (chunk, probe) in zip(chunks, probes) {
+      let ascii = wire(chunk.filter { !$0.needsSMTPUTF8 }, probe)
+      let utf8 = wire(chunk.filter(\.needsSMTPUTF8), nil)
+      parts += [ascii, utf8].filter { !$0.isEmpty }
+    }
+    if parts.count == 1 {
+      request.plan.recipients = parts[0]
     } else {
       request.plan.recipients = []
-      request.plan.transactions = zip(chunks, probes).map { chunk, probe in
-        TransactionPlan(from: template.plan.from, to: wire(chunk, probe))
-      }
+      request.plan.transactions = parts.map { TransactionPlan(from: template.plan.from, to: $0) }
     }
     return request
   }
@@ -80,7 +89,9 @@ struct VerifySessionJob: Sendable {
     if silentHosts >= ProbeRunner.silentHostsBeforeStopping, serverHost == nil,
       case .domain(let domain) = request.target, let resolver = runner.resolver
     {
-      let route = MailRouteResolver(resolver: resolver, family: request.family)
+      let route =
+        self.route
+        ?? MailRouteResolver(resolver: resolver, family: request.family)
         .resolve(domain: domain)
       return ProbeRecord(
         target: domain, route: route,
@@ -89,7 +100,7 @@ struct VerifySessionJob: Sendable {
             count: silentHosts, port: request.effectivePort, remaining: route.usableHosts.count)
         ], port: request.effectivePort)
     }
-    return runner.collect(request)
+    return runner.collect(request, route: route)
   }
 
   /// The MX hosts of `record` whose every address timed out (none refused, none answered).
