@@ -3,10 +3,12 @@
 ///
 /// A hostile server must not be able to move the cursor, recolour or retitle the terminal
 /// (ECMA-48 escape and control sequences), nor make a line read differently from what it is:
-/// C0 controls other than tab, DEL and C1 controls print as `\xHH`; Unicode line and paragraph
-/// separators (U+2028, U+2029), zero-width and bidirectional formatting characters (U+200B to
-/// U+200F, U+202A to U+202E, U+2066 to U+2069, Unicode Standard Annex 9) and the byte order
-/// mark U+FEFF print as `\u{XXXX}`. Everything else prints as received.
+/// C0 controls other than tab, DEL and C1 controls print as `\xHH`; what
+/// `WireValidation.isInvisible` names, except the visible non-ASCII spaces (a Japanese server's
+/// U+3000 stays as sent), prints as `\u{XXXX}`: Unicode line and paragraph separators
+/// (U+2028, U+2029) and every format character (category Cf: zero-width, bidirectional
+/// controls of Unicode Standard Annex 9, the byte order mark U+FEFF, tag characters).
+/// Everything else prints as received.
 public enum UntrustedText {
   /// `text` with every character the policy names escaped.
   public static func shown(_ text: some StringProtocol) -> String {
@@ -15,7 +17,9 @@ public enum UntrustedText {
       let value = scalar.value
       if value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(value) {
         out += "\\x" + hex(value, digits: 2)
-      } else if isInvisibleFormat(value) {
+      } else if WireValidation.isInvisible(scalar)
+        && scalar.properties.generalCategory != .spaceSeparator
+      {
         out += "\\u{" + hex(value, digits: 4) + "}"
       } else {
         out.unicodeScalars.append(scalar)
@@ -30,12 +34,6 @@ public enum UntrustedText {
     let scalars = text.unicodeScalars
     let head = String(String.UnicodeScalarView(scalars.prefix(limit)))
     return shown(head) + (scalars.count > limit ? "..." : "")
-  }
-
-  /// Line and paragraph separators, zero-width, bidirectional and byte-order marks.
-  private static func isInvisibleFormat(_ value: UInt32) -> Bool {
-    (0x200B...0x200F).contains(value) || (0x2028...0x202E).contains(value)
-      || (0x2060...0x2069).contains(value) || value == 0xFEFF
   }
 
   private static func hex(_ value: UInt32, digits: Int) -> String {
