@@ -22,18 +22,8 @@ realm=probe.test
 password='Submit-s3cret-pw'
 action=${1:-start}
 
-stop() {
-  if [ -f "$base/etc/main.cf" ]; then
-    postfix -c "$base/etc" stop >/dev/null 2>&1 || true
-  fi
-  local pidfile=$base/queue/pid/master.pid
-  for _ in $(seq 1 50); do
-    [ -s "$pidfile" ] && kill -0 "$(tr -d ' ' < "$pidfile")" 2>/dev/null || return 0
-    sleep 0.1
-  done
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+. "$repo/Scripts/servers/lib/postfix-instance.bash"
+stop() { postfix_instance_stop "$base"; }
 
 case "$action" in
   stop) stop; exit 0 ;;
@@ -43,14 +33,7 @@ esac
 
 command -v postfix >/dev/null || { echo "postfix-submission: postfix is not installed" >&2; exit 1; }
 stop
-offset=0
-while :; do
-  busy=0
-  for p in 2640 2641 2642 2643; do port_open "$((p + offset))" && busy=1 && break; done
-  [ "$busy" -eq 0 ] && break
-  offset=$((offset + 10))
-  [ "$offset" -le 500 ] || { echo "postfix-submission: no free port set near 2640" >&2; exit 1; }
-done
+offset=$(postfix_port_offset postfix-submission 2640 2641 2642 2643)
 p_submission=$((2640 + offset)); p_implicit=$((2641 + offset))
 p_authplain=$((2642 + offset)); p_encrypt=$((2643 + offset))
 ports=("$p_submission" "$p_implicit" "$p_authplain" "$p_encrypt")
@@ -59,18 +42,7 @@ mkdir -p "$base"/{etc/sasl,queue,data,sasl,log,mail/probe.test}
 chown -R postfix:postfix "$base/data" "$base/mail"
 : > "$base/log/maillog"
 
-printf '%s\n' "$password" > "$base/sasl/password"
-chmod 0600 "$base/sasl/password"
-rm -f "$base/sasl/sasldb2"
-printf '%s' "$password" | saslpasswd2 -p -c -f "$base/sasl/sasldb2" -u "$realm" "$user"
-chown postfix:postfix "$base/sasl/sasldb2"
-chmod 0640 "$base/sasl/sasldb2"
-cat > "$base/etc/sasl/smtpd.conf" <<CONF
-pwcheck_method: auxprop
-auxprop_plugin: sasldb
-mech_list: PLAIN LOGIN CRAM-MD5
-sasldb_path: $base/sasl/sasldb2
-CONF
+postfix_sasl_user "$base" "$user" "$realm" "$password"
 
 printf '%s\n' "$user@$realm probe.test/$user/" > "$base/etc/vmailbox"
 
@@ -158,21 +130,7 @@ tlsmgr    unix  - - n 1000? 1 tlsmgr
 postlog   unix-dgram n - n - 1 postlogd
 CONF
 
-fail() {
-  echo "postfix-submission: $1" >&2
-  tail -n 30 "$base/log/maillog" >&2 || true
-  exit 1
-}
-
-postfix -c "$base/etc" check >/dev/null 2>"$base/log/check.err" \
-  || { cat "$base/log/check.err" >&2; fail "postfix check failed"; }
-postfix -c "$base/etc" start >/dev/null 2>"$base/log/start.err" \
-  || { cat "$base/log/start.err" >&2; fail "postfix start failed"; }
-
-for port in "${ports[@]}"; do
-  for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.1; done
-  port_open "$port" || fail "port $port does not accept connections"
-done
+postfix_instance_start postfix-submission "$base" "${ports[@]}"
 
 cat >> .test-servers/env <<ENV
 SMTPPROBE_TEST_SUBMISSION_PORT=$p_submission

@@ -24,18 +24,8 @@ realm=probe.test
 password='s3cret-Test-pw'
 action=${1:-start}
 
-stop() {
-  if [ -f "$base/etc/main.cf" ]; then
-    postfix -c "$base/etc" stop >/dev/null 2>&1 || true
-  fi
-  local pidfile=$base/queue/pid/master.pid
-  for _ in $(seq 1 50); do
-    [ -s "$pidfile" ] && kill -0 "$(tr -d ' ' < "$pidfile")" 2>/dev/null || return 0
-    sleep 0.1
-  done
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+. "$repo/Scripts/servers/lib/postfix-instance.bash"
+stop() { postfix_instance_stop "$base"; }
 
 case "$action" in
   stop) stop; exit 0 ;;
@@ -44,17 +34,7 @@ case "$action" in
 esac
 
 stop
-# Another checkout's instance may hold the default ports (Postfix sets SO_REUSEPORT, so a second
-# bind would succeed and the kernel would split connections between two instances): move the
-# whole set up by 10 until every port is free.
-offset=0
-while :; do
-  busy=0
-  for p in "${ports[@]}"; do port_open "$((p + offset))" && busy=1 && break; done
-  [ "$busy" -eq 0 ] && break
-  offset=$((offset + 10))
-  [ "$offset" -le 500 ] || { echo "postfix-tls: no free port set near ${ports[*]}" >&2; exit 1; }
-done
+offset=$(postfix_port_offset postfix-tls "${ports[@]}")
 p_starttls=$((2587 + offset)); p_implicit=$((2465 + offset)); p_expired=$((2588 + offset))
 p_wronghost=$((2589 + offset)); p_selfsigned=$((2590 + offset)); p_legacy=$((2591 + offset))
 ports=("$p_starttls" "$p_implicit" "$p_expired" "$p_wronghost" "$p_selfsigned" "$p_legacy")
@@ -63,20 +43,7 @@ mkdir -p "$base"/{etc/sasl,queue,data,sasl,log}
 chown postfix:postfix "$base/data"
 : > "$base/log/maillog"
 
-# SASL: Cyrus reads smtpd.conf (smtpd_sasl_path = smtpd) from cyrus_sasl_config_path; Debian's
-# Postfix looks in $config_directory/sasl instead, so that is where it goes.
-printf '%s\n' "$password" > "$base/sasl/password"
-chmod 0600 "$base/sasl/password"
-rm -f "$base/sasl/sasldb2"
-printf '%s' "$password" | saslpasswd2 -p -c -f "$base/sasl/sasldb2" -u "$realm" "$user"
-chown postfix:postfix "$base/sasl/sasldb2"
-chmod 0640 "$base/sasl/sasldb2"
-cat > "$base/etc/sasl/smtpd.conf" <<CONF
-pwcheck_method: auxprop
-auxprop_plugin: sasldb
-mech_list: PLAIN LOGIN CRAM-MD5
-sasldb_path: $base/sasl/sasldb2
-CONF
+postfix_sasl_user "$base" "$user" "$realm" "$password"
 
 printf '%s\n' "$user@$realm OK" > "$base/etc/vmailbox"
 
@@ -164,21 +131,7 @@ tlsmgr    unix  - - n 1000? 1 tlsmgr
 postlog   unix-dgram n - n - 1 postlogd
 CONF
 
-fail() {
-  echo "postfix-tls: $1" >&2
-  tail -n 30 "$base/log/maillog" >&2 || true
-  exit 1
-}
-
-postfix -c "$base/etc" check >/dev/null 2>"$base/log/check.err" \
-  || { cat "$base/log/check.err" >&2; fail "postfix check failed"; }
-postfix -c "$base/etc" start >/dev/null 2>"$base/log/start.err" \
-  || { cat "$base/log/start.err" >&2; fail "postfix start failed"; }
-
-for port in "${ports[@]}"; do
-  for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.1; done
-  port_open "$port" || fail "port $port does not accept connections"
-done
+postfix_instance_start postfix-tls "$base" "${ports[@]}"
 
 cat >> .test-servers/env <<ENV
 SMTPPROBE_TEST_TLS_PORT=$p_starttls

@@ -1,5 +1,4 @@
 import SMTPProbeCore
-import SMTPProbePOSIX
 
 private let perm = ReplyClass.permanentNegative
 private let temp = ReplyClass.transientNegative
